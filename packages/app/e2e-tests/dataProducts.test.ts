@@ -1,0 +1,61 @@
+import { test, expect } from '@playwright/test';
+import { screenshot, signInAsGuest } from './portal';
+
+/** How many DataProducts the example mesh in examples/products holds. */
+const EXAMPLE_PRODUCTS = 27;
+
+test('the catalog kind filter offers DataProduct and lists the example products', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog?filters[user]=all');
+
+  // The kind filter lists the kinds in the catalog: pick DataProduct.
+  await page.getByLabel('Kind', { exact: true }).getByRole('button').click();
+  await page.getByRole('option', { name: 'DataProduct', exact: true }).click();
+  await expect(page).toHaveURL(/filters%5Bkind%5D=dataproduct/);
+
+  await expect(
+    page.getByRole('heading', {
+      name: `All DataProducts (${EXAMPLE_PRODUCTS})`,
+      level: 2,
+    }),
+  ).toBeVisible();
+  const table = page.getByRole('table');
+  for (const name of ['customer-360', 'order-events', 'demand-forecast']) {
+    await expect(
+      table.locator(`a[href="/catalog/default/dataproduct/${name}"]`),
+    ).toBeVisible();
+  }
+  await screenshot(page, 'catalog-data-products');
+
+  await table
+    .locator('a[href="/catalog/default/dataproduct/customer-360"]')
+    .click();
+  await expect(
+    page.getByRole('heading', { name: 'Customer 360', level: 2 }),
+  ).toBeVisible();
+  await screenshot(page, 'data-product-customer-360');
+});
+
+test('search finds customer-360 by its title and by its domain', async ({
+  page,
+}) => {
+  // The search index is built shortly after the catalog has ingested the
+  // example mesh (app-config.yaml: search.collators.catalog.schedule).
+  test.setTimeout(180_000);
+  await signInAsGuest(page);
+
+  const customer360 = page.locator(
+    'a[href="/catalog/default/dataproduct/customer-360"]',
+  );
+  await expect(async () => {
+    await page.goto('/search?query=customer%20360');
+    await expect(customer360.first()).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 150_000, intervals: [5_000] });
+  await screenshot(page, 'search-customer-360');
+
+  // Searching by domain and type finds it too.
+  await page.goto('/search?query=customer%20aggregate');
+  await expect(customer360.first()).toBeVisible();
+});

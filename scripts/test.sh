@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Command 2 of the README: install what is missing (Node 22, dependencies,
+# Chromium) and run every check: type check, lint, prettier, API and SQL
+# reports up to date, all unit and integration tests (store tests on SQLite plus every database whose
+# BACKSTAGE_TEST_DATABASE_*_CONNECTION_STRING is set), and the browser tests.
+# Ends with a one-line summary. DM_SKIP_E2E=1 skips the browser tests.
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+dm_install || exit 1
+
+REPORTS="$DM_ROOT/.reports"
+rm -rf "$REPORTS" && mkdir -p "$REPORTS"
+export DM_REPORTS="$REPORTS"
+
+if ! docker info >/dev/null 2>&1; then
+  # TestDatabases would otherwise try to start containers for the engines
+  # without a connection string.
+  export BACKSTAGE_TEST_DISABLE_DOCKER=1
+fi
+echo "==> Databases under test: SQLite$(env | sed -n 's/^BACKSTAGE_TEST_DATABASE_\([A-Z0-9]*\)_CONNECTION_STRING=.*/, \1/p' | tr -d '\n')"
+
+step() {
+  local name="$1"
+  shift
+  echo "==> $name"
+  local started=$SECONDS
+  if "$@"; then
+    echo "$name ok $((SECONDS - started))s" >>"$REPORTS/steps.txt"
+  else
+    echo "$name FAILED $((SECONDS - started))s" >>"$REPORTS/steps.txt"
+  fi
+}
+
+step tsc yarn tsc
+step lint yarn lint:all
+step prettier yarn prettier:check
+step api-reports yarn build:api-reports:ci
+step unit env CI=true yarn test --json --outputFile="$REPORTS/jest.json"
+if [ -z "${DM_SKIP_E2E:-}" ]; then
+  if source "$DM_ROOT/scripts/chromium.sh"; then
+    step e2e env CI=true yarn test:e2e
+  else
+    echo "e2e FAILED 0s (no Chromium)" >>"$REPORTS/steps.txt"
+  fi
+fi
+
+node "$DM_ROOT/scripts/summary.mjs" "$REPORTS"
