@@ -1,0 +1,120 @@
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  DomainDetailsResponse,
+  DomainRollupsResponse,
+  DryRunResponse,
+  PoliciesResponse,
+  Scorecard,
+  ScorecardHistoryEntry,
+  ScorecardPage,
+  ScorecardQuery,
+  Waiver,
+} from './governanceTypes';
+import type { KpiHistoryResponse, KpisResponse } from './kpiTypes';
+import type {
+  Measurement,
+  MeasurementsAccepted,
+  SloStatusResponse,
+} from './measurementTypes';
+
+/** Per-request options: a token for callers outside the browser. @public */
+export interface DataMeshRequestOptions {
+  token?: string;
+}
+
+/** A waiver to grant through the API. @public */
+export interface WaiverRequest {
+  entityRef: string;
+  ruleId: string;
+  reason: string;
+  expiresAt: string;
+}
+
+/**
+ * The data-mesh backend API (`/api/data-mesh`), as the typed client exposes it.
+ * @public
+ */
+export interface DataMeshApi {
+  /** Scores a product without storing anything. */
+  evaluate(
+    entity: Entity,
+    options?: DataMeshRequestOptions,
+  ): Promise<Scorecard>;
+  /** The latest stored scorecard of a product, or undefined if unknown. */
+  getScorecard(
+    entityRef: string,
+    options?: DataMeshRequestOptions,
+  ): Promise<Scorecard | undefined>;
+  getScorecardHistory(
+    entityRef: string,
+    query?: { from?: string; to?: string },
+    options?: DataMeshRequestOptions,
+  ): Promise<{ items: ScorecardHistoryEntry[] }>;
+  listScorecards(
+    query?: ScorecardQuery,
+    options?: DataMeshRequestOptions,
+  ): Promise<ScorecardPage>;
+  listDomains(options?: DataMeshRequestOptions): Promise<DomainRollupsResponse>;
+  getDomain(
+    domainRef: string,
+    query?: Omit<ScorecardQuery, 'domain'>,
+    options?: DataMeshRequestOptions,
+  ): Promise<DomainDetailsResponse | undefined>;
+  getPolicies(options?: DataMeshRequestOptions): Promise<PoliciesResponse>;
+  /** Evaluates a proposed pack (YAML text or object) over every product. */
+  dryRunPolicies(
+    pack: unknown,
+    options?: DataMeshRequestOptions,
+  ): Promise<DryRunResponse>;
+  listWaivers(
+    query?: { entityRef?: string },
+    options?: DataMeshRequestOptions,
+  ): Promise<{ items: Waiver[] }>;
+  createWaiver(
+    waiver: WaiverRequest,
+    options?: DataMeshRequestOptions,
+  ): Promise<Waiver>;
+  deleteWaiver(
+    entityRef: string,
+    ruleId: string,
+    options?: DataMeshRequestOptions,
+  ): Promise<void>;
+  /** The mesh-adoption KPIs now, over the products the caller may see. */
+  getKpis(options?: DataMeshRequestOptions): Promise<KpisResponse>;
+  /** KPI values from daily snapshots; dates are `YYYY-MM-DD`. */
+  getKpiHistory(
+    query?: { from?: string; to?: string; interval?: 'day' | 'week' },
+    options?: DataMeshRequestOptions,
+  ): Promise<KpiHistoryResponse>;
+  /** Posts SLO and quality measurements of a product. */
+  postMeasurements(
+    entityRef: string,
+    measurements: Measurement[],
+    options?: DataMeshRequestOptions,
+  ): Promise<MeasurementsAccepted>;
+  /**
+   * Imports dbt's `run_results.json`: tests count for the products whose
+   * `datamesh.io/dbt-models` annotation names their model, or for
+   * `entityRef`.
+   */
+  importDbtRunResults(
+    runResults: unknown,
+    query?: { entityRef?: string },
+    options?: DataMeshRequestOptions,
+  ): Promise<MeasurementsAccepted>;
+  /**
+   * Imports Great Expectations validation or checkpoint results: suites
+   * count for the products whose `datamesh.io/great-expectations-suites`
+   * annotation names them, or for `entityRef`.
+   */
+  importGreatExpectationsResults(
+    results: unknown,
+    query?: { entityRef?: string },
+    options?: DataMeshRequestOptions,
+  ): Promise<MeasurementsAccepted>;
+  /** SLO compliance over the rolling window and the latest quality results. */
+  getSloStatus(
+    entityRef: string,
+    options?: DataMeshRequestOptions,
+  ): Promise<SloStatusResponse | undefined>;
+}

@@ -1,0 +1,282 @@
+import type { Entity } from '@backstage/catalog-model';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import { DATA_PRODUCT_KIND } from '../entity/DataProductEntityV1alpha1';
+import type {
+  DataMeshApi,
+  DataMeshRequestOptions,
+  WaiverRequest,
+} from './DataMeshApi';
+import type {
+  DomainDetailsResponse,
+  DomainRollupsResponse,
+  DryRunResponse,
+  PoliciesResponse,
+  Scorecard,
+  ScorecardHistoryEntry,
+  ScorecardPage,
+  ScorecardQuery,
+  Waiver,
+} from './governanceTypes';
+import type {
+  KpiHistoryResponse,
+  KpiHistorySeriesResponse,
+  KpisResponse,
+} from './kpiTypes';
+import type {
+  Measurement,
+  MeasurementsAccepted,
+  SloStatusResponse,
+} from './measurementTypes';
+
+/** The parts of Backstage's discovery API the client needs. @public */
+export interface DataMeshDiscovery {
+  getBaseUrl(pluginId: string): Promise<string>;
+}
+
+/** The parts of Backstage's fetch API the client needs. @public */
+export interface DataMeshFetch {
+  fetch: typeof fetch;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+const productPath = (entityRef: string) => {
+  const ref = parseEntityRef(entityRef, { defaultKind: DATA_PRODUCT_KIND });
+  return `${encodeURIComponent(ref.namespace)}/${encodeURIComponent(ref.name)}`;
+};
+
+/**
+ * Typed HTTP client of the data-mesh backend, for the browser (with
+ * Backstage's discovery and fetch APIs) and for other backends (with a token
+ * per request).
+ * @public
+ */
+export class DataMeshClient implements DataMeshApi {
+  readonly #discovery: DataMeshDiscovery;
+  readonly #fetch: typeof fetch;
+
+  constructor(options: {
+    discoveryApi: DataMeshDiscovery;
+    fetchApi?: DataMeshFetch;
+  }) {
+    this.#discovery = options.discoveryApi;
+    this.#fetch = options.fetchApi?.fetch ?? ((...args) => fetch(...args));
+  }
+
+  async #request<T>(
+    path: string,
+    init: {
+      method?: string;
+      body?: unknown;
+      query?: Query;
+      allow404?: boolean;
+    },
+    options?: DataMeshRequestOptions,
+  ): Promise<T | undefined> {
+    const base = await this.#discovery.getBaseUrl('data-mesh');
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(init.query ?? {})) {
+      if (value !== undefined && value !== '') {
+        params.set(key, String(value));
+      }
+    }
+    const search = params.toString();
+    const headers: Record<string, string> = {};
+    if (init.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    if (options?.token) {
+      headers.Authorization = `Bearer ${options.token}`;
+    }
+    const response = await this.#fetch(
+      `${base}${path}${search ? `?${search}` : ''}`,
+      {
+        method: init.method ?? 'GET',
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      },
+    );
+    if (init.allow404 && response.status === 404) {
+      return undefined;
+    }
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    if (response.status === 204) {
+      return undefined;
+    }
+    return (await response.json()) as T;
+  }
+
+  async #get<T>(
+    path: string,
+    query: Query | undefined,
+    options?: DataMeshRequestOptions,
+  ) {
+    return (await this.#request<T>(path, { query }, options))!;
+  }
+
+  evaluate(
+    entity: Entity,
+    options?: DataMeshRequestOptions,
+  ): Promise<Scorecard> {
+    return this.#request<Scorecard>(
+      '/evaluate',
+      { method: 'POST', body: { entity } },
+      options,
+    ) as Promise<Scorecard>;
+  }
+
+  getScorecard(entityRef: string, options?: DataMeshRequestOptions) {
+    return this.#request<Scorecard>(
+      `/scorecards/${productPath(entityRef)}`,
+      { allow404: true },
+      options,
+    );
+  }
+
+  getScorecardHistory(
+    entityRef: string,
+    query?: { from?: string; to?: string },
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#get<{ items: ScorecardHistoryEntry[] }>(
+      `/scorecards/${productPath(entityRef)}/history`,
+      query,
+      options,
+    );
+  }
+
+  listScorecards(query?: ScorecardQuery, options?: DataMeshRequestOptions) {
+    return this.#get<ScorecardPage>('/scorecards', { ...query }, options);
+  }
+
+  listDomains(options?: DataMeshRequestOptions) {
+    return this.#get<DomainRollupsResponse>('/domains', undefined, options);
+  }
+
+  getDomain(
+    domainRef: string,
+    query?: Omit<ScorecardQuery, 'domain'>,
+    options?: DataMeshRequestOptions,
+  ) {
+    const ref = parseEntityRef(domainRef, { defaultKind: 'Domain' });
+    const name =
+      ref.namespace === 'default' ? ref.name : `${ref.namespace}/${ref.name}`;
+    return this.#request<DomainDetailsResponse>(
+      `/domains/${name.split('/').map(encodeURIComponent).join('/')}`,
+      { query: { ...query }, allow404: true },
+      options,
+    );
+  }
+
+  getPolicies(options?: DataMeshRequestOptions) {
+    return this.#get<PoliciesResponse>('/policies', undefined, options);
+  }
+
+  dryRunPolicies(pack: unknown, options?: DataMeshRequestOptions) {
+    return this.#request<DryRunResponse>(
+      '/policies/dry-run',
+      { method: 'POST', body: { pack } },
+      options,
+    ) as Promise<DryRunResponse>;
+  }
+
+  listWaivers(
+    query?: { entityRef?: string },
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#get<{ items: Waiver[] }>('/waivers', query, options);
+  }
+
+  createWaiver(waiver: WaiverRequest, options?: DataMeshRequestOptions) {
+    return this.#request<Waiver>(
+      '/waivers',
+      { method: 'POST', body: waiver },
+      options,
+    ) as Promise<Waiver>;
+  }
+
+  async deleteWaiver(
+    entityRef: string,
+    ruleId: string,
+    options?: DataMeshRequestOptions,
+  ): Promise<void> {
+    await this.#request(
+      `/waivers/${productPath(entityRef)}/${encodeURIComponent(ruleId)}`,
+      { method: 'DELETE' },
+      options,
+    );
+  }
+
+  getKpis(options?: DataMeshRequestOptions) {
+    return this.#get<KpisResponse>('/kpis', undefined, options);
+  }
+
+  async getKpiHistory(
+    query?: { from?: string; to?: string; interval?: 'day' | 'week' },
+    options?: DataMeshRequestOptions,
+  ) {
+    const { dates, series, ...rest } =
+      await this.#get<KpiHistorySeriesResponse>(
+        '/kpis/history',
+        query,
+        options,
+      );
+    const response: KpiHistoryResponse = {
+      ...rest,
+      points: dates.map((date, i) => ({
+        date,
+        values: Object.fromEntries(
+          Object.entries(series).map(([id, values]) => [id, values![i]]),
+        ),
+      })),
+    };
+    return response;
+  }
+
+  postMeasurements(
+    entityRef: string,
+    measurements: Measurement[],
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#request<MeasurementsAccepted>(
+      `/products/${productPath(entityRef)}/measurements`,
+      { method: 'POST', body: { measurements } },
+      options,
+    ) as Promise<MeasurementsAccepted>;
+  }
+
+  importDbtRunResults(
+    runResults: unknown,
+    query?: { entityRef?: string },
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#request<MeasurementsAccepted>(
+      '/measurements/dbt',
+      { method: 'POST', body: runResults, query },
+      options,
+    ) as Promise<MeasurementsAccepted>;
+  }
+
+  importGreatExpectationsResults(
+    results: unknown,
+    query?: { entityRef?: string },
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#request<MeasurementsAccepted>(
+      '/measurements/great-expectations',
+      { method: 'POST', body: results, query },
+      options,
+    ) as Promise<MeasurementsAccepted>;
+  }
+
+  getSloStatus(entityRef: string, options?: DataMeshRequestOptions) {
+    return this.#request<SloStatusResponse>(
+      `/products/${productPath(entityRef)}/slo`,
+      { allow404: true },
+      options,
+    );
+  }
+}
