@@ -1,0 +1,94 @@
+/*
+ * Governance sweep benchmark: seeds N synthetic products in an in-memory
+ * catalog and sweeps them into a real database, then measures an
+ * incremental change through the events bus.
+ *
+ *   yarn workspace @datamesh-backstage/plugin-data-mesh-backend bench [sizes] [engines]
+ *   sizes:   comma-separated, default 10000,100000
+ *   engines: sqlite,postgres (postgres needs BENCH_POSTGRES_URL or
+ *            BACKSTAGE_TEST_DATABASE_POSTGRES<n>_CONNECTION_STRING)
+ *
+ * Prints one JSON line per run and a Markdown table at the end.
+ */
+import { DefaultEventsService } from '@backstage/plugin-events-node';
+import { DATA_PRODUCT_CHANGED_TOPIC } from '@datamesh-backstage/plugin-data-mesh-node';
+import { subscribeToProductChanges } from '../src/service/governanceTasks';
+import {
+  benchCatalog,
+  benchLogger,
+  benchMesh,
+  createBenchServices,
+  measure,
+  openDatabase,
+  runEach,
+} from './benchHarness';
+
+async function bench(engine: string, count: number) {
+  const { knex, close } = await openDatabase(engine);
+  let queries = 0;
+  knex.on('query', () => {
+    queries += 1;
+  });
+  const { products, entities } = benchMesh(count);
+  const { sweep, governance, scorecards } = await createBenchServices(
+    knex,
+    benchCatalog(entities),
+  );
+  if (global.gc) global.gc();
+
+  queries = 0;
+  const cold = await measure(() => sweep.run());
+  const coldQueries = queries;
+  queries = 0;
+  const warm = await measure(() => sweep.run());
+  const warmQueries = queries;
+
+  // One product changes in the catalog: from the event to the stored score.
+  const events = DefaultEventsService.create({ logger: benchLogger });
+  await subscribeToProductChanges({ events, governance, logger: benchLogger });
+  const changed = structuredClone(products[Math.floor(count / 2)]);
+  delete changed.spec.access;
+  const ref = `dataproduct:default/${changed.metadata.name}`;
+  const emitted = process.hrtime.bigint();
+  await events.publish({
+    topic: DATA_PRODUCT_CHANGED_TOPIC,
+    eventPayload: { entity: changed, processedAt: new Date().toISOString() },
+  });
+  let updated = await scorecards.get(ref);
+  while (!updated?.violations.some(v => v.ruleId === 'SEC-001')) {
+    await new Promise(resolve => setTimeout(resolve, 5));
+    updated = await scorecards.get(ref);
+  }
+  const changeMs = Number(process.hrtime.bigint() - emitted) / 1e6;
+  await close();
+  return {
+    engine,
+    products: count,
+    coldSweepSeconds: Number((cold.ms / 1000).toFixed(2)),
+    coldProductsPerSecond: Math.round(count / (cold.ms / 1000)),
+    coldQueriesPerProduct: Number((coldQueries / count).toFixed(3)),
+    warmSweepSeconds: Number((warm.ms / 1000).toFixed(2)),
+    warmQueriesPerProduct: Number((warmQueries / count).toFixed(4)),
+    peakRssMb: Math.max(cold.peakRssMb, warm.peakRssMb),
+    changeToScoreMs: Number(changeMs.toFixed(1)),
+    changedOnCold: cold.result.changedCount,
+  };
+}
+
+runEach(__filename, bench)
+  .then(rows => {
+    if (!rows) return;
+    console.log(
+      '\n| Engine | Products | First sweep (s) | Products/s | Queries/product | Unchanged re-sweep (s) | Peak RSS (MB) | Change → score (ms) |',
+    );
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of rows) {
+      console.log(
+        `| ${r.engine} | ${r.products} | ${r.coldSweepSeconds} | ${r.coldProductsPerSecond} | ${r.coldQueriesPerProduct} | ${r.warmSweepSeconds} | ${r.peakRssMb} | ${r.changeToScoreMs} |`,
+      );
+    }
+  })
+  .catch(error => {
+    console.error(error);
+    process.exit(1);
+  });

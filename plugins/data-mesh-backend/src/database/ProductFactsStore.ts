@@ -1,0 +1,192 @@
+import { Knex } from 'knex';
+import { createHash } from 'node:crypto';
+import { chunks } from './rows';
+
+/** What the KPIs need to know of one product. */
+export interface ProductFacts {
+  entityRef: string;
+  /** Entity ref of the Domain. */
+  domain: string;
+  lifecycle: string;
+  /** Created through one of the suite's templates. */
+  selfServe: boolean;
+  /** Reads from an upstream product of another domain. */
+  crossDomain: boolean;
+  /** Entities that read the product; undefined keeps the stored count. */
+  consumerCount?: number;
+  /** No unwaived violation of a documentation rule. */
+  documentationComplete: boolean;
+  /** Every measured SLO met; null when nothing is measured. */
+  sloCompliant: boolean | null;
+  requestedAt: string | null;
+  /** The governance score. */
+  score: number | null;
+  /** When the product says it reached production (backfill), if it says so. */
+  publishedAt?: string | null;
+}
+
+/** A stored product, with its milestones. */
+export interface ProductFactsRow
+  extends Required<Omit<ProductFacts, 'publishedAt'>> {
+  firstSeenAt: string;
+  firstProductionAt: string | null;
+}
+
+/**
+ * When a product first reached production: the earliest of what is stored,
+ * what the product declares, and now if it is in production now.
+ */
+function firstProduction(
+  stored: string | null | undefined,
+  fact: ProductFacts,
+  now: string,
+): string | null {
+  const candidates = [stored ?? undefined];
+  if (fact.lifecycle === 'production') {
+    candidates.push(fact.publishedAt ?? now);
+  }
+  const known = candidates.filter((c): c is string => Boolean(c)).sort();
+  return known[0] ?? null;
+}
+
+/**
+ * The per-product inputs of the KPIs, with the milestones the time-to-data
+ * KPI reads: when the product was first seen, and first seen in production.
+ */
+export class ProductFactsStore {
+  private constructor(private readonly db: Knex) {}
+
+  static create(db: Knex): ProductFactsStore {
+    return new ProductFactsStore(db);
+  }
+
+  /** Stores the facts that changed; keeps milestones once set. Returns how many changed. */
+  async record(facts: ProductFacts[], now: string): Promise<number> {
+    const existing = new Map<string, any>();
+    for (const batch of chunks(facts.map(f => f.entityRef))) {
+      for (const row of await this.db('product_facts').whereIn(
+        'entity_ref',
+        batch,
+      )) {
+        existing.set(row.entity_ref, row);
+      }
+    }
+    const rows = facts.flatMap(fact => {
+      const before = existing.get(fact.entityRef);
+      const row = {
+        entity_ref: fact.entityRef,
+        domain: fact.domain,
+        lifecycle: fact.lifecycle,
+        self_serve: fact.selfServe,
+        cross_domain: fact.crossDomain,
+        consumer_count:
+          fact.consumerCount ?? Number(before?.consumer_count ?? 0),
+        documentation_complete: fact.documentationComplete,
+        slo_compliant: fact.sloCompliant,
+        score: fact.score,
+        requested_at: fact.requestedAt,
+        first_seen_at: before?.first_seen_at ?? now,
+        first_production_at: firstProduction(
+          before?.first_production_at,
+          fact,
+          now,
+        ),
+      };
+      const hash = createHash('sha256')
+        .update(JSON.stringify(row))
+        .digest('hex');
+      return before?.facts_hash === hash ? [] : [{ ...row, facts_hash: hash }];
+    });
+    for (const batch of chunks(rows)) {
+      await this.db('product_facts')
+        .insert(batch)
+        .onConflict('entity_ref')
+        .merge();
+    }
+    if (rows.length) {
+      await this.#bumpVersion();
+    }
+    return rows.length;
+  }
+
+  async deleteMissing(present: Set<string>): Promise<number> {
+    const stored: string[] = await this.db('product_facts').pluck('entity_ref');
+    const gone = stored.filter(ref => !present.has(ref));
+    for (const batch of chunks(gone)) {
+      await this.db('product_facts').whereIn('entity_ref', batch).delete();
+    }
+    if (gone.length) {
+      await this.#bumpVersion();
+    }
+    return gone.length;
+  }
+
+  async #bumpVersion() {
+    await this.db('kpi_state')
+      .where({ id: 1 })
+      .update({ facts_version: this.db.raw('facts_version + 1') });
+  }
+
+  /** Changes whenever any product's facts change, on any replica. */
+  async version(): Promise<number> {
+    const row = await this.db('kpi_state')
+      .where({ id: 1 })
+      .first('facts_version');
+    return Number(row?.facts_version ?? 0);
+  }
+
+  /** Every product, for KPIs over a visible subset. */
+  async rows(): Promise<ProductFactsRow[]> {
+    const rows = await this.db('product_facts');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      domain: row.domain,
+      lifecycle: row.lifecycle,
+      selfServe: Boolean(row.self_serve),
+      crossDomain: Boolean(row.cross_domain),
+      consumerCount: Number(row.consumer_count),
+      documentationComplete: Boolean(row.documentation_complete),
+      sloCompliant:
+        row.slo_compliant === null ? null : Boolean(row.slo_compliant),
+      requestedAt: row.requested_at,
+      firstSeenAt: row.first_seen_at,
+      firstProductionAt: row.first_production_at,
+      score: row.score === null ? null : Number(row.score),
+    }));
+  }
+
+  /** Sums per domain over every product, in one query. */
+  async sumsByDomain(): Promise<Array<Record<string, any>>> {
+    const sum = (expression: string, alias: string) =>
+      this.db.raw(`SUM(CASE WHEN ${expression} THEN 1 ELSE 0 END) AS ${alias}`);
+    return this.db('product_facts as f')
+      .select('f.domain')
+      .count({ products: '*' })
+      .select(
+        sum("f.lifecycle = 'production'", 'in_production'),
+        sum('f.self_serve', 'self_serve'),
+        sum('f.cross_domain', 'cross_domain'),
+        sum('f.documentation_complete', 'documented'),
+        sum('f.slo_compliant IS NOT NULL', 'slo_measured'),
+        sum('f.slo_compliant', 'slo_compliant'),
+      )
+      .sum({ consumers: 'f.consumer_count', score_sum: 'f.score' })
+      .count({ scored: 'f.score' })
+      .groupBy('f.domain');
+  }
+
+  /** Request and first production of the self-served products, per domain. */
+  async deliveries(): Promise<
+    Array<Pick<ProductFactsRow, 'domain' | 'requestedAt' | 'firstProductionAt'>>
+  > {
+    const rows = await this.db('product_facts')
+      .whereNotNull('requested_at')
+      .whereNotNull('first_production_at')
+      .select('domain', 'requested_at', 'first_production_at');
+    return rows.map(row => ({
+      domain: row.domain,
+      requestedAt: row.requested_at,
+      firstProductionAt: row.first_production_at,
+    }));
+  }
+}

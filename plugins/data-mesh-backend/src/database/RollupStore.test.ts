@@ -1,0 +1,129 @@
+import { scorecard } from '../__testUtils__/scorecards';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { applyDatabaseMigrations } from './migrations';
+import { RollupStore } from './RollupStore';
+import { ScorecardStore } from './ScorecardStore';
+
+jest.setTimeout(60_000);
+
+describe('RollupStore', () => {
+  const databases = createTestDatabases();
+
+  async function seed(databaseId: Parameters<typeof databases.init>[0]) {
+    const knex = await databases.init(databaseId);
+    await applyDatabaseMigrations(knex);
+    await ScorecardStore.create(knex).saveResults(
+      [
+        scorecard('a', { domain: 'customer' }),
+        scorecard('b', {
+          domain: 'customer',
+          violations: [{ ruleId: 'SEC-001' }, { ruleId: 'SLO-002' }],
+        }),
+        scorecard('c', {
+          domain: 'customer',
+          violations: [{ ruleId: 'SCHEMA-002', severity: 'warning' }],
+        }),
+        scorecard('d', {
+          domain: 'order',
+          violations: [
+            { ruleId: 'SEC-001' },
+            { ruleId: 'SEC-002', waived: true },
+          ],
+        }),
+      ],
+      new Map(),
+      '2026-11-20T10:00:00.000Z',
+    );
+    return RollupStore.create(knex);
+  }
+
+  const customer = {
+    productCount: 3,
+    averageScore: 92.67,
+    minimumScore: 80,
+    passCount: 1,
+    warnCount: 1,
+    failCount: 1,
+    topFailingRules: [
+      { ruleId: 'SCHEMA-002', count: 1 },
+      { ruleId: 'SEC-001', count: 1 },
+      { ruleId: 'SLO-002', count: 1 },
+    ],
+  };
+
+  it.each(databases.eachSupportedId())(
+    'aggregates per domain and for the mesh on %p',
+    async databaseId => {
+      const rollups = await seed(databaseId);
+      const current = await rollups.current({ all: true });
+      expect(current.domains.get('domain:default/customer')).toEqual(customer);
+      expect(current.domains.get('domain:default/order')).toEqual({
+        productCount: 1,
+        averageScore: 90,
+        minimumScore: 90,
+        passCount: 0,
+        warnCount: 0,
+        failCount: 1,
+        topFailingRules: [{ ruleId: 'SEC-001', count: 1 }],
+      });
+      expect(current.mesh).toEqual({
+        productCount: 4,
+        averageScore: 92,
+        minimumScore: 80,
+        passCount: 1,
+        warnCount: 1,
+        failCount: 2,
+        topFailingRules: [
+          { ruleId: 'SEC-001', count: 2 },
+          { ruleId: 'SCHEMA-002', count: 1 },
+          { ruleId: 'SLO-002', count: 1 },
+        ],
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'gives the same figures from the rows a caller may see on %p',
+    async databaseId => {
+      const rollups = await seed(databaseId);
+      const everything = await rollups.current({
+        all: false,
+        refs: new Set(
+          ['a', 'b', 'c', 'd'].map(n => `dataproduct:default/${n}`),
+        ),
+      });
+      expect(everything.domains.get('domain:default/customer')).toEqual(
+        customer,
+      );
+      const some = await rollups.current({
+        all: false,
+        refs: new Set(['dataproduct:default/a']),
+      });
+      expect([...some.domains.keys()]).toEqual(['domain:default/customer']);
+      expect(some.mesh).toMatchObject({
+        productCount: 1,
+        averageScore: 100,
+        topFailingRules: [],
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps one daily rollup per day and domain, with retention, on %p',
+    async databaseId => {
+      const rollups = await seed(databaseId);
+      const current = await rollups.current({ all: true });
+      await rollups.saveDaily('2026-11-19', current);
+      await rollups.saveDaily('2026-11-20', current);
+      await rollups.saveDaily('2026-11-20', current);
+      const trends = await rollups.trends('2026-11-01');
+      expect(trends.get('*')).toEqual([
+        { day: '2026-11-19', averageScore: 92, productCount: 4 },
+        { day: '2026-11-20', averageScore: 92, productCount: 4 },
+      ]);
+      expect(trends.get('domain:default/order')).toHaveLength(2);
+      expect(await rollups.deleteBefore('2026-11-20')).toBe(3);
+      expect((await rollups.trends('2026-11-01')).get('*')).toHaveLength(1);
+    },
+  );
+});

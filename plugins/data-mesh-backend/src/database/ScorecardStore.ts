@@ -1,0 +1,212 @@
+import type {
+  Scorecard,
+  ScorecardHistoryEntry,
+} from '@datamesh-backstage/plugin-data-mesh-common';
+import { Knex } from 'knex';
+import {
+  chunks,
+  outcomeHash,
+  resultHash,
+  ScorecardRow,
+  toRow,
+  toScorecard,
+  unwaivedRuleIds,
+} from './rows';
+
+/** The most changes one history request returns (the latest ones). */
+export const HISTORY_LIMIT = 1000;
+
+/** What is stored of a product's result, to tell what changed. */
+export interface StoredState {
+  resultHash: string;
+  outcomeHash: string;
+  evaluatedAt: string;
+}
+
+/**
+ * The latest result of each product, its rule hits and its history: one row
+ * per product in `scorecards`, one per change in `scorecard_history`.
+ */
+export class ScorecardStore {
+  private constructor(private readonly db: Knex) {}
+
+  static create(db: Knex): ScorecardStore {
+    return new ScorecardStore(db);
+  }
+
+  async #stored(entityRef?: string): Promise<Map<string, StoredState>> {
+    const query = this.db('scorecards').select(
+      'entity_ref',
+      'result_hash',
+      'outcome_hash',
+      'evaluated_at',
+    );
+    if (entityRef) query.where({ entity_ref: entityRef });
+    const rows = await query;
+    return new Map(
+      rows.map(row => [
+        row.entity_ref,
+        {
+          resultHash: row.result_hash,
+          outcomeHash: row.outcome_hash,
+          evaluatedAt: row.evaluated_at,
+        },
+      ]),
+    );
+  }
+
+  /** What is stored of every product, to tell what changed. */
+  async storedStates(): Promise<Map<string, StoredState>> {
+    return this.#stored();
+  }
+
+  /** What is stored of one product, if anything. */
+  async storedStateOf(entityRef: string): Promise<Map<string, StoredState>> {
+    return this.#stored(entityRef);
+  }
+
+  /**
+   * Stores the results that differ from `previous`: the latest row and rule
+   * hits when anything changed, and a history row when the outcome changed.
+   * With `evaluatedBefore` (a sweep's start), a result stored after it (by
+   * an incremental re-score) is newer and is kept. Returns how many outcomes
+   * changed.
+   */
+  async saveResults(
+    cards: Scorecard[],
+    previous: Map<string, StoredState>,
+    now: string,
+    options: { evaluatedBefore?: string } = {},
+  ): Promise<number> {
+    const changed = cards.filter(card => {
+      const stored = previous.get(card.entityRef);
+      if (!stored) return true;
+      if (
+        options.evaluatedBefore &&
+        stored.evaluatedAt > options.evaluatedBefore
+      ) {
+        return false;
+      }
+      return stored.resultHash !== resultHash(card);
+    });
+    const outcomes = changed.filter(
+      card => previous.get(card.entityRef)?.outcomeHash !== outcomeHash(card),
+    );
+    for (const batch of chunks(changed)) {
+      await this.db.transaction(async tx => {
+        const refs = batch.map(card => card.entityRef);
+        await tx('scorecards')
+          .insert(batch.map(card => toRow(card, now)))
+          .onConflict('entity_ref')
+          .merge();
+        await tx('scorecard_rule_hits').whereIn('entity_ref', refs).delete();
+        const hits = batch.flatMap(card =>
+          unwaivedRuleIds(card).map(ruleId => ({
+            entity_ref: card.entityRef,
+            rule_id: ruleId,
+            domain: card.domain ?? null,
+          })),
+        );
+        for (const hitBatch of chunks(hits)) {
+          await tx('scorecard_rule_hits').insert(hitBatch);
+        }
+      });
+    }
+    for (const batch of chunks(outcomes)) {
+      await this.db('scorecard_history').insert(
+        batch.map(card => ({
+          entity_ref: card.entityRef,
+          score: card.score,
+          status: card.status,
+          error_count: card.violations.filter(
+            v => !v.waived && v.severity === 'error',
+          ).length,
+          warning_count: card.violations.filter(
+            v => !v.waived && v.severity === 'warning',
+          ).length,
+          rule_ids: JSON.stringify(unwaivedRuleIds(card)),
+          policy_version: card.policyVersion,
+          recorded_at: now,
+        })),
+      );
+    }
+    return outcomes.length;
+  }
+
+  /**
+   * Marks the results evaluated before `now` as evaluated now and fresh (one
+   * statement); newer ones, re-scored during the sweep, are left as they are.
+   */
+  async markAllEvaluated(now: string): Promise<void> {
+    await this.db('scorecards')
+      .where('evaluated_at', '<', now)
+      .update({ evaluated_at: now, stale: false });
+  }
+
+  /** Marks every stored result stale: the catalog could not be read. */
+  async markAllStale(): Promise<void> {
+    await this.db('scorecards').update({ stale: true });
+  }
+
+  /**
+   * Removes the results of products no longer in the catalog; with
+   * `evaluatedBefore`, a product first scored after it (created during the
+   * sweep) stays.
+   */
+  async deleteMissing(
+    present: Set<string>,
+    options: { evaluatedBefore?: string } = {},
+  ): Promise<number> {
+    const query = this.db('scorecards');
+    if (options.evaluatedBefore) {
+      query.where('evaluated_at', '<', options.evaluatedBefore);
+    }
+    const stored = await query.pluck('entity_ref');
+    const gone = stored.filter((ref: string) => !present.has(ref));
+    for (const batch of chunks(gone)) {
+      await this.db.transaction(async tx => {
+        await tx('scorecards').whereIn('entity_ref', batch).delete();
+        await tx('scorecard_rule_hits').whereIn('entity_ref', batch).delete();
+      });
+    }
+    return gone.length;
+  }
+
+  async get(entityRef: string): Promise<Scorecard | undefined> {
+    const row = await this.db<ScorecardRow>('scorecards')
+      .where({ entity_ref: entityRef })
+      .first();
+    return row ? toScorecard(row) : undefined;
+  }
+
+  /** The latest changes of a product's result in a range, oldest first. */
+  async history(
+    entityRef: string,
+    range: { from?: string; to?: string },
+  ): Promise<ScorecardHistoryEntry[]> {
+    const query = this.db('scorecard_history')
+      .where({ entity_ref: entityRef })
+      .orderBy('recorded_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(HISTORY_LIMIT);
+    if (range.from) query.where('recorded_at', '>=', range.from);
+    if (range.to) query.where('recorded_at', '<=', range.to);
+    const rows = (await query).reverse();
+    return rows.map(row => ({
+      recordedAt: row.recorded_at,
+      score: Number(row.score),
+      status: row.status,
+      errorCount: Number(row.error_count),
+      warningCount: Number(row.warning_count),
+      ruleIds: JSON.parse(row.rule_ids),
+      policyVersion: row.policy_version,
+    }));
+  }
+
+  /** Deletes history rows recorded before `before`; returns how many. */
+  async deleteHistoryBefore(before: string): Promise<number> {
+    return this.db('scorecard_history')
+      .where('recorded_at', '<', before)
+      .delete();
+  }
+}

@@ -1,0 +1,92 @@
+import { Knex } from 'knex';
+
+/** How a full sweep ended. */
+export type SweepOutcome =
+  | 'running'
+  | 'ok'
+  | 'catalog-unavailable'
+  | 'empty-read'
+  | 'failed';
+
+/** A recorded sweep. */
+export interface SweepRecord {
+  id: number;
+  startedAt: string;
+  finishedAt?: string;
+  outcome: SweepOutcome;
+  productCount: number;
+  changedCount: number;
+  message?: string;
+}
+
+/** The outcome of each full sweep, newest last. */
+export class SweepLog {
+  private constructor(private readonly db: Knex) {}
+
+  static create(db: Knex): SweepLog {
+    return new SweepLog(db);
+  }
+
+  async start(startedAt: string): Promise<number> {
+    const insert = this.db('sweeps').insert({
+      started_at: startedAt,
+      outcome: 'running',
+    });
+    // MySQL has no RETURNING; its driver answers with the insert id anyway.
+    const mysql = String(this.db.client.config.client).includes('mysql');
+    const [row] = await (mysql ? insert : insert.returning('id'));
+    return typeof row === 'object' ? Number(row.id) : Number(row);
+  }
+
+  async finish(
+    id: number,
+    result: Omit<SweepRecord, 'id' | 'startedAt'>,
+  ): Promise<void> {
+    await this.db('sweeps')
+      .where({ id })
+      .update({
+        finished_at: result.finishedAt,
+        outcome: result.outcome,
+        product_count: result.productCount,
+        changed_count: result.changedCount,
+        message: result.message ?? null,
+      });
+  }
+
+  /** The most recent finished sweep, if any. */
+  async latestFinished(): Promise<SweepRecord | undefined> {
+    const row = await this.db('sweeps')
+      .whereNot('outcome', 'running')
+      .orderBy('id', 'desc')
+      .first();
+    return row && toRecord(row);
+  }
+
+  async list(limit = 100): Promise<SweepRecord[]> {
+    const rows = await this.db('sweeps').orderBy('id', 'asc').limit(limit);
+    return rows.map(toRecord);
+  }
+
+  /** Keeps the newest `keep` records. */
+  async prune(keep: number): Promise<void> {
+    const cutoff = await this.db('sweeps')
+      .orderBy('id', 'desc')
+      .offset(keep)
+      .first('id');
+    if (cutoff) {
+      await this.db('sweeps').where('id', '<=', cutoff.id).delete();
+    }
+  }
+}
+
+function toRecord(row: any): SweepRecord {
+  return {
+    id: Number(row.id),
+    startedAt: row.started_at,
+    finishedAt: row.finished_at ?? undefined,
+    outcome: row.outcome,
+    productCount: Number(row.product_count),
+    changedCount: Number(row.changed_count),
+    message: row.message ?? undefined,
+  };
+}

@@ -1,0 +1,137 @@
+import type {
+  Scorecard,
+  ScorecardStatus,
+  ScorecardSummary,
+} from '@datamesh-backstage/plugin-data-mesh-common';
+import { createHash } from 'node:crypto';
+
+/** A row of the `scorecards` table. */
+export interface ScorecardRow {
+  entity_ref: string;
+  domain: string | null;
+  owner: string | null;
+  product_type: string | null;
+  lifecycle: string | null;
+  score: number;
+  status: ScorecardStatus;
+  status_rank: number;
+  error_count: number;
+  warning_count: number;
+  info_count: number;
+  waived_count: number;
+  violations: string;
+  policy_version: string;
+  result_hash: string;
+  outcome_hash: string;
+  stale: boolean | number;
+  evaluated_at: string;
+  changed_at: string;
+}
+
+export const STATUS_RANK: Record<ScorecardStatus, number> = {
+  fail: 0,
+  warn: 1,
+  pass: 2,
+};
+
+/** Rows are written in chunks that stay under every engine's bind limit. */
+export const WRITE_CHUNK = 500;
+
+export function chunks<T>(items: T[], size = WRITE_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    out.push(items.slice(i, i + size));
+  }
+  return out;
+}
+
+const sha256 = (value: unknown) =>
+  createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/** The whole result, messages included: the stored row is rewritten when it changes. */
+export function resultHash(card: Scorecard): string {
+  return sha256([card.score, card.status, card.policyVersion, card.violations]);
+}
+
+/**
+ * The outcome of a result: score, status and which rules are broken where. A
+ * change is a history row; a message that only quotes a new measurement
+ * (for example an SLO's compliance) is not.
+ */
+export function outcomeHash(card: Scorecard): string {
+  return sha256([
+    card.score,
+    card.status,
+    card.policyVersion,
+    card.violations.map(v => [v.ruleId, v.path, v.severity, v.waived]),
+  ]);
+}
+
+/** The unwaived rule ids of a scorecard, each once, in rule order. */
+export function unwaivedRuleIds(card: Pick<Scorecard, 'violations'>): string[] {
+  return [
+    ...new Set(card.violations.filter(v => !v.waived).map(v => v.ruleId)),
+  ];
+}
+
+export function toRow(card: Scorecard, now: string): ScorecardRow {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let waived = 0;
+  for (const violation of card.violations) {
+    if (violation.waived) waived += 1;
+    else if (violation.severity === 'error') errors += 1;
+    else if (violation.severity === 'warning') warnings += 1;
+    else infos += 1;
+  }
+  return {
+    entity_ref: card.entityRef,
+    domain: card.domain ?? null,
+    owner: card.owner ?? null,
+    product_type: card.type ?? null,
+    lifecycle: card.lifecycle ?? null,
+    score: card.score,
+    status: card.status,
+    status_rank: STATUS_RANK[card.status],
+    error_count: errors,
+    warning_count: warnings,
+    info_count: infos,
+    waived_count: waived,
+    violations: JSON.stringify(card.violations),
+    policy_version: card.policyVersion,
+    result_hash: resultHash(card),
+    outcome_hash: outcomeHash(card),
+    stale: false,
+    evaluated_at: card.evaluatedAt,
+    changed_at: now,
+  };
+}
+
+export function toSummary(row: ScorecardRow): ScorecardSummary {
+  return {
+    entityRef: row.entity_ref,
+    score: Number(row.score),
+    status: row.status,
+    evaluatedAt: row.evaluated_at,
+    policyVersion: row.policy_version,
+    stale: Boolean(row.stale),
+    domain: row.domain ?? undefined,
+    owner: row.owner ?? undefined,
+    type: row.product_type ?? undefined,
+    lifecycle: row.lifecycle ?? undefined,
+    errorCount: Number(row.error_count),
+    warningCount: Number(row.warning_count),
+    waivedCount: Number(row.waived_count),
+  };
+}
+
+export function toScorecard(row: ScorecardRow): Scorecard {
+  const {
+    errorCount: _e,
+    warningCount: _w,
+    waivedCount: _x,
+    ...summary
+  } = toSummary(row);
+  return { ...summary, violations: JSON.parse(row.violations) };
+}

@@ -1,0 +1,58 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { dataMeshPermissions } from '@datamesh-backstage/plugin-data-mesh-common';
+import {
+  dataMeshPoliciesExtensionPoint,
+  PolicyPack,
+} from '@datamesh-backstage/plugin-data-mesh-node';
+import { createRouter } from './router/createRouter';
+import { createDataMeshServices } from './service/createDataMeshServices';
+import {
+  scheduleKpiSnapshot,
+  scheduleSweep,
+  subscribeToProductChanges,
+} from './service/governanceTasks';
+
+/**
+ * The data-mesh backend plugin: governance scorecards, rollups and history,
+ * served under `/api/data-mesh`.
+ *
+ * @public
+ */
+export const dataMeshPlugin = createBackendPlugin({
+  pluginId: 'data-mesh',
+  register(env) {
+    const modulePacks: PolicyPack[] = [];
+    env.registerExtensionPoint(dataMeshPoliciesExtensionPoint, {
+      addPolicyPack: pack => modulePacks.push(pack),
+    });
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        cache: coreServices.cache,
+        catalog: catalogServiceRef,
+        events: eventsServiceRef,
+      },
+      async init(deps) {
+        const services = await createDataMeshServices({ ...deps, modulePacks });
+        deps.permissionsRegistry.addPermissions(dataMeshPermissions);
+        await scheduleSweep({ ...deps, sweep: services.sweep });
+        await scheduleKpiSnapshot({ ...deps, kpis: services.kpis });
+        await subscribeToProductChanges({ ...deps, ...services });
+        deps.httpRouter.use(await createRouter({ ...deps, ...services }));
+      },
+    });
+  },
+});

@@ -1,0 +1,68 @@
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { Knex } from 'knex';
+import { RollupStore } from '../database/RollupStore';
+import { ScorecardStore } from '../database/ScorecardStore';
+import { SweepLog } from '../database/SweepLog';
+import { WaiverStore } from '../database/WaiverStore';
+import { CatalogReader } from '../service/CatalogReader';
+import { GovernanceService } from '../service/GovernanceService';
+import { VisibilityService } from '../service/VisibilityService';
+import { KpiService } from '../service/kpis/KpiService';
+import { MeasurementService } from '../service/measurements/MeasurementService';
+import { SignalsProvider } from '../service/SignalsProvider';
+import { domainRoutes } from './domainRoutes';
+import { kpiRoutes } from './kpiRoutes';
+import { measurementRoutes } from './measurementRoutes';
+import { policyRoutes } from './policyRoutes';
+import { scorecardRoutes } from './scorecardRoutes';
+import { waiverRoutes } from './waiverRoutes';
+
+/** Everything the routes need. */
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  logger: LoggerService;
+  catalog: CatalogService;
+  db: Knex;
+  scorecards: ScorecardStore;
+  rollups: RollupStore;
+  waivers: WaiverStore;
+  sweeps: SweepLog;
+  reader: CatalogReader;
+  governance: GovernanceService;
+  visibility: VisibilityService;
+  kpis: KpiService;
+  measurementService: MeasurementService;
+  signals: SignalsProvider;
+}
+
+/**
+ * The REST API under `/api/data-mesh`. Every route needs credentials (the
+ * plugin's HTTP router rejects anonymous requests with 401).
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const router = Router();
+  // Importers take whole pipeline artefacts (a large dbt project's
+  // run_results.json runs to tens of megabytes); everything else is small.
+  router.use(
+    ['/measurements/dbt', '/measurements/great-expectations'],
+    express.json({ limit: '64mb' }),
+  );
+  router.use(express.json({ limit: '2mb' }));
+  router.use(scorecardRoutes(options));
+  router.use(domainRoutes(options));
+  router.use(policyRoutes(options));
+  router.use(waiverRoutes(options));
+  router.use(kpiRoutes(options));
+  router.use(measurementRoutes(options));
+  return router;
+}

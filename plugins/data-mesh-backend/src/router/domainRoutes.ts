@@ -1,0 +1,104 @@
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import type {
+  DomainRollup,
+  DomainRollupsResponse,
+} from '@datamesh-backstage/plugin-data-mesh-common';
+import { summarizeRollup } from '@datamesh-backstage/plugin-data-mesh-node';
+import { Request } from 'express';
+import Router from 'express-promise-router';
+import { Knex } from 'knex';
+import { listScorecards } from '../database/listScorecards';
+import { MESH, RollupStore } from '../database/RollupStore';
+import { SweepLog } from '../database/SweepLog';
+import { CatalogReader } from '../service/CatalogReader';
+import { Visibility, VisibilityService } from '../service/VisibilityService';
+import { domainProductsQuerySchema, parseRequest } from './validation';
+
+const TREND_DAYS = 30;
+const STALE_OUTCOMES = new Set(['catalog-unavailable', 'empty-read']);
+
+/** `/domains`: rollups per domain and for the mesh, and one domain's products. */
+export function domainRoutes(deps: {
+  httpAuth: HttpAuthService;
+  logger: LoggerService;
+  db: Knex;
+  rollups: RollupStore;
+  sweeps: SweepLog;
+  reader: CatalogReader;
+  visibility: VisibilityService;
+}) {
+  const { httpAuth, rollups, reader, visibility } = deps;
+  const router = Router();
+
+  async function domainRollups(req: Request): Promise<{
+    response: DomainRollupsResponse;
+    visible: Visibility;
+  }> {
+    const credentials = await httpAuth.credentials(req);
+    const visible = await visibility.visibleProducts(credentials);
+    const fromDay = new Date(Date.now() - TREND_DAYS * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const [current, catalogDomains, trends, latest] = await Promise.all([
+      rollups.current(visible),
+      reader.readDomains(credentials).catch(error => {
+        deps.logger.warn(`Could not read domains from the catalog: ${error}`);
+        return new Map<string, { title?: string }>();
+      }),
+      // Daily history covers every product: only shown to callers who see them all.
+      visible.all ? rollups.trends(fromDay) : Promise.resolve(new Map()),
+      deps.sweeps.latestFinished(),
+    ]);
+    const refs = new Set([...catalogDomains.keys(), ...current.domains.keys()]);
+    const domains: DomainRollup[] = [...refs].map(ref => ({
+      domain: ref,
+      title: catalogDomains.get(ref)?.title,
+      ...(current.domains.get(ref) ?? summarizeRollup([])),
+      trend: trends.get(ref) ?? [],
+    }));
+    domains.sort((a, b) =>
+      (a.title ?? a.domain).localeCompare(b.title ?? b.domain),
+    );
+    return {
+      visible,
+      response: {
+        mesh: { ...current.mesh, trend: trends.get(MESH) ?? [] },
+        domains,
+        stale: Boolean(latest && STALE_OUTCOMES.has(latest.outcome)),
+      },
+    };
+  }
+
+  router.get('/domains', async (req, res) => {
+    res.json((await domainRollups(req)).response);
+  });
+
+  router.get(
+    ['/domains/:name', '/domains/:namespace/:name'],
+    async (req, res) => {
+      const query = parseRequest(domainProductsQuerySchema, req.query, 'query');
+      const ref = stringifyEntityRef({
+        kind: 'Domain',
+        namespace: req.params.namespace ?? 'default',
+        name: req.params.name,
+      });
+      const { response, visible } = await domainRollups(req);
+      const domain = response.domains.find(d => d.domain === ref);
+      if (!domain) {
+        throw new NotFoundError(`No domain ${ref}`);
+      }
+      res.json({
+        domain,
+        products: await listScorecards(
+          deps.db,
+          { ...query, domain: ref },
+          visible,
+        ),
+      });
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,213 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { expectMatchesOpenApi } from '../__testUtils__/openApi';
+import { exampleMesh, startDataMesh } from '../__testUtils__/startDataMesh';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+
+jest.setTimeout(60_000);
+
+const asUser = { Authorization: mockCredentials.user.header() };
+
+const tagPack = `
+apiVersion: datamesh.io/v1alpha1
+kind: PolicyPack
+metadata: { name: tagging }
+spec:
+  rules:
+    - id: TAG-001
+      title: Products are tagged gold, silver or bronze
+      severity: error
+      condition:
+        properties:
+          metadata:
+            required: [tags]
+            properties:
+              tags:
+                contains: { enum: [gold, silver, bronze] }
+`;
+
+describe('policy routes', () => {
+  it('lists the effective rules of the default pack and configured packs', async () => {
+    const { api } = await startDataMesh({
+      config: {
+        dataMesh: {
+          governance: {
+            weights: { error: 20 },
+            packs: [
+              {
+                apiVersion: 'datamesh.io/v1alpha1',
+                kind: 'PolicyPack',
+                metadata: { name: 'order' },
+                spec: {
+                  domain: 'order',
+                  rules: [{ id: 'SLO-001', severity: 'error' }],
+                },
+              },
+            ],
+          },
+        },
+      },
+    });
+    const response = await api.get('/api/data-mesh/policies').set(asUser);
+    expect(response.status).toBe(200);
+    expectMatchesOpenApi('get', '/policies', response);
+    expect(response.body).toMatchObject({
+      policyVersion: expect.stringMatching(/^[0-9a-f]{12}$/),
+      weights: { error: 20, warning: 2, info: 0 },
+      packs: [
+        { name: 'default', scope: 'global', ruleCount: 19 },
+        { name: 'order', scope: 'domain:default/order', ruleCount: 1 },
+      ],
+    });
+    expect(response.body.rules).toHaveLength(20);
+    expect(response.body.rules[19]).toMatchObject({
+      id: 'SLO-001',
+      severity: 'error',
+      scope: 'domain:default/order',
+    });
+  });
+
+  it('dry-runs a proposed pack, reporting who would newly fail and storing nothing', async () => {
+    const { api } = await startDataMesh();
+    const before = await api.get('/api/data-mesh/domains').set(asUser);
+    const response = await api
+      .post('/api/data-mesh/policies/dry-run')
+      .set(asUser)
+      .send({ pack: tagPack });
+    expect(response.status).toBe(200);
+    expectMatchesOpenApi('post', '/policies/dry-run', response);
+    expect(response.body).toMatchObject({
+      evaluatedCount: 12,
+      changed: 12,
+      mesh: {
+        current: { productCount: 12, failCount: 1 },
+        proposed: { productCount: 12, failCount: 12 },
+      },
+    });
+    expect(response.body.newlyFailing).toHaveLength(11);
+    expect(response.body.newlyFailing[0]).toEqual({
+      entityRef: 'dataproduct:default/product-0',
+      currentStatus: 'pass',
+      proposedStatus: 'fail',
+      currentScore: 100,
+      proposedScore: 90,
+      newViolations: ['TAG-001'],
+    });
+    const after = await api.get('/api/data-mesh/domains').set(asUser);
+    expect(after.body.mesh).toEqual(before.body.mesh);
+  });
+
+  it('answers 400 naming the rule of a broken pack', async () => {
+    const { api } = await startDataMesh();
+    const broken = await api
+      .post('/api/data-mesh/policies/dry-run')
+      .set(asUser)
+      .send({ pack: tagPack.replace('severity: error', 'severity: fatal') });
+    expect(broken.status).toBe(400);
+    expectMatchesOpenApi('post', '/policies/dry-run', broken);
+    expect(broken.body.error.message).toBe(
+      'Policy pack proposed pack is invalid: rule TAG-001: spec.rules.0.severity: Invalid option: expected one of "error"|"warning"|"info"',
+    );
+    const loosening = await api
+      .post('/api/data-mesh/policies/dry-run')
+      .set(asUser)
+      .send({
+        pack: {
+          apiVersion: 'datamesh.io/v1alpha1',
+          kind: 'PolicyPack',
+          metadata: { name: 'lax' },
+          spec: {
+            domain: 'order',
+            rules: [{ id: 'SEC-001', severity: 'info' }],
+          },
+        },
+      });
+    expect(loosening.status).toBe(400);
+    expect(loosening.body.error.message).toContain(
+      'may not loosen global error rule SEC-001',
+    );
+    const empty = await api
+      .post('/api/data-mesh/policies/dry-run')
+      .set(asUser)
+      .send({});
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toContain('body.pack');
+  });
+
+  it('runs one dry-run at a time, and bounds a proposed pack', async () => {
+    // A catalog that holds the first dry-run's read until released.
+    const entities = exampleMesh();
+    const inner = catalogServiceMock({ entities });
+    let hold = false;
+    let entered!: () => void;
+    const reading = new Promise<void>(resolve => (entered = resolve));
+    let release!: () => void;
+    const released = new Promise<void>(resolve => (release = resolve));
+    const catalog = catalogServiceMock.mock({
+      getEntities: (request: any) => inner.getEntities(request),
+      async *streamEntities(request: any) {
+        if (hold) {
+          entered();
+          await released;
+        }
+        yield* inner.streamEntities(request);
+      },
+    });
+    const { api } = await startDataMesh({ catalog: catalog.factory });
+    hold = true;
+    const first = api
+      .post('/api/data-mesh/policies/dry-run')
+      .set(asUser)
+      .send({ pack: tagPack });
+    const firstDone = first.then(response => response);
+    await reading;
+    const busy = await api
+      .post('/api/data-mesh/policies/dry-run')
+      .set(asUser)
+      .send({ pack: tagPack });
+    expect(busy.status).toBe(409);
+    expectMatchesOpenApi('post', '/policies/dry-run', busy);
+    expect(busy.body.error.message).toBe(
+      'A policy dry-run is already running; try again shortly',
+    );
+    hold = false;
+    release();
+    expect((await firstDone).status).toBe(200);
+
+    const huge = {
+      apiVersion: 'datamesh.io/v1alpha1',
+      kind: 'PolicyPack',
+      metadata: { name: 'huge' },
+      spec: {
+        rules: Array.from({ length: 201 }, (_, i) => ({
+          id: `R-${i}`,
+          severity: 'info',
+          condition: {},
+        })),
+      },
+    };
+    const tooBig = await api
+      .post('/api/data-mesh/policies/dry-run')
+      .set(asUser)
+      .send({ pack: huge });
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.body.error.message).toBe(
+      'body.pack: a proposed pack has at most 200 rules, this one 201',
+    );
+  });
+
+  it('answers 403 without the dry-run permission', async () => {
+    const { api } = await startDataMesh({
+      features: [
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ],
+    });
+    const response = await api
+      .post('/api/data-mesh/policies/dry-run')
+      .set(asUser)
+      .send({ pack: tagPack });
+    expect(response.status).toBe(403);
+    expectMatchesOpenApi('post', '/policies/dry-run', response);
+    expect(response.body.error.name).toBe('NotAllowedError');
+  });
+});

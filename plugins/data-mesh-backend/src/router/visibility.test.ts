@@ -1,0 +1,184 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { exampleMesh, startDataMesh } from '../__testUtils__/startDataMesh';
+
+jest.setTimeout(60_000);
+
+const asUser = { Authorization: mockCredentials.user.header() };
+
+/**
+ * A catalog whose permission policy lets users read only the customer
+ * domain's products (and every non-product entity); services read all.
+ */
+function customerOnlyCatalog() {
+  const entities = exampleMesh();
+  const all = catalogServiceMock({ entities });
+  const visible = catalogServiceMock({
+    entities: entities.filter(
+      e => e.kind !== 'DataProduct' || (e.spec as any).domain === 'customer',
+    ),
+  });
+  const pick = (options: any) =>
+    options?.credentials?.principal?.type === 'user' ? visible : all;
+  const methods = [
+    'getEntities',
+    'getEntitiesByRefs',
+    'getEntityByRef',
+    'queryEntities',
+    'streamEntities',
+  ] as const;
+  const catalog = Object.fromEntries(
+    methods.map(method => [
+      method,
+      (request: any, options: any) =>
+        (pick(options) as any)[method](request, options),
+    ]),
+  );
+  return createServiceFactory({
+    service: catalogServiceRef,
+    deps: {},
+    factory: () => catalog as any,
+  });
+}
+
+function conditionalPermissions() {
+  return mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    authorizeConditional: async requests =>
+      requests.map(() => ({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+        conditions: {
+          rule: 'HAS_SPEC',
+          resourceType: 'catalog-entity',
+          params: { key: 'domain' },
+        },
+      })) as any,
+  }).factory;
+}
+
+describe('visibility of products the caller may not read in the catalog', () => {
+  it('keeps them out of every list, rollup and lookup', async () => {
+    const { api } = await startDataMesh({
+      catalog: customerOnlyCatalog(),
+      features: [conditionalPermissions()],
+    });
+    const list = await api.get('/api/data-mesh/scorecards').set(asUser);
+    expect(list.body.items.map((i: any) => i.entityRef)).toEqual([
+      'dataproduct:default/product-0',
+      'dataproduct:default/product-6',
+    ]);
+    expect(list.body.totalItems).toBe(2);
+
+    const domains = await api.get('/api/data-mesh/domains').set(asUser);
+    expect(domains.body.mesh).toMatchObject({ productCount: 2, trend: [] });
+    expect(
+      domains.body.domains
+        .filter((d: any) => d.productCount > 0)
+        .map((d: any) => d.domain),
+    ).toEqual(['domain:default/customer']);
+
+    const hidden = await api
+      .get('/api/data-mesh/scorecards/default/product-1')
+      .set(asUser);
+    expect(hidden.status).toBe(404);
+    const shown = await api
+      .get('/api/data-mesh/scorecards/default/product-6')
+      .set(asUser);
+    expect(shown.status).toBe(200);
+
+    const marketing = await api
+      .get('/api/data-mesh/domains/marketing')
+      .set(asUser);
+    expect(marketing.body.products).toEqual({ items: [], totalItems: 0 });
+
+    const dryRun = await api
+      .post('/api/data-mesh/policies/dry-run')
+      .set(asUser)
+      .send({
+        pack: {
+          apiVersion: 'datamesh.io/v1alpha1',
+          kind: 'PolicyPack',
+          metadata: { name: 'x' },
+          spec: {
+            rules: [
+              {
+                id: 'X-1',
+                severity: 'error',
+                condition: { required: ['nope'] },
+              },
+            ],
+          },
+        },
+      });
+    expect(dryRun.body).toMatchObject({ evaluatedCount: 2 });
+    expect(dryRun.body.newlyFailing).toHaveLength(2);
+  });
+
+  it('evaluates a hidden product by the policies alone, and refuses its measurements', async () => {
+    const { api } = await startDataMesh({
+      catalog: customerOnlyCatalog(),
+      features: [conditionalPermissions()],
+    });
+    // A waiver of product-1 (order domain), which this user cannot read.
+    const grant = await api
+      .post('/api/data-mesh/waivers')
+      .set({ Authorization: mockCredentials.user.header() })
+      .send({
+        entityRef: 'product-0',
+        ruleId: 'VER-001',
+        reason: 'visible one',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
+    expect(grant.status).toBe(201);
+    const [hidden] = exampleMesh().filter(e => e.metadata.name === 'product-1');
+    const visible = exampleMesh().find(e => e.metadata.name === 'product-0')!;
+    delete (visible.spec as any).version;
+    delete (hidden.spec as any).version;
+
+    const seen = await api
+      .post('/api/data-mesh/evaluate')
+      .set(asUser)
+      .send({ entity: visible });
+    expect(seen.body.violations).toEqual([
+      expect.objectContaining({ ruleId: 'VER-001', waived: true }),
+    ]);
+    const unseen = await api
+      .post('/api/data-mesh/evaluate')
+      .set(asUser)
+      .send({ entity: hidden });
+    expect(unseen.body.violations).toEqual([
+      expect.objectContaining({ ruleId: 'VER-001', waived: false }),
+    ]);
+
+    const post = await api
+      .post('/api/data-mesh/products/default/product-1/measurements')
+      .set(asUser)
+      .send({ measurements: [{ kind: 'availability', up: true }] });
+    expect(post.status).toBe(404);
+  });
+
+  it('shows nothing when reading the catalog is denied', async () => {
+    const { api } = await startDataMesh({
+      features: [
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ],
+    });
+    const list = await api.get('/api/data-mesh/scorecards').set(asUser);
+    expect(list.body).toEqual({ items: [], totalItems: 0 });
+    const domains = await api.get('/api/data-mesh/domains').set(asUser);
+    expect(domains.body.mesh).toMatchObject({
+      productCount: 0,
+      averageScore: null,
+    });
+    const one = await api
+      .get('/api/data-mesh/scorecards/default/product-0')
+      .set(asUser);
+    expect(one.status).toBe(404);
+  });
+});

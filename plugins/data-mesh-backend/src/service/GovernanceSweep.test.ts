@@ -1,0 +1,175 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { exampleMesh } from '../__testUtils__/startDataMesh';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { createDataMeshServices } from './createDataMeshServices';
+
+jest.setTimeout(60_000);
+
+describe('GovernanceSweep', () => {
+  const databases = createTestDatabases();
+
+  async function setup(databaseId: Parameters<typeof databases.init>[0]) {
+    const knex = await databases.init(databaseId);
+    let entities: Entity[] = exampleMesh(12);
+    let failure: Error | undefined;
+    const catalog = catalogServiceMock.mock({
+      async *streamEntities(request: any) {
+        if (failure) throw failure;
+        yield* catalogServiceMock({ entities }).streamEntities(request);
+      },
+    });
+    let now = new Date('2026-11-20T10:00:00Z');
+    const services = await createDataMeshServices({
+      config: mockServices.rootConfig({
+        data: { dataMesh: { governance: { history: { retentionDays: 30 } } } },
+      }),
+      logger: mockServices.logger.mock(),
+      database: mockServices.database({ knex }),
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions(),
+      cache: mockServices.cache.mock(),
+      catalog,
+      modulePacks: [],
+      now: () => now,
+    });
+    const { sweep, scorecards, rollups, sweeps } = services;
+    return {
+      knex,
+      sweep,
+      scorecards,
+      rollups,
+      sweeps,
+      setEntities: (next: Entity[]) => (entities = next),
+      failWith: (error?: Error) => (failure = error),
+      setNow: (next: string) => (now = new Date(next)),
+    };
+  }
+
+  const historyRows = async (knex: any) =>
+    Number((await knex('scorecard_history').count({ n: '*' }))[0].n);
+
+  it.each(databases.eachSupportedId())(
+    'stores results, then only changes, and removes deleted products on %p',
+    async databaseId => {
+      const t = await setup(databaseId);
+      expect(await t.sweep.run()).toMatchObject({
+        outcome: 'ok',
+        productCount: 12,
+        changedCount: 12,
+      });
+      expect(await historyRows(t.knex)).toBe(12);
+
+      t.setNow('2026-11-20T11:00:00Z');
+      expect(await t.sweep.run()).toMatchObject({
+        outcome: 'ok',
+        changedCount: 0,
+      });
+      expect(await historyRows(t.knex)).toBe(12);
+      expect(
+        await t.scorecards.get('dataproduct:default/product-0'),
+      ).toMatchObject({
+        evaluatedAt: '2026-11-20T11:00:00.000Z',
+        stale: false,
+      });
+
+      t.setNow('2026-11-20T12:00:00Z');
+      const mesh = exampleMesh(12).filter(e => e.metadata.name !== 'product-5');
+      const fixed = mesh.find(e => e.metadata.name === 'product-3')!;
+      fixed.metadata.description = 'Now described';
+      t.setEntities(mesh);
+      expect(await t.sweep.run()).toMatchObject({
+        outcome: 'ok',
+        productCount: 11,
+        changedCount: 2,
+      });
+      expect(
+        await t.scorecards.get('dataproduct:default/product-5'),
+      ).toBeUndefined();
+      expect(
+        await t.scorecards.get('dataproduct:default/product-3'),
+      ).toMatchObject({ status: 'pass' });
+      // product-10 depended on product-5: its lineage now breaks.
+      const orphan = await t.scorecards.get('dataproduct:default/product-10');
+      expect(orphan).toMatchObject({ status: 'fail', score: 90 });
+      expect(orphan!.violations.map(v => v.ruleId)).toEqual(['LIN-001']);
+      expect((await t.rollups.trends('2026-11-01')).get('*')).toEqual([
+        {
+          day: '2026-11-20',
+          averageScore: expect.any(Number),
+          productCount: 11,
+        },
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps results, marks them stale and deletes nothing when the catalog is down on %p',
+    async databaseId => {
+      const t = await setup(databaseId);
+      await t.sweep.run();
+      t.failWith(new Error('ECONNREFUSED catalog'));
+      t.setNow('2027-06-01T00:00:00Z');
+      expect(await t.sweep.run()).toMatchObject({
+        outcome: 'catalog-unavailable',
+        productCount: 0,
+        message: 'Error: ECONNREFUSED catalog',
+      });
+      const card = await t.scorecards.get('dataproduct:default/product-0');
+      expect(card).toMatchObject({ status: 'pass', score: 100, stale: true });
+      expect((await t.scorecards.storedStates()).size).toBe(12);
+      // Retention did not run on the failed read, although the history is old.
+      expect(await historyRows(t.knex)).toBe(12);
+
+      t.failWith(undefined);
+      expect(await t.sweep.run()).toMatchObject({ outcome: 'ok' });
+      expect(
+        await t.scorecards.get('dataproduct:default/product-0'),
+      ).toMatchObject({ stale: false });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'treats an empty read as suspicious: keeps everything, marked stale, on %p',
+    async databaseId => {
+      const t = await setup(databaseId);
+      await t.sweep.run();
+      t.setEntities(exampleMesh(0));
+      t.setNow('2027-06-01T00:00:00Z');
+      expect(await t.sweep.run()).toMatchObject({ outcome: 'empty-read' });
+      expect((await t.scorecards.storedStates()).size).toBe(12);
+      expect(
+        await t.scorecards.get('dataproduct:default/product-0'),
+      ).toMatchObject({ stale: true });
+      expect(await historyRows(t.knex)).toBe(12);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'deletes history and daily rollups past retention on a good read on %p',
+    async databaseId => {
+      const t = await setup(databaseId);
+      await t.sweep.run();
+      t.setNow('2026-12-25T10:00:00Z');
+      await t.sweep.run();
+      expect(await historyRows(t.knex)).toBe(0);
+      expect([
+        ...(await t.rollups.trends('2026-01-01')).get('*')!.map(p => p.day),
+      ]).toEqual(['2026-12-25']);
+      expect((await t.scorecards.storedStates()).size).toBe(12);
+    },
+  );
+
+  it('records a sweep that fails after reading the catalog as failed', async () => {
+    const t = await setup('SQLITE_3');
+    jest
+      .spyOn(t.rollups, 'saveDaily')
+      .mockRejectedValueOnce(new Error('disk full'));
+    await expect(t.sweep.run()).rejects.toThrow('disk full');
+    expect(await t.sweeps.latestFinished()).toMatchObject({
+      outcome: 'failed',
+      message: 'Error: disk full',
+    });
+  });
+});

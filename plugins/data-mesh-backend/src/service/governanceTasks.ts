@@ -1,0 +1,111 @@
+import {
+  LoggerService,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  RootConfigService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { EventsService } from '@backstage/plugin-events-node';
+import {
+  DATA_PRODUCT_CHANGED_TOPIC,
+  DataProductChangedEvent,
+} from '@datamesh-backstage/plugin-data-mesh-node';
+import { GovernanceService } from './GovernanceService';
+import { GovernanceSweep } from './GovernanceSweep';
+import { KpiService } from './kpis/KpiService';
+
+/** Scheduler task id of the full sweep. */
+export const SWEEP_TASK_ID = 'data-mesh-governance-sweep';
+
+/** Scheduler task id of the daily KPI snapshot. */
+export const KPI_SNAPSHOT_TASK_ID = 'data-mesh-kpi-snapshot';
+
+/**
+ * Schedules a global task (with several replicas sharing the database,
+ * exactly one runs it per interval) on the schedule at `configKey`, or the
+ * default one.
+ */
+async function scheduleGlobalTask(options: {
+  config: RootConfigService;
+  scheduler: SchedulerService;
+  id: string;
+  configKey: string;
+  defaults: SchedulerServiceTaskScheduleDefinition;
+  run: () => Promise<unknown>;
+}) {
+  const configured = options.config.getOptionalConfig(options.configKey);
+  await options.scheduler.scheduleTask({
+    id: options.id,
+    scope: 'global',
+    ...(configured
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(configured)
+      : options.defaults),
+    fn: async () => {
+      await options.run();
+    },
+  });
+}
+
+/** Schedules the full sweep, every 30 minutes by default. */
+export async function scheduleSweep(options: {
+  config: RootConfigService;
+  scheduler: SchedulerService;
+  sweep: GovernanceSweep;
+}) {
+  await scheduleGlobalTask({
+    ...options,
+    id: SWEEP_TASK_ID,
+    configKey: 'dataMesh.governance.schedule',
+    defaults: {
+      frequency: { minutes: 30 },
+      timeout: { minutes: 15 },
+      initialDelay: { seconds: 15 },
+    },
+    run: () => options.sweep.run(),
+  });
+}
+
+/**
+ * Schedules the KPI snapshot, hourly by default: each run replaces the day's
+ * snapshot, so every day has exactly one, taken from the latest data of that
+ * day, even with several replicas.
+ */
+export async function scheduleKpiSnapshot(options: {
+  config: RootConfigService;
+  scheduler: SchedulerService;
+  kpis: KpiService;
+}) {
+  await scheduleGlobalTask({
+    ...options,
+    id: KPI_SNAPSHOT_TASK_ID,
+    configKey: 'dataMesh.kpis.snapshotSchedule',
+    defaults: {
+      frequency: { hours: 1 },
+      timeout: { minutes: 10 },
+      initialDelay: { minutes: 1 },
+    },
+    run: () => options.kpis.snapshot(),
+  });
+}
+
+/** Re-scores each product the catalog module announces as changed. */
+export async function subscribeToProductChanges(options: {
+  events: EventsService;
+  governance: GovernanceService;
+  logger: LoggerService;
+}) {
+  await options.events.subscribe({
+    id: 'data-mesh-rescoring',
+    topics: [DATA_PRODUCT_CHANGED_TOPIC],
+    onEvent: async ({ eventPayload }) => {
+      const { entity } = eventPayload as DataProductChangedEvent;
+      try {
+        await options.governance.rescore(entity);
+      } catch (error) {
+        options.logger.warn(
+          `Could not re-score a changed data product: ${error}`,
+        );
+      }
+    },
+  });
+}

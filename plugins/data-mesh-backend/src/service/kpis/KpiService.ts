@@ -1,0 +1,138 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import type {
+  KpiHistorySeriesResponse,
+  KpiId,
+  KpisResponse,
+} from '@datamesh-backstage/plugin-data-mesh-common';
+import { KpiSnapshotStore } from '../../database/KpiSnapshotStore';
+import { ProductFactsStore } from '../../database/ProductFactsStore';
+import { CatalogReader } from '../CatalogReader';
+import type { Visibility } from '../VisibilityService';
+import { computeKpis, DomainSums } from './computeKpis';
+import { sumsFromAggregate, sumsFromRows } from './domainSums';
+
+/** The Monday of the week a day belongs to. */
+function weekOf(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+/** The mesh-adoption KPIs: now, as daily snapshots, and over time. */
+export class KpiService {
+  /** Per-domain sums of every product, as of a facts version. */
+  #memo?: { version: number; sums: Map<string, DomainSums> };
+
+  constructor(
+    private readonly deps: {
+      facts: ProductFactsStore;
+      snapshots: KpiSnapshotStore;
+      reader: CatalogReader;
+      auth: AuthService;
+      logger: LoggerService;
+      retentionDays: number;
+      now?: () => Date;
+    },
+  ) {}
+
+  #now() {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  /** The KPIs over the products (and Domains) the caller may see. */
+  async current(
+    credentials: BackstageCredentials,
+    visibility: Visibility,
+  ): Promise<KpisResponse> {
+    const [domains, sums] = await Promise.all([
+      this.deps.reader.readDomains(credentials),
+      visibility.all
+        ? this.#allSums()
+        : this.deps.facts
+            .rows()
+            .then(rows =>
+              sumsFromRows(
+                rows.filter(row => visibility.refs.has(row.entityRef)),
+              ),
+            ),
+    ]);
+    return {
+      generatedAt: this.#now().toISOString(),
+      kpis: computeKpis(domains, sums),
+    };
+  }
+
+  /**
+   * The sums over every product: recomputed only when the facts changed
+   * since (on any replica), which one small query tells.
+   */
+  async #allSums(): Promise<Map<string, DomainSums>> {
+    const version = await this.deps.facts.version();
+    if (this.#memo?.version !== version) {
+      const [aggregate, deliveries] = await Promise.all([
+        this.deps.facts.sumsByDomain(),
+        this.deps.facts.deliveries(),
+      ]);
+      this.#memo = { version, sums: sumsFromAggregate(aggregate, deliveries) };
+    }
+    return this.#memo.sums;
+  }
+
+  /**
+   * Records today's KPIs over every product. Run as a global scheduled task:
+   * a second run on the same day (or on another replica) replaces the day's
+   * row, so there is exactly one snapshot per day.
+   */
+  async snapshot(): Promise<void> {
+    const now = this.#now();
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const { kpis } = await this.current(credentials, { all: true });
+    const iso = now.toISOString();
+    await this.deps.snapshots.save(iso.slice(0, 10), kpis, iso);
+    const cutoff = new Date(
+      now.getTime() - this.deps.retentionDays * 86_400_000,
+    );
+    await this.deps.snapshots.deleteBefore(cutoff.toISOString().slice(0, 10));
+  }
+
+  /**
+   * KPI values by day or week (the last snapshot of each week) from the
+   * snapshots. Snapshots cover every product, so callers who may not see
+   * them all get no points.
+   */
+  async history(
+    range: { from: string; to: string; interval: 'day' | 'week' },
+    visibility: Visibility,
+  ): Promise<KpiHistorySeriesResponse> {
+    if (!visibility.all) {
+      return { ...range, dates: [], series: {}, restricted: true };
+    }
+    const dates: string[] = [];
+    const series: KpiHistorySeriesResponse['series'] = {};
+    for (const snapshot of await this.deps.snapshots.range(
+      range.from,
+      range.to,
+    )) {
+      const date =
+        range.interval === 'week' ? weekOf(snapshot.day) : snapshot.day;
+      if (dates[dates.length - 1] !== date) {
+        dates.push(date);
+      }
+      // Snapshots come oldest first: a week keeps its last day's values.
+      const values = series[snapshot.kpiId] ?? [];
+      series[snapshot.kpiId] = values;
+      values[dates.length - 1] = snapshot.value;
+    }
+    for (const id of Object.keys(series) as KpiId[]) {
+      series[id] = Array.from(
+        { length: dates.length },
+        (_, i) => series[id]![i] ?? null,
+      );
+    }
+    return { ...range, dates, series };
+  }
+}

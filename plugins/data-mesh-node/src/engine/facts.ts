@@ -1,0 +1,160 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  DATA_PRODUCT_KIND,
+  DataProductEntityV1alpha1,
+  isDataProductEntity,
+  parsePercentTarget,
+} from '@datamesh-backstage/plugin-data-mesh-common';
+import { EvaluationContext } from './EvaluationContext';
+import {
+  computeSloObjectives,
+  DEFAULT_SLO_OPTIONS,
+  QualityTestResult,
+} from './sloStatus';
+
+/**
+ * Values derived from a product and the catalog that rule conditions read
+ * under `facts` (see `policies/default-pack.yaml`).
+ * @public
+ */
+export interface ProductFacts {
+  owner: { ref: string; exists?: boolean };
+  upstreamProducts: Array<{ ref: string; path: string; exists?: boolean }>;
+  /** This product's fields that copy a PII field of an upstream product. */
+  inheritedPii: Array<{
+    name: string;
+    path: string;
+    pii: boolean;
+    upstream: string;
+  }>;
+  /** Declared quality test types, each `true`. */
+  qualityTestTypes: Record<string, true>;
+  slo: {
+    /** The raw availability target, `0%` when absent (as in the seed's engine). */
+    availabilityTarget: string;
+    /** The availability target in percent; 0 when absent or unreadable. */
+    availabilityTargetPercent: number;
+    /** Measured compliance of each declared objective that has checks in the window. */
+    measured: Array<{
+      objective: string;
+      path: string;
+      target: string;
+      compliance: number;
+      required: number;
+      met: boolean;
+      windowDays: number;
+    }>;
+  };
+  /** The latest result of each quality test pipelines reported. */
+  qualityResults: QualityTestResult[];
+}
+
+function piiNames(entity: DataProductEntityV1alpha1): Set<string> {
+  const names = new Set(entity.spec.access?.privacy?.piiColumns ?? []);
+  for (const field of entity.spec.schema?.fields ?? []) {
+    if (field.pii === true) {
+      names.add(field.name);
+    }
+  }
+  return names;
+}
+
+/** Derives the facts of a product. @public */
+export function buildProductFacts(
+  entity: DataProductEntityV1alpha1,
+  context: EvaluationContext,
+): ProductFacts {
+  const { spec } = entity;
+  const defaultNamespace = entity.metadata.namespace ?? 'default';
+
+  const ownerRef = stringifyEntityRef(
+    parseEntityRef(spec.owner, { defaultKind: 'Group', defaultNamespace }),
+  );
+  const owner = context.lookup(ownerRef);
+
+  const upstreamEntities: DataProductEntityV1alpha1[] = [];
+  const upstreamProducts = (spec.lineage?.upstreamProducts ?? []).map(
+    (raw, i) => {
+      const ref = stringifyEntityRef(
+        parseEntityRef(raw, {
+          defaultKind: DATA_PRODUCT_KIND,
+          defaultNamespace,
+        }),
+      );
+      const found = context.lookup(ref);
+      if (found?.entity && isDataProductEntity(found.entity)) {
+        upstreamEntities.push(found.entity);
+      }
+      return {
+        ref,
+        path: `spec.lineage.upstreamProducts[${i}]`,
+        ...(found ? { exists: found.exists } : {}),
+      };
+    },
+  );
+
+  const inheritedPii: ProductFacts['inheritedPii'] = [];
+  if (upstreamEntities.length > 0) {
+    const own = new Set(spec.access?.privacy?.piiColumns ?? []);
+    const upstreamPii = upstreamEntities.map(up => ({
+      ref: stringifyEntityRef(up),
+      names: piiNames(up),
+    }));
+    (spec.schema?.fields ?? []).forEach((field, i) => {
+      const source = upstreamPii.find(up => up.names.has(field.name));
+      if (source) {
+        inheritedPii.push({
+          name: field.name,
+          path: `spec.schema.fields[${i}].pii`,
+          pii: field.pii === true || own.has(field.name),
+          upstream: source.ref,
+        });
+      }
+    });
+  }
+
+  const qualityTestTypes: Record<string, true> = {};
+  for (const test of spec.quality?.tests ?? []) {
+    qualityTestTypes[test.type] = true;
+  }
+
+  const target = spec.slo?.availability?.target;
+  const ref = stringifyEntityRef(entity);
+  const signals = context.signals?.(ref);
+  const sloOptions = context.sloOptions ?? DEFAULT_SLO_OPTIONS;
+  const measured = signals
+    ? computeSloObjectives(entity, signals.summaries, sloOptions).flatMap(
+        status =>
+          status.met === null
+            ? []
+            : [
+                {
+                  objective: status.objective,
+                  path: `spec.slo.${status.objective}`,
+                  target: status.target,
+                  compliance: status.compliance!,
+                  required: status.required,
+                  met: status.met,
+                  windowDays: sloOptions.windowDays,
+                },
+              ],
+      )
+    : [];
+  return {
+    owner: {
+      ref: ownerRef,
+      ...(owner
+        ? { exists: owner.exists && ownerRef.startsWith('group:') }
+        : {}),
+    },
+    upstreamProducts,
+    inheritedPii,
+    qualityTestTypes,
+    slo: {
+      availabilityTarget: target === undefined ? '0%' : String(target),
+      availabilityTargetPercent: parsePercentTarget(target) ?? 0,
+      measured,
+    },
+    qualityResults: signals?.qualityTests ?? [],
+  };
+}

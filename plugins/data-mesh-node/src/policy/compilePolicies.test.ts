@@ -1,0 +1,229 @@
+import { compliantProduct, exampleContext } from '../__fixtures__/products';
+import { evaluateProduct } from '../engine/evaluateProduct';
+import { compilePolicies } from './compilePolicies';
+import { loadDefaultPolicyPack } from './defaultPolicyPack';
+import { parsePolicyPack } from './parsePolicyPack';
+
+const pack = (yaml: string, source = 'packs/finance.yaml') =>
+  parsePolicyPack(yaml, source);
+
+const financePack = pack(`
+apiVersion: datamesh.io/v1alpha1
+kind: PolicyPack
+metadata: { name: finance }
+spec:
+  domain: finance
+  rules:
+    - id: SLO-001
+      severity: error
+    - id: FIN-001
+      title: Finance data is confidential or restricted
+      severity: error
+      remediation: Classify the product confidential or restricted
+      condition:
+        properties:
+          spec:
+            properties:
+              access:
+                properties:
+                  classification: { enum: [confidential, restricted] }
+`);
+
+function financeProduct() {
+  const product = compliantProduct();
+  product.spec.domain = 'finance';
+  product.spec.owner = 'customer-domain-team';
+  product.spec.slo!.availability = { target: '98%' };
+  product.spec.access!.classification = 'internal';
+  return product;
+}
+
+describe('compilePolicies', () => {
+  const policies = compilePolicies([loadDefaultPolicyPack(), financePack]);
+
+  it('applies domain rules and tightened severities in their domain only', () => {
+    const card = evaluateProduct(financeProduct(), policies, {
+      context: exampleContext(),
+    });
+    expect(card.violations.map(v => `${v.ruleId}:${v.severity}`)).toEqual([
+      'SLO-001:error',
+      'FIN-001:error',
+    ]);
+    expect(card.score).toBe(80);
+
+    const elsewhere = financeProduct();
+    elsewhere.spec.domain = 'customer';
+    const other = evaluateProduct(elsewhere, policies, {
+      context: exampleContext(),
+    });
+    expect(other.violations.map(v => `${v.ruleId}:${v.severity}`)).toEqual([
+      'SLO-001:warning',
+    ]);
+  });
+
+  it('lists effective rules with their pack and scope', () => {
+    const rules = policies.describe();
+    expect(rules.filter(r => r.scope !== 'global')).toEqual([
+      expect.objectContaining({
+        id: 'SLO-001',
+        severity: 'error',
+        pack: 'finance',
+        scope: 'domain:default/finance',
+      }),
+      expect.objectContaining({
+        id: 'FIN-001',
+        pack: 'finance',
+        scope: 'domain:default/finance',
+        appliesTo: { domains: ['domain:default/finance'] },
+      }),
+    ]);
+    expect(policies.packs).toEqual([
+      { name: 'default', scope: 'global', ruleCount: 19 },
+      { name: 'finance', scope: 'domain:default/finance', ruleCount: 2 },
+    ]);
+  });
+
+  it('changes the version when a pack or a weight changes', () => {
+    const base = compilePolicies([loadDefaultPolicyPack()]);
+    expect(compilePolicies([loadDefaultPolicyPack()]).version).toBe(
+      base.version,
+    );
+    expect(policies.version).not.toBe(base.version);
+    expect(
+      compilePolicies([loadDefaultPolicyPack()], { weights: { error: 20 } })
+        .version,
+    ).not.toBe(base.version);
+  });
+
+  it('applies configured weights', () => {
+    const heavy = compilePolicies([loadDefaultPolicyPack()], {
+      weights: { error: 25, warning: 5 },
+    });
+    const product = compliantProduct();
+    delete product.spec.access!.retention;
+    delete product.spec.schema!.fields![0].description;
+    expect(
+      evaluateProduct(product, heavy, { context: exampleContext() }).score,
+    ).toBe(70);
+  });
+
+  it('refuses a domain pack that loosens a global error, naming file and rule', () => {
+    const loosen = pack(
+      `
+apiVersion: datamesh.io/v1alpha1
+kind: PolicyPack
+metadata: { name: lax }
+spec:
+  domain: marketing
+  rules:
+    - { id: SEC-001, severity: warning }
+`,
+      'packs/marketing.yaml',
+    );
+    expect(() => compilePolicies([loadDefaultPolicyPack(), loosen])).toThrow(
+      'Policy pack packs/marketing.yaml, rule SEC-001: a domain pack may not loosen global error rule SEC-001 to warning',
+    );
+  });
+
+  it('refuses a domain pack that rewrites a global rule condition', () => {
+    const rewrite = pack(
+      `
+apiVersion: datamesh.io/v1alpha1
+kind: PolicyPack
+metadata: { name: sneaky }
+spec:
+  domain: marketing
+  rules:
+    - id: SEC-001
+      severity: error
+      condition: {}
+`,
+      'packs/marketing.yaml',
+    );
+    expect(() => compilePolicies([loadDefaultPolicyPack(), rewrite])).toThrow(
+      'Policy pack packs/marketing.yaml, rule SEC-001: a domain pack may only raise the severity of global rule SEC-001; add a new rule to check more',
+    );
+  });
+
+  it('refuses broken conditions, naming file and rule', () => {
+    const broken = pack(
+      `
+apiVersion: datamesh.io/v1alpha1
+kind: PolicyPack
+metadata: { name: broken }
+spec:
+  rules:
+    - id: X-001
+      severity: error
+      condition: { properties: { spec: { requird: [x] } } }
+`,
+      'packs/broken.yaml',
+    );
+    expect(() => compilePolicies([broken])).toThrow(
+      /^Policy pack packs\/broken.yaml, rule X-001: invalid condition: strict mode: unknown keyword: "requird"/,
+    );
+  });
+
+  it('refuses global rules without a condition and duplicate ids across packs', () => {
+    const bare = pack(
+      `
+apiVersion: datamesh.io/v1alpha1
+kind: PolicyPack
+metadata: { name: bare }
+spec:
+  rules:
+    - { id: SEC-001, severity: error }
+`,
+      'packs/bare.yaml',
+    );
+    expect(() => compilePolicies([bare])).toThrow(
+      'Policy pack packs/bare.yaml, rule SEC-001: a rule needs a condition',
+    );
+    const copy = {
+      ...loadDefaultPolicyPack(),
+      name: 'copy',
+      source: 'packs/copy.yaml',
+    };
+    expect(() => compilePolicies([loadDefaultPolicyPack(), copy])).toThrow(
+      'Policy pack packs/copy.yaml, rule SCHEMA-001: already defined by pack default',
+    );
+  });
+
+  it('honours appliesTo filters on types and lifecycles', () => {
+    const scoped = pack(`
+apiVersion: datamesh.io/v1alpha1
+kind: PolicyPack
+metadata: { name: scoped }
+spec:
+  rules:
+    - id: AGG-001
+      title: Aggregates in production declare two upstreams
+      severity: warning
+      appliesTo: { types: [aggregate], lifecycles: [production] }
+      condition:
+        properties:
+          spec:
+            properties:
+              lineage:
+                properties:
+                  upstreamProducts: { minItems: 2 }
+`);
+    const only = compilePolicies([scoped]);
+    const product = compliantProduct();
+    expect(
+      evaluateProduct(product, only).violations.map(v => v.ruleId),
+    ).toEqual(['AGG-001']);
+    product.spec.lifecycle = 'experimental';
+    expect(evaluateProduct(product, only).violations).toEqual([]);
+  });
+
+  it('shares the global rules with every domain without a pack, caching nothing for them', () => {
+    const global = policies.rulesFor('domain:default/customer');
+    expect(policies.rulesFor('domain:default/made-up-1')).toBe(global);
+    expect(policies.rulesFor(undefined)).toBe(global);
+    expect(policies.rulesFor('domain:default/finance')).not.toBe(global);
+    expect(policies.rulesFor('domain:default/finance')).toBe(
+      policies.rulesFor('domain:default/finance'),
+    );
+  });
+});
