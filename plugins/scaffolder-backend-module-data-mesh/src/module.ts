@@ -1,0 +1,39 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createDataProductAction } from './actions/createProduct';
+import { createGovernanceCheckAction } from './actions/governanceCheck';
+import { createPublishLocalAction } from './actions/publishLocal';
+
+/**
+ * The scaffolder module of the data mesh suite: the actions of the
+ * self-serve data product templates, `datamesh:product:create`,
+ * `datamesh:governance:check` and `datamesh:publish:local`.
+ *
+ * @public
+ */
+export const scaffolderModuleDataMesh = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'data-mesh',
+  register({ registerInit }) {
+    registerInit({
+      deps: {
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        catalog: catalogServiceRef,
+      },
+      async init({ scaffolderActions, config, auth, discovery, catalog }) {
+        scaffolderActions.addActions(
+          createDataProductAction(),
+          createGovernanceCheckAction({ auth, discovery }),
+          createPublishLocalAction({ config, catalog, auth }),
+        );
+      },
+    });
+  },
+});
