@@ -1,0 +1,1 @@
+export { dataMeshApiRef } from './dataMeshApiRef';

@@ -1,0 +1,13 @@
+export { AsyncContent } from './AsyncContent';
+export type { AsyncContentProps } from './AsyncContent';
+export { SafeLink } from './SafeLink';
+export type { SafeLinkProps } from './SafeLink';
+export { SafeMarkdown } from './SafeMarkdown';
+export type { SafeMarkdownProps } from './SafeMarkdown';
+export { ScoreTrend, describeTrend } from './ScoreTrend';
+export type { ScoreTrendPoint, ScoreTrendProps } from './ScoreTrend';
+export {
+  ScorecardStatusLabel,
+  scorecardStatusLabel,
+} from './ScorecardStatusLabel';
+export type { ScorecardStatusLabelProps } from './ScorecardStatusLabel';

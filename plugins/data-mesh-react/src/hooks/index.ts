@@ -1,0 +1,14 @@
+export {
+  useScorecard,
+  useScorecardHistory,
+  useProductWaivers,
+  useSloStatus,
+  useDomainRollups,
+  useDomainDetails,
+  useScorecardPage,
+  useKpis,
+  useKpiHistory,
+} from './useDataMeshQueries';
+export type { DataMeshQueryState } from './useDataMeshQueries';
+export { useCursorPaging } from './useCursorPaging';
+export type { CursorPaging } from './useCursorPaging';

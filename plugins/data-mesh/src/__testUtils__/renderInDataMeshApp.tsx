@@ -1,0 +1,50 @@
+import type { Entity } from '@backstage/catalog-model';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import type { ReactElement } from 'react';
+import { domainsRouteRef, kpisRouteRef } from '../routes';
+
+type ApiPairs = ReadonlyArray<readonly [unknown, unknown]>;
+
+/**
+ * Renders an element of the plugin in a test app: the catalog's entity
+ * pages and the plugin's pages are mounted, and the catalog holds `catalog`.
+ */
+export function renderInDataMeshApp(
+  element: ReactElement,
+  options: {
+    apis?: ApiPairs;
+    catalog?: Entity[];
+    mountPath?: string;
+    initialRouteEntries?: string[];
+  } = {},
+) {
+  return renderInTestApp(element, {
+    apis: [
+      ...((options.apis ?? []) as any[]),
+      catalogApiMock({ entities: options.catalog ?? [] }),
+    ],
+    mountedRoutes: {
+      '/catalog/:namespace/:kind/:name': entityRouteRef,
+      '/data-mesh/domains': domainsRouteRef,
+      '/data-mesh/kpis': kpisRouteRef,
+    },
+    mountPath: options.mountPath,
+    initialRouteEntries: options.initialRouteEntries,
+  });
+}
+
+/** Renders an entity card or tab on the page of `entity`. */
+export function renderEntityCard(
+  element: ReactElement,
+  options: { entity: Entity; apis?: ApiPairs; catalog?: Entity[] },
+) {
+  return renderInDataMeshApp(
+    <EntityProvider entity={options.entity}>{element}</EntityProvider>,
+    options,
+  );
+}

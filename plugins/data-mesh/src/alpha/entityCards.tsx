@@ -1,0 +1,51 @@
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+
+/** Cards of the DataProduct entity page show on `kind: DataProduct` only. */
+const filter = { kind: 'dataproduct' };
+
+/**
+ * `entity-card:data-mesh/data-product-overview`: a content card, next to the
+ * catalog's own About card, with what only data products have.
+ */
+export const dataProductOverviewCard = EntityCardBlueprint.make({
+  name: 'data-product-overview',
+  params: {
+    filter,
+    loader: () =>
+      import('../components/product/DataProductOverviewCard').then(m => (
+        <m.DataProductOverviewCard />
+      )),
+  },
+});
+
+/** `entity-card:data-mesh/data-product-scorecard`. */
+export const dataProductScorecardCard = EntityCardBlueprint.make({
+  name: 'data-product-scorecard',
+  params: {
+    filter,
+    loader: () =>
+      import('../components/governance/ScorecardCard').then(m => (
+        <m.ScorecardCard />
+      )),
+  },
+});
+
+/** `entity-card:data-mesh/data-product-slo`. */
+export const dataProductSloCard = EntityCardBlueprint.make({
+  name: 'data-product-slo',
+  params: {
+    filter,
+    loader: () =>
+      import('../components/product/SloCard').then(m => <m.SloCard />),
+  },
+});
+
+/** `entity-card:data-mesh/data-product-lineage`. */
+export const dataProductLineageCard = EntityCardBlueprint.make({
+  name: 'data-product-lineage',
+  params: {
+    filter,
+    loader: () =>
+      import('../components/lineage/LineageCard').then(m => <m.LineageCard />),
+  },
+});

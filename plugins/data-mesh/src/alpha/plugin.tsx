@@ -1,0 +1,45 @@
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { DataMeshIcon } from '../components/DataMeshIcon';
+import { domainsRouteRef, kpisRouteRef, rootRouteRef } from '../routes';
+import { dataMeshApi } from './apis';
+import {
+  dataProductLineageCard,
+  dataProductOverviewCard,
+  dataProductScorecardCard,
+  dataProductSloCard,
+} from './entityCards';
+import {
+  dataProductGovernanceContent,
+  dataProductSchemaContent,
+} from './entityContents';
+import { dataMeshDomainsPage, dataMeshKpisPage, dataMeshPage } from './pages';
+
+/**
+ * The data mesh plugin for apps on the new frontend system: the API client,
+ * the `/data-mesh` page (domain scorecards and the KPI dashboard as tabs, and
+ * a sidebar item), and the DataProduct entity page's cards and tabs.
+ * @alpha
+ */
+export const dataMeshPlugin = createFrontendPlugin({
+  pluginId: 'data-mesh',
+  title: 'Data Mesh',
+  icon: <DataMeshIcon fontSize="inherit" />,
+  info: { packageJson: () => import('../../package.json') },
+  routes: {
+    root: rootRouteRef,
+    domains: domainsRouteRef,
+    kpis: kpisRouteRef,
+  },
+  extensions: [
+    dataMeshApi,
+    dataMeshPage,
+    dataMeshDomainsPage,
+    dataMeshKpisPage,
+    dataProductOverviewCard,
+    dataProductScorecardCard,
+    dataProductSloCard,
+    dataProductLineageCard,
+    dataProductSchemaContent,
+    dataProductGovernanceContent,
+  ],
+});

@@ -1,0 +1,84 @@
+import Typography from '@material-ui/core/Typography';
+import {
+  AsyncContent,
+  ScoreTrend,
+  useScorecard,
+  useScorecardHistory,
+} from '@datamesh-backstage/plugin-data-mesh-react';
+import { DataProductCard } from '../product/DataProductCard';
+import { ScoreSummary } from './ScoreSummary';
+import { ViolationsTable } from './ViolationsTable';
+import { historyPoints } from './historyPoints';
+
+function ScoreHistoryTrend(props: { entityRef: string }) {
+  const history = useScorecardHistory(props.entityRef);
+  if (history.error) {
+    return (
+      <Typography variant="body2" color="error">
+        The score history could not be loaded: {history.error.message}
+      </Typography>
+    );
+  }
+  if (!history.value?.length) {
+    return null;
+  }
+  return (
+    <ScoreTrend
+      title="Governance score over time"
+      points={historyPoints(history.value)}
+      height={160}
+    />
+  );
+}
+
+function ScorecardContent(props: { entityRef: string }) {
+  const scorecard = useScorecard(props.entityRef);
+  return (
+    <AsyncContent
+      {...scorecard}
+      loadingLabel="Loading the scorecard"
+      emptyTitle="Not scored yet"
+      emptyDescription="The governance sweep scores every data product; this one has no result yet."
+    >
+      {value => (
+        <>
+          <ScoreSummary scorecard={value} />
+          <Typography
+            variant="subtitle2"
+            component="h3"
+            style={{ marginTop: 16 }}
+          >
+            Trend
+          </Typography>
+          <ScoreHistoryTrend entityRef={props.entityRef} />
+          <Typography
+            variant="subtitle2"
+            component="h3"
+            style={{ marginTop: 16 }}
+          >
+            Violations
+          </Typography>
+          {value.violations.length ? (
+            <ViolationsTable violations={value.violations} />
+          ) : (
+            <Typography variant="body2">
+              None: the product meets every policy that applies to it.
+            </Typography>
+          )}
+        </>
+      )}
+    </AsyncContent>
+  );
+}
+
+/**
+ * The product's governance scorecard: score, status, violations with their
+ * remediation (waived ones marked, with the waiver) and the score's trend.
+ */
+export function ScorecardCard() {
+  return (
+    <DataProductCard title="Governance scorecard">
+      {({ entityRef }) => <ScorecardContent entityRef={entityRef} />}
+    </DataProductCard>
+  );
+}

@@ -1,0 +1,166 @@
+import {
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+} from '@backstage/core-plugin-api';
+import { dataMeshApiFactory } from './api/dataMeshApiFactory';
+import { domainsRouteRef, kpisRouteRef } from './routes';
+
+/**
+ * The data mesh plugin for apps on the legacy frontend system. Registers the
+ * data-mesh API client; mount the pages with `<Route>` elements and add the
+ * entity cards to the `DataProduct` entity page (see the README).
+ * @public
+ */
+export const dataMeshPlugin = createPlugin({
+  id: 'data-mesh',
+  apis: [dataMeshApiFactory],
+  routes: { domains: domainsRouteRef, kpis: kpisRouteRef },
+});
+
+/**
+ * Domain scorecards (legacy system): every domain with its score,
+ * pass/warn/fail counts and trend, and each domain's paged product list
+ * below it. Mount at e.g. `/data-mesh/domains`.
+ * @public
+ */
+export const DataMeshDomainsPage: () => JSX.Element = dataMeshPlugin.provide(
+  createRoutableExtension({
+    name: 'DataMeshDomainsPage',
+    component: () =>
+      import('./components/pages/DomainScorecardsPage').then(
+        m => m.DomainScorecardsPage,
+      ),
+    mountPoint: domainsRouteRef,
+  }),
+);
+
+/**
+ * The leadership KPI dashboard (legacy system): KPI tiles against targets,
+ * trends over a date range, a per-domain breakdown and CSV exports. Mount at
+ * e.g. `/data-mesh/kpis`.
+ * @public
+ */
+export const DataMeshKpiDashboardPage: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createRoutableExtension({
+      name: 'DataMeshKpiDashboardPage',
+      component: () =>
+        import('./components/pages/KpiDashboardPage').then(
+          m => m.KpiDashboardPage,
+        ),
+      mountPoint: kpisRouteRef,
+    }),
+  );
+
+/** A data product at a glance (legacy system). @public */
+export const EntityDataProductOverviewCard: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductOverviewCard',
+      component: {
+        lazy: () =>
+          import('./components/product/DataProductOverviewCard').then(
+            m => m.DataProductOverviewCard,
+          ),
+      },
+    }),
+  );
+
+/** The product's schema, PII marked (legacy system). @public */
+export const EntityDataProductSchemaCard: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductSchemaCard',
+      component: {
+        lazy: () =>
+          import('./components/product/SchemaCard').then(m => m.SchemaCard),
+      },
+    }),
+  );
+
+/** The product's input and output ports (legacy system). @public */
+export const EntityDataProductPortsCard: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductPortsCard',
+      component: {
+        lazy: () =>
+          import('./components/product/PortsCard').then(m => m.PortsCard),
+      },
+    }),
+  );
+
+/** SLO targets, measured compliance and error budgets (legacy system). @public */
+export const EntityDataProductSloCard: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductSloCard',
+      component: {
+        lazy: () => import('./components/product/SloCard').then(m => m.SloCard),
+      },
+    }),
+  );
+
+/** Props of {@link EntityDataProductLineageCard}. @public */
+export interface EntityDataProductLineageCardProps {
+  /** Hops followed upstream and downstream; default 2. */
+  maxDepth?: number;
+  /** Height of the graph in pixels; by default it fits the graph. */
+  height?: number;
+}
+
+/** The lineage graph of upstream and downstream products (legacy system). @public */
+export const EntityDataProductLineageCard: (
+  props: EntityDataProductLineageCardProps,
+) => JSX.Element = dataMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataProductLineageCard',
+    component: {
+      lazy: () =>
+        import('./components/lineage/LineageCard').then(m => m.LineageCard),
+    },
+  }),
+);
+
+/** The governance scorecard: score, status, violations, trend (legacy system). @public */
+export const EntityDataProductScorecardCard: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductScorecardCard',
+      component: {
+        lazy: () =>
+          import('./components/governance/ScorecardCard').then(
+            m => m.ScorecardCard,
+          ),
+      },
+    }),
+  );
+
+/** The "Schema & ports" tab content of a data product (legacy system). @public */
+export const EntityDataProductSchemaContent: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductSchemaContent',
+      component: {
+        lazy: () =>
+          import('./components/product/SchemaAndPortsContent').then(
+            m => m.SchemaAndPortsContent,
+          ),
+      },
+    }),
+  );
+
+/** The "Governance" tab content: scorecard, history, waivers (legacy system). @public */
+export const EntityDataProductGovernanceContent: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductGovernanceContent',
+      component: {
+        lazy: () =>
+          import('./components/governance/GovernanceContent').then(
+            m => m.GovernanceContent,
+          ),
+      },
+    }),
+  );
