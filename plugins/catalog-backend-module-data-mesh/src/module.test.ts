@@ -3,10 +3,12 @@ import {
   createMockDirectory,
   mockServices,
   startTestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { perPluginDatabases } from '@datamesh-backstage/plugin-data-mesh-node/testUtils';
 import request from 'supertest';
 import { stringify } from 'yaml';
 import { customer360 } from './__testUtils__/products';
@@ -42,6 +44,7 @@ const toYaml = (entities: Entity[]) =>
 
 describe('catalogModuleDataMesh', () => {
   const mockDir = createMockDirectory();
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   const processingErrors: Array<{ entity: string; message: string }> = [];
 
   // Records the catalog's processing errors, as the logs module would.
@@ -75,6 +78,7 @@ describe('catalogModuleDataMesh', () => {
         catalogPlugin,
         catalogModuleDataMesh,
         errorRecorder,
+        perPluginDatabases(() => databases.init('SQLITE_3')),
         mockServices.rootConfig.factory({
           data: {
             catalog: {

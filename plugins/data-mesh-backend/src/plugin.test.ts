@@ -11,7 +11,7 @@ import {
   DataProductChangedEvent,
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import { createSyntheticProducts } from '@datamesh-backstage/plugin-data-mesh-node/testUtils';
-import { startDataMesh } from './__testUtils__/startDataMesh';
+import { startDataMesh, testDatabase } from './__testUtils__/startDataMesh';
 import { dataMeshPlugin } from './plugin';
 
 jest.setTimeout(60_000);
@@ -68,6 +68,7 @@ describe('dataMeshPlugin', () => {
     startTestBackend({
       features: [
         dataMeshPlugin,
+        testDatabase(),
         catalogServiceMock.factory({ entities: [] }),
         mockServices.rootConfig.factory({ data: { dataMesh: data } }),
       ],

@@ -6,6 +6,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
@@ -18,10 +19,20 @@ import {
 import {
   createSyntheticGroups,
   createSyntheticProducts,
+  perPluginDatabases,
   SYNTHETIC_DOMAINS,
 } from '@datamesh-backstage/plugin-data-mesh-node/testUtils';
 import request from 'supertest';
 import { dataMeshPlugin } from '../plugin';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+/**
+ * In-memory SQLite for the backends started in a test file, destroyed after
+ * its tests.
+ */
+export const testDatabase = () =>
+  perPluginDatabases(() => databases.init('SQLITE_3'));
 
 /** An in-process events service whose publish waits for the handlers. */
 export function createTestEvents() {
@@ -71,6 +82,7 @@ export async function startDataMesh(
   const { server } = await startTestBackend({
     features: [
       dataMeshPlugin,
+      testDatabase(),
       options.catalog ??
         catalogServiceMock.factory({
           entities: options.entities ?? exampleMesh(),
