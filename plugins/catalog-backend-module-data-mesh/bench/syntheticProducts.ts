@@ -2,15 +2,8 @@ import {
   DATA_PRODUCT_TYPES,
   DataProductEntityV1alpha1,
 } from '@datamesh-backstage/plugin-data-mesh-common';
+import { SYNTHETIC_DOMAINS as DOMAINS } from '@datamesh-backstage/plugin-data-mesh-node/testUtils';
 
-const DOMAINS = [
-  'customer',
-  'order',
-  'inventory',
-  'marketing',
-  'finance',
-  'product',
-];
 const PORT_TYPES = ['kafka', 'snowflake', 's3', 'postgres', 'rest', 'grpc'];
 const FORMATS = ['avro', 'iceberg', 'parquet', 'json', 'delta', 'protobuf'];
 
