@@ -194,7 +194,7 @@ describe('ScorecardStore', () => {
       ).toBe(0);
       expect(
         await store.deleteMissing(new Set(['dataproduct:default/a']), {
-          evaluatedBefore: sweepStart,
+          evaluatedUpTo: sweepStart,
         }),
       ).toBe(0);
       await store.markAllEvaluated(sweepStart);

@@ -150,16 +150,16 @@ export class ScorecardStore {
 
   /**
    * Removes the results of products no longer in the catalog; with
-   * `evaluatedBefore`, a product first scored after it (created during the
-   * sweep) stays.
+   * `evaluatedUpTo`, only of those last evaluated then or earlier: a product
+   * scored since stays.
    */
   async deleteMissing(
     present: Set<string>,
-    options: { evaluatedBefore?: string } = {},
+    options: { evaluatedUpTo?: string } = {},
   ): Promise<number> {
     const query = this.db('scorecards');
-    if (options.evaluatedBefore) {
-      query.where('evaluated_at', '<', options.evaluatedBefore);
+    if (options.evaluatedUpTo) {
+      query.where('evaluated_at', '<=', options.evaluatedUpTo);
     }
     const stored = await query.pluck('entity_ref');
     const gone = stored.filter((ref: string) => !present.has(ref));

@@ -55,10 +55,18 @@ export class SweepLog {
 
   /** The most recent finished sweep, if any. */
   async latestFinished(): Promise<SweepRecord | undefined> {
-    const row = await this.db('sweeps')
-      .whereNot('outcome', 'running')
-      .orderBy('id', 'desc')
-      .first();
+    return this.#latest(query => query.whereNot('outcome', 'running'));
+  }
+
+  /** The most recent sweep that read the catalog and stored its results. */
+  async latestSuccessful(): Promise<SweepRecord | undefined> {
+    return this.#latest(query => query.where('outcome', 'ok'));
+  }
+
+  async #latest(
+    filter: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
+  ): Promise<SweepRecord | undefined> {
+    const row = await filter(this.db('sweeps')).orderBy('id', 'desc').first();
     return row && toRecord(row);
   }
 

@@ -63,6 +63,30 @@ export class CatalogReader {
     return { products, groups };
   }
 
+  /**
+   * The valid data products among `refs`, looked up one by one. A sweep
+   * reads again the stored products its paged read did not return: such a
+   * read misses entities that the catalog stitches while it runs.
+   */
+  async readProducts(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<DataProductEntityV1alpha1[]> {
+    const products: DataProductEntityV1alpha1[] = [];
+    for (let start = 0; start < refs.length; start += PAGE_SIZE) {
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        { entityRefs: refs.slice(start, start + PAGE_SIZE) },
+        { credentials },
+      );
+      for (const entity of items) {
+        if (entity && validateDataProductEntity(entity).valid) {
+          products.push(entity as DataProductEntityV1alpha1);
+        }
+      }
+    }
+    return products;
+  }
+
   /** The Domain entities the caller may see, by entity ref, with their titles. */
   async readDomains(
     credentials: BackstageCredentials,

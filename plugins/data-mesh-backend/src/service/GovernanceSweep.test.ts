@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createSyntheticProducts } from '@datamesh-backstage/plugin-data-mesh-node/testUtils';
 import { exampleMesh } from '../__testUtils__/startDataMesh';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createDataMeshServices } from './createDataMeshServices';
@@ -14,11 +15,18 @@ describe('GovernanceSweep', () => {
     const knex = await databases.init(databaseId);
     let entities: Entity[] = exampleMesh(12);
     let failure: Error | undefined;
+    // Products the catalog holds but a paged read does not return.
+    let unread = new Set<string>();
     const catalog = catalogServiceMock.mock({
       async *streamEntities(request: any) {
         if (failure) throw failure;
-        yield* catalogServiceMock({ entities }).streamEntities(request);
+        const streamed = entities.filter(e => !unread.has(e.metadata.name));
+        yield* catalogServiceMock({ entities: streamed }).streamEntities(
+          request,
+        );
       },
+      getEntitiesByRefs: request =>
+        catalogServiceMock({ entities }).getEntitiesByRefs(request),
     });
     let now = new Date('2026-11-20T10:00:00Z');
     const services = await createDataMeshServices({
@@ -34,15 +42,17 @@ describe('GovernanceSweep', () => {
       modulePacks: [],
       now: () => now,
     });
-    const { sweep, scorecards, rollups, sweeps } = services;
+    const { sweep, scorecards, rollups, sweeps, governance } = services;
     return {
       knex,
       sweep,
+      governance,
       scorecards,
       rollups,
       sweeps,
       setEntities: (next: Entity[]) => (entities = next),
       failWith: (error?: Error) => (failure = error),
+      missFromReads: (...names: string[]) => (unread = new Set(names)),
       setNow: (next: string) => (now = new Date(next)),
     };
   }
@@ -101,6 +111,54 @@ describe('GovernanceSweep', () => {
           productCount: 11,
         },
       ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads again the stored products its paged read missed, and removes only those gone, on %p',
+    async databaseId => {
+      const t = await setup(databaseId);
+      await t.sweep.run();
+      t.setNow('2026-11-20T11:00:00Z');
+      // A paged read misses products stitched while it ran; product-5 is
+      // also deleted from the catalog.
+      t.missFromReads('product-7', 'product-5');
+      t.setEntities(
+        exampleMesh(12).filter(e => e.metadata.name !== 'product-5'),
+      );
+      expect(await t.sweep.run()).toMatchObject({
+        outcome: 'ok',
+        productCount: 11,
+      });
+      expect(
+        await t.scorecards.get('dataproduct:default/product-7'),
+      ).toMatchObject({ evaluatedAt: '2026-11-20T11:00:00.000Z' });
+      expect(
+        await t.scorecards.get('dataproduct:default/product-5'),
+      ).toBeUndefined();
+      expect((await t.scorecards.storedStates()).size).toBe(11);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps a product scored on a catalog change until a second sweep has not read it, on %p',
+    async databaseId => {
+      const t = await setup(databaseId);
+      const newcomer = createSyntheticProducts(13)[12];
+      const ref = 'dataproduct:default/product-12';
+      await t.sweep.run();
+      // The catalog announced product-12 and it was scored, but the catalog
+      // does not return it yet (it has not stitched it).
+      t.setNow('2026-11-20T10:30:00Z');
+      await t.governance.rescore(newcomer);
+      t.setNow('2026-11-20T11:00:00Z');
+      expect(await t.sweep.run()).toMatchObject({ productCount: 12 });
+      expect(await t.scorecards.get(ref)).toBeDefined();
+      // Still not in the catalog a sweep later: it was deleted meanwhile.
+      t.setNow('2026-11-20T12:00:00Z');
+      await t.sweep.run();
+      expect(await t.scorecards.get(ref)).toBeUndefined();
+      expect((await t.scorecards.storedStates()).size).toBe(12);
     },
   );
 

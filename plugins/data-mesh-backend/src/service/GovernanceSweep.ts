@@ -74,11 +74,10 @@ export class GovernanceSweep {
       return { id, startedAt: iso, finishedAt, ...record };
     };
 
+    const credentials = await deps.auth.getOwnServiceCredentials();
     let snapshot: CatalogSnapshot;
     try {
-      snapshot = await deps.reader.readAll(
-        await deps.auth.getOwnServiceCredentials(),
-      );
+      snapshot = await deps.reader.readAll(credentials);
     } catch (error) {
       await deps.scorecards.markAllStale();
       deps.logger.warn(
@@ -91,10 +90,8 @@ export class GovernanceSweep {
         message: String(error),
       });
     }
-    if (
-      snapshot.products.length === 0 &&
-      (await deps.scorecards.storedStates()).size > 0
-    ) {
+    const stored = await deps.scorecards.storedStates();
+    if (snapshot.products.length === 0 && stored.size > 0) {
       await deps.scorecards.markAllStale();
       deps.logger.warn(
         'Governance sweep read no data product from the catalog; results kept and marked stale',
@@ -106,6 +103,12 @@ export class GovernanceSweep {
         message: 'The catalog returned no data product',
       });
     }
+
+    const read = new Set(snapshot.products.map(p => stringifyEntityRef(p)));
+    const unread = [...stored.keys()].filter(ref => !read.has(ref));
+    snapshot.products.push(
+      ...(await deps.reader.readProducts(unread, credentials)),
+    );
 
     const signals = await deps.signals.all(now);
     const context = {
@@ -127,16 +130,19 @@ export class GovernanceSweep {
     // Results re-scored since the sweep started (by a catalog change or a
     // waiver) are newer than this sweep's and stay; so do products first
     // scored since then.
-    const changed = await deps.scorecards.saveResults(
-      cards,
-      await deps.scorecards.storedStates(),
-      iso,
-      { evaluatedBefore: iso },
-    );
-    const removed = await deps.scorecards.deleteMissing(
-      new Set(cards.map(card => card.entityRef)),
-      { evaluatedBefore: iso },
-    );
+    const changed = await deps.scorecards.saveResults(cards, stored, iso, {
+      evaluatedBefore: iso,
+    });
+    // The catalog announces a product (and it is scored) before its read
+    // returns it, which under heavy ingestion can take minutes. So only
+    // products the previous good sweep knew, and not scored since, go.
+    const previous = await deps.sweeps.latestSuccessful();
+    const removed = previous
+      ? await deps.scorecards.deleteMissing(
+          new Set(cards.map(card => card.entityRef)),
+          { evaluatedUpTo: previous.startedAt },
+        )
+      : 0;
     await deps.scorecards.markAllEvaluated(iso);
     await deps.rollups.saveDaily(
       iso.slice(0, 10),
