@@ -20,6 +20,16 @@ import {
 
 const PAGE_SIZE = 1000;
 
+/** The valid data products among entities (invalid ones are the catalog's to report). */
+function validProducts(
+  entities: Array<Entity | undefined>,
+): DataProductEntityV1alpha1[] {
+  return entities.filter(
+    (entity): entity is DataProductEntityV1alpha1 =>
+      Boolean(entity) && validateDataProductEntity(entity!).valid,
+  );
+}
+
 /** What a full read of the catalog returns. */
 export interface CatalogSnapshot {
   products: DataProductEntityV1alpha1[];
@@ -43,11 +53,7 @@ export class CatalogReader {
       { filter: { kind: DATA_PRODUCT_KIND }, pageSize: PAGE_SIZE },
       { credentials },
     )) {
-      for (const entity of page) {
-        if (validateDataProductEntity(entity).valid) {
-          products.push(entity as DataProductEntityV1alpha1);
-        }
-      }
+      products.push(...validProducts(page));
     }
     const groups: Entity[] = [];
     for await (const page of this.deps.catalog.streamEntities(
@@ -78,11 +84,7 @@ export class CatalogReader {
         { entityRefs: refs.slice(start, start + PAGE_SIZE) },
         { credentials },
       );
-      for (const entity of items) {
-        if (entity && validateDataProductEntity(entity).valid) {
-          products.push(entity as DataProductEntityV1alpha1);
-        }
-      }
+      products.push(...validProducts(items));
     }
     return products;
   }
