@@ -218,7 +218,11 @@ export async function startBenchPortal(
       maxShare: IDLE_SHARE,
       timeoutMs: 10 * 60_000,
     });
-    console.log(`  backend at ${Math.round(share * 100)}% of a core over 10 s`);
+    if (Number.isFinite(share)) {
+      console.log(
+        `  backend at ${Math.round(share * 100)}% of a core over 10 s`,
+      );
+    }
     return { baseUrl, token, stop };
   } catch (error) {
     const output = await readFile(join(dir, 'backend.log'), 'utf8');
