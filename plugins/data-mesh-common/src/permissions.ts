@@ -1,9 +1,15 @@
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /*
  * Reading scorecards, rollups and KPIs needs no permission of its own: every
  * list, rollup and KPI only covers the data products the caller may read in
  * the catalog (`catalog.entity.read`).
+ *
+ * Permissions about one product are resource permissions of the catalog's
+ * `catalog-entity` resource type, so that a permission policy can decide
+ * them with the catalog's own rules (for example `isEntityOwner`). Service
+ * callers are decided by Backstage from their access restrictions.
  */
 
 /**
@@ -16,21 +22,48 @@ export const dataMeshPolicyDryRunPermission = createPermission({
 });
 
 /**
- * Granting and revoking rule waivers for data products.
+ * Asking for a rule of one data product to be waived. Typically granted to
+ * the product's owners and to governance.
  * @public
  */
-export const dataMeshWaiverManagePermission = createPermission({
-  name: 'data-mesh.waiver.manage',
-  attributes: { action: 'update' },
+export const dataMeshWaiverRequestPermission = createPermission({
+  name: 'data-mesh.waiver.request',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
 /**
- * Posting SLO and quality measurements as a user (service callers with an
- * external access token need no permission).
+ * Approving, rejecting and revoking waivers of one data product. Typically
+ * granted to governance only: a waiver counts once someone holding this
+ * permission has approved it.
+ * @public
+ */
+export const dataMeshWaiverApprovePermission = createPermission({
+  name: 'data-mesh.waiver.approve',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Posting SLO and quality measurements of one data product (pipelines with
+ * an external access token, or the product's owners).
  * @public
  */
 export const dataMeshMeasurementCreatePermission = createPermission({
   name: 'data-mesh.measurement.create',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Recording that a product was created through a template, and when it was
+ * requested: the evidence the self-serve and time-to-data KPIs count. Only
+ * the services named in `dataMesh.provenance.trustedServices` (the
+ * scaffolder by default) may record it, and only with this permission.
+ * @public
+ */
+export const dataMeshProvenanceRecordPermission = createPermission({
+  name: 'data-mesh.provenance.record',
   attributes: { action: 'create' },
 });
 
@@ -40,6 +73,8 @@ export const dataMeshMeasurementCreatePermission = createPermission({
  */
 export const dataMeshPermissions = [
   dataMeshPolicyDryRunPermission,
-  dataMeshWaiverManagePermission,
+  dataMeshWaiverRequestPermission,
+  dataMeshWaiverApprovePermission,
   dataMeshMeasurementCreatePermission,
+  dataMeshProvenanceRecordPermission,
 ];

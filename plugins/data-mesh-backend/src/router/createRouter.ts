@@ -17,6 +17,7 @@ import { VisibilityService } from '../service/VisibilityService';
 import { KpiService } from '../service/kpis/KpiService';
 import { MeasurementService } from '../service/measurements/MeasurementService';
 import { SignalsProvider } from '../service/SignalsProvider';
+import { createAccessControl } from './accessControl';
 import { domainRoutes } from './domainRoutes';
 import { kpiRoutes } from './kpiRoutes';
 import { measurementRoutes } from './measurementRoutes';
@@ -45,24 +46,21 @@ export interface RouterOptions {
 
 /**
  * The REST API under `/api/data-mesh`. Every route needs credentials (the
- * plugin's HTTP router rejects anonymous requests with 401).
+ * plugin's HTTP router rejects anonymous requests with 401) and declares
+ * who may call it (see `accessControl.ts`).
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const router = Router();
-  // Importers take whole pipeline artefacts (a large dbt project's
-  // run_results.json runs to tens of megabytes); everything else is small.
-  router.use(
-    ['/measurements/dbt', '/measurements/great-expectations'],
-    express.json({ limit: '64mb' }),
-  );
-  router.use(express.json({ limit: '2mb' }));
-  router.use(scorecardRoutes(options));
-  router.use(domainRoutes(options));
-  router.use(policyRoutes(options));
-  router.use(waiverRoutes(options));
-  router.use(kpiRoutes(options));
-  router.use(measurementRoutes(options));
+  // Each route authenticates and authorises its caller, then parses its body
+  // with a limit sized for it: nothing is read for a caller who is refused.
+  const deps = { ...options, access: createAccessControl(options) };
+  router.use(scorecardRoutes(deps));
+  router.use(domainRoutes(deps));
+  router.use(policyRoutes(deps));
+  router.use(waiverRoutes(deps));
+  router.use(kpiRoutes(deps));
+  router.use(measurementRoutes(deps));
   return router;
 }

@@ -1,4 +1,7 @@
-import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type {
@@ -6,7 +9,6 @@ import type {
   DomainRollupsResponse,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { summarizeRollup } from '@datamesh-backstage/plugin-data-mesh-node';
-import { Request } from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import { listScorecards } from '../database/listScorecards';
@@ -14,6 +16,7 @@ import { MESH, RollupStore } from '../database/RollupStore';
 import { SweepLog } from '../database/SweepLog';
 import { CatalogReader } from '../service/CatalogReader';
 import { Visibility, VisibilityService } from '../service/VisibilityService';
+import { AccessControl, credentialsOf } from './accessControl';
 import { domainProductsQuerySchema, parseRequest } from './validation';
 
 const TREND_DAYS = 30;
@@ -21,7 +24,7 @@ const STALE_OUTCOMES = new Set(['catalog-unavailable', 'empty-read']);
 
 /** `/domains`: rollups per domain and for the mesh, and one domain's products. */
 export function domainRoutes(deps: {
-  httpAuth: HttpAuthService;
+  access: AccessControl;
   logger: LoggerService;
   db: Knex;
   rollups: RollupStore;
@@ -29,14 +32,13 @@ export function domainRoutes(deps: {
   reader: CatalogReader;
   visibility: VisibilityService;
 }) {
-  const { httpAuth, rollups, reader, visibility } = deps;
+  const { access, rollups, reader, visibility } = deps;
   const router = Router();
 
-  async function domainRollups(req: Request): Promise<{
+  async function domainRollups(credentials: BackstageCredentials): Promise<{
     response: DomainRollupsResponse;
     visible: Visibility;
   }> {
-    const credentials = await httpAuth.credentials(req);
     const visible = await visibility.visibleProducts(credentials);
     const fromDay = new Date(Date.now() - TREND_DAYS * 86_400_000)
       .toISOString()
@@ -71,12 +73,13 @@ export function domainRoutes(deps: {
     };
   }
 
-  router.get('/domains', async (req, res) => {
-    res.json((await domainRollups(req)).response);
+  router.get('/domains', ...access.guard({}), async (_req, res) => {
+    res.json((await domainRollups(credentialsOf(res))).response);
   });
 
   router.get(
     ['/domains/:name', '/domains/:namespace/:name'],
+    ...access.guard({}),
     async (req, res) => {
       const query = parseRequest(domainProductsQuerySchema, req.query, 'query');
       const ref = stringifyEntityRef({
@@ -84,7 +87,7 @@ export function domainRoutes(deps: {
         namespace: req.params.namespace ?? 'default',
         name: req.params.name,
       });
-      const { response, visible } = await domainRollups(req);
+      const { response, visible } = await domainRollups(credentialsOf(res));
       const domain = response.domains.find(d => d.domain === ref);
       if (!domain) {
         throw new NotFoundError(`No domain ${ref}`);

@@ -1,9 +1,9 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { KpiService } from '../service/kpis/KpiService';
 import { VisibilityService } from '../service/VisibilityService';
+import { AccessControl, credentialsOf } from './accessControl';
 import { parseRequest } from './validation';
 
 const DAY_MS = 86_400_000;
@@ -21,15 +21,15 @@ const historyQuerySchema = z
 
 /** `/kpis`: the mesh-adoption KPIs now and over time. */
 export function kpiRoutes(deps: {
-  httpAuth: HttpAuthService;
+  access: AccessControl;
   kpis: KpiService;
   visibility: VisibilityService;
 }) {
-  const { httpAuth, kpis, visibility } = deps;
+  const { access, kpis, visibility } = deps;
   const router = Router();
 
-  router.get('/kpis', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+  router.get('/kpis', ...access.guard({}), async (_req, res) => {
+    const credentials = credentialsOf(res);
     res.json(
       await kpis.current(
         credentials,
@@ -38,8 +38,8 @@ export function kpiRoutes(deps: {
     );
   });
 
-  router.get('/kpis/history', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+  router.get('/kpis/history', ...access.guard({}), async (req, res) => {
+    const credentials = credentialsOf(res);
     const query = parseRequest(historyQuerySchema, req.query, 'query');
     const to = query.to ?? new Date().toISOString().slice(0, 10);
     const from =

@@ -189,10 +189,19 @@ describe('measurement routes', () => {
     },
   );
 
-  it('answers 404 for an unknown product and 403 for users without the permission', async () => {
+  it('answers 404 for an unknown product and 403 for callers without the permission', async () => {
+    // The policy denies users; services are allowed (unrestricted tokens).
     const denied = await startDataMesh({
       features: [
-        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+        mockServices.permissions.mock({
+          authorize: async (requests, options: any) =>
+            requests.map(() => ({
+              result:
+                options?.credentials?.principal?.type === 'service'
+                  ? AuthorizeResult.ALLOW
+                  : AuthorizeResult.DENY,
+            })),
+        }).factory,
       ],
     });
     const body = { measurements: [{ kind: 'availability', up: true }] };

@@ -1,11 +1,5 @@
-import {
-  BackstageCredentials,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   dataMeshMeasurementCreatePermission,
   SloStatusResponse,
@@ -13,12 +7,12 @@ import {
   DataProductEntityV1alpha1,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { computeSloObjectives } from '@datamesh-backstage/plugin-data-mesh-node';
-import { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { MeasurementService } from '../service/measurements/MeasurementService';
 import { SignalsProvider } from '../service/SignalsProvider';
 import { VisibilityService } from '../service/VisibilityService';
+import { AccessControl, credentialsOf } from './accessControl';
 import {
   isoDateTimeSchema,
   parseRequest,
@@ -74,126 +68,146 @@ const importQuerySchema = z
   .object({ entityRef: productRefSchema.optional() })
   .strict();
 
+/** Body limits: one product's checks, and whole pipeline artefacts. */
+const LIMITS = {
+  measurements: '1mb',
+  // A dbt project's run_results.json with 50,000 results, compiled SQL
+  // included, runs to about 100 MB.
+  dbt: '128mb',
+  greatExpectations: '64mb',
+};
+
 /**
- * Signals from pipelines and SLO status: service callers (for example with
- * an external access token) may post; users need the measurement permission.
+ * Signals from pipelines and SLO status. Posting needs
+ * `data-mesh.measurement.create` on the product, for users and services
+ * alike (a service token's access restrictions apply); the products are
+ * then read with the plugin's own credentials.
  */
 export function measurementRoutes(deps: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  access: AccessControl;
   catalog: CatalogService;
   measurementService: MeasurementService;
   signals: SignalsProvider;
   visibility: VisibilityService;
 }) {
-  const { httpAuth, permissions, measurementService } = deps;
+  const { access, measurementService } = deps;
   const router = Router();
-
-  async function authorizePost(req: Request): Promise<BackstageCredentials> {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
+  const importAccess = (bodyLimit: string) =>
+    access.guard({
+      permission: dataMeshMeasurementCreatePermission,
+      bodyLimit,
     });
-    if (credentials.principal.type === 'user') {
-      const [decision] = await permissions.authorize(
-        [{ permission: dataMeshMeasurementCreatePermission }],
-        { credentials },
+  /** Every product an import covers must be allowed, or nothing is stored. */
+  const allowedFor =
+    (credentials: ReturnType<typeof credentialsOf>) => (refs: string[]) =>
+      access.authorize(credentials, dataMeshMeasurementCreatePermission, refs);
+
+  router.post(
+    '/products/:namespace/:name/measurements',
+    ...access.guard({
+      permission: dataMeshMeasurementCreatePermission,
+      resourceRef: req => productRef(req.params),
+      bodyLimit: LIMITS.measurements,
+    }),
+    async (req, res) => {
+      const { measurements } = parseRequest(
+        measurementsBodySchema,
+        req.body,
+        'body',
       );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError('Not allowed to post measurements');
+      res
+        .status(201)
+        .json(
+          await measurementService.ingest(productRef(req.params), measurements),
+        );
+    },
+  );
+
+  router.post(
+    '/measurements/dbt',
+    ...importAccess(LIMITS.dbt),
+    async (req, res) => {
+      const { entityRef } = parseRequest(importQuerySchema, req.query, 'query');
+      res
+        .status(201)
+        .json(
+          await measurementService.importDbt(
+            req.body,
+            allowedFor(credentialsOf(res)),
+            entityRef,
+          ),
+        );
+    },
+  );
+
+  router.post(
+    '/measurements/great-expectations',
+    ...importAccess(LIMITS.greatExpectations),
+    async (req, res) => {
+      const { entityRef } = parseRequest(importQuerySchema, req.query, 'query');
+      res
+        .status(201)
+        .json(
+          await measurementService.importGreatExpectations(
+            req.body,
+            allowedFor(credentialsOf(res)),
+            entityRef,
+          ),
+        );
+    },
+  );
+
+  router.get(
+    '/products/:namespace/:name/slo',
+    ...access.guard({}),
+    async (req, res) => {
+      const credentials = credentialsOf(res);
+      const ref = productRef(req.params);
+      const entity = (await deps.visibility.canSee(credentials, ref))
+        ? await deps.catalog.getEntityByRef(ref, { credentials })
+        : undefined;
+      if (!entity || !validateDataProductEntity(entity).valid) {
+        throw new NotFoundError(`No data product ${ref}`);
       }
-    }
-    return credentials;
-  }
-
-  router.post('/products/:namespace/:name/measurements', async (req, res) => {
-    const credentials = await authorizePost(req);
-    const { measurements } = parseRequest(
-      measurementsBodySchema,
-      req.body,
-      'body',
-    );
-    res
-      .status(201)
-      .json(
-        await measurementService.ingest(
-          productRef(req.params),
-          measurements,
-          credentials,
-        ),
+      const now = new Date();
+      const signals = await deps.signals.forProduct(ref, now);
+      const options = deps.signals.sloOptions;
+      const objectives = computeSloObjectives(
+        entity as DataProductEntityV1alpha1,
+        signals?.summaries ?? [],
+        options,
       );
-  });
-
-  router.post('/measurements/dbt', async (req, res) => {
-    const credentials = await authorizePost(req);
-    const { entityRef } = parseRequest(importQuerySchema, req.query, 'query');
-    res
-      .status(201)
-      .json(
-        await measurementService.importDbt(req.body, credentials, entityRef),
-      );
-  });
-
-  router.post('/measurements/great-expectations', async (req, res) => {
-    const credentials = await authorizePost(req);
-    const { entityRef } = parseRequest(importQuerySchema, req.query, 'query');
-    res
-      .status(201)
-      .json(
-        await measurementService.importGreatExpectations(
-          req.body,
-          credentials,
-          entityRef,
-        ),
-      );
-  });
-
-  router.get('/products/:namespace/:name/slo', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const ref = productRef(req.params);
-    const entity = (await deps.visibility.canSee(credentials, ref))
-      ? await deps.catalog.getEntityByRef(ref, { credentials })
-      : undefined;
-    if (!entity || !validateDataProductEntity(entity).valid) {
-      throw new NotFoundError(`No data product ${ref}`);
-    }
-    const now = new Date();
-    const signals = await deps.signals.forProduct(ref, now);
-    const options = deps.signals.sloOptions;
-    const objectives = computeSloObjectives(
-      entity as DataProductEntityV1alpha1,
-      signals?.summaries ?? [],
-      options,
-    );
-    const measured = objectives.filter(o => o.met !== null);
-    const tests = signals?.qualityTests ?? [];
-    const response: SloStatusResponse = {
-      entityRef: ref,
-      window: {
-        days: options.windowDays,
-        from: deps.signals.windowStart(now),
-        to: now.toISOString(),
-      },
-      objectives,
-      compliant: measured.length ? measured.every(o => o.met) : null,
-      qualityTests: {
-        total: tests.length,
-        passed: tests.filter(t => t.passed).length,
-        failed: tests.filter(t => !t.passed).length,
-        lastRunAt: tests
-          .map(t => t.observedAt)
-          .sort()
-          .pop(),
-        failing: tests
-          .filter(t => !t.passed)
-          .map(({ test, observedAt, message }) => ({
-            test,
-            observedAt,
-            message,
-          })),
-      },
-    };
-    res.json(response);
-  });
+      const measured = objectives.filter(o => o.met !== null);
+      const tests = signals?.qualityTests ?? [];
+      const response: SloStatusResponse = {
+        entityRef: ref,
+        window: {
+          days: options.windowDays,
+          from: deps.signals.windowStart(now),
+          to: now.toISOString(),
+        },
+        objectives,
+        compliant: measured.length ? measured.every(o => o.met) : null,
+        qualityTests: {
+          total: tests.length,
+          passed: tests.filter(t => t.passed).length,
+          failed: tests.filter(t => !t.passed).length,
+          lastRunAt: tests
+            .map(t => t.observedAt)
+            .sort()
+            .pop(),
+          failing: tests
+            .filter(t => !t.passed)
+            .map(({ test, observedAt, message }) => ({
+              test,
+              observedAt,
+              message,
+            })),
+        },
+      };
+      res.json(response);
+    },
+  );
 
   return router;
 }

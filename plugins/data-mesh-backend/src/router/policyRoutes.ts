@@ -1,10 +1,4 @@
 import {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
   dataMeshPolicyDryRunPermission,
   PoliciesResponse,
 } from '@datamesh-backstage/plugin-data-mesh-common';
@@ -12,6 +6,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { GovernanceService } from '../service/GovernanceService';
 import { VisibilityService } from '../service/VisibilityService';
+import { AccessControl, credentialsOf } from './accessControl';
 import { parseRequest } from './validation';
 
 const dryRunBodySchema = z
@@ -25,16 +20,14 @@ const dryRunBodySchema = z
 
 /** `/policies`: the effective rules, and dry-runs of proposed packs. */
 export function policyRoutes(deps: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  access: AccessControl;
   governance: GovernanceService;
   visibility: VisibilityService;
 }) {
-  const { httpAuth, permissions, governance, visibility } = deps;
+  const { access, governance, visibility } = deps;
   const router = Router();
 
-  router.get('/policies', async (req, res) => {
-    await httpAuth.credentials(req);
+  router.get('/policies', ...access.guard({}), async (_req, res) => {
     const { policies } = governance;
     const response: PoliciesResponse = {
       policyVersion: policies.version,
@@ -45,23 +38,23 @@ export function policyRoutes(deps: {
     res.json(response);
   });
 
-  router.post('/policies/dry-run', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize(
-      [{ permission: dataMeshPolicyDryRunPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Not allowed to dry-run policy packs');
-    }
-    const { pack } = parseRequest(dryRunBodySchema, req.body, 'body');
-    res.json(
-      await governance.dryRun(
-        pack,
-        await visibility.visibleProducts(credentials),
-      ),
-    );
-  });
+  router.post(
+    '/policies/dry-run',
+    ...access.guard({
+      permission: dataMeshPolicyDryRunPermission,
+      bodyLimit: '1mb',
+    }),
+    async (req, res) => {
+      const credentials = credentialsOf(res);
+      const { pack } = parseRequest(dryRunBodySchema, req.body, 'body');
+      res.json(
+        await governance.dryRun(
+          pack,
+          await visibility.visibleProducts(credentials),
+        ),
+      );
+    },
+  );
 
   return router;
 }

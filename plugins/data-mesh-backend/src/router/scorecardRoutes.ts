@@ -1,5 +1,5 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
+import { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { Knex } from 'knex';
@@ -7,6 +7,7 @@ import { listScorecards } from '../database/listScorecards';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { GovernanceService } from '../service/GovernanceService';
 import { VisibilityService } from '../service/VisibilityService';
+import { AccessControl, credentialsOf } from './accessControl';
 import {
   isoDateTimeSchema,
   parseRequest,
@@ -27,27 +28,32 @@ const historyQuerySchema = z
 
 /** `/evaluate` and `/scorecards`. */
 export function scorecardRoutes(deps: {
-  httpAuth: HttpAuthService;
+  access: AccessControl;
   db: Knex;
   scorecards: ScorecardStore;
   governance: GovernanceService;
   visibility: VisibilityService;
 }) {
-  const { httpAuth, scorecards, governance, visibility } = deps;
+  const { access, scorecards, governance, visibility } = deps;
+  const authenticated = access.guard({});
   const router = Router();
 
-  router.post('/evaluate', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const { entity } = parseRequest(evaluateBodySchema, req.body, 'body');
-    res.json(
-      await governance.evaluate(entity, credentials, ref =>
-        visibility.canSee(credentials, ref),
-      ),
-    );
-  });
+  router.post(
+    '/evaluate',
+    ...access.guard({ bodyLimit: '1mb' }),
+    async (req, res) => {
+      const credentials = credentialsOf(res);
+      const { entity } = parseRequest(evaluateBodySchema, req.body, 'body');
+      res.json(
+        await governance.evaluate(entity, credentials, ref =>
+          visibility.canSee(credentials, ref),
+        ),
+      );
+    },
+  );
 
-  router.get('/scorecards', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+  router.get('/scorecards', ...authenticated, async (req, res) => {
+    const credentials = credentialsOf(res);
     const query = parseRequest(scorecardListQuerySchema, req.query, 'query');
     res.json(
       await listScorecards(
@@ -58,28 +64,36 @@ export function scorecardRoutes(deps: {
     );
   });
 
-  const visibleRef = async (req: any) => {
+  const visibleRef = async (req: Request, res: Response) => {
     const ref = productRef(req.params);
-    if (!(await visibility.canSee(await httpAuth.credentials(req), ref))) {
+    if (!(await visibility.canSee(credentialsOf(res), ref))) {
       throw new NotFoundError(`No scorecard for ${ref}`);
     }
     return ref;
   };
 
-  router.get('/scorecards/:namespace/:name', async (req, res) => {
-    const ref = await visibleRef(req);
-    const card = await scorecards.get(ref);
-    if (!card) {
-      throw new NotFoundError(`No scorecard for ${ref}`);
-    }
-    res.json(card);
-  });
+  router.get(
+    '/scorecards/:namespace/:name',
+    ...authenticated,
+    async (req, res) => {
+      const ref = await visibleRef(req, res);
+      const card = await scorecards.get(ref);
+      if (!card) {
+        throw new NotFoundError(`No scorecard for ${ref}`);
+      }
+      res.json(card);
+    },
+  );
 
-  router.get('/scorecards/:namespace/:name/history', async (req, res) => {
-    const range = parseRequest(historyQuerySchema, req.query, 'query');
-    const ref = await visibleRef(req);
-    res.json({ items: await scorecards.history(ref, range) });
-  });
+  router.get(
+    '/scorecards/:namespace/:name/history',
+    ...authenticated,
+    async (req, res) => {
+      const range = parseRequest(historyQuerySchema, req.query, 'query');
+      const ref = await visibleRef(req, res);
+      res.json({ items: await scorecards.history(ref, range) });
+    },
+  );
 
   return router;
 }

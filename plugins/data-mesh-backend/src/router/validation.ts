@@ -27,10 +27,7 @@ export function parseRequest<T extends z.ZodType>(
 }
 
 /** The entity ref of a product addressed as `/:namespace/:name`. */
-export function productRef(params: {
-  namespace: string;
-  name: string;
-}): string {
+export function productRef(params: Record<string, string>): string {
   return stringifyEntityRef({
     kind: DATA_PRODUCT_KIND,
     namespace: params.namespace,

@@ -1,17 +1,16 @@
 import {
-  HttpAuthService,
-  PermissionsService,
   BackstageCredentials,
+  BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { dataMeshWaiverManagePermission } from '@datamesh-backstage/plugin-data-mesh-common';
+import { dataMeshWaiverApprovePermission } from '@datamesh-backstage/plugin-data-mesh-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { WaiverStore } from '../database/WaiverStore';
 import { GovernanceService } from '../service/GovernanceService';
 import { VisibilityService } from '../service/VisibilityService';
+import { AccessControl, credentialsOf } from './accessControl';
 import {
   isoDateTimeSchema,
   parseRequest,
@@ -37,26 +36,14 @@ const listQuerySchema = z
 
 /** `/waivers`: list, grant and revoke waivers (granting needs a permission). */
 export function waiverRoutes(deps: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  access: AccessControl;
   catalog: CatalogService;
   waivers: WaiverStore;
   governance: GovernanceService;
   visibility: VisibilityService;
 }) {
-  const { httpAuth, permissions, catalog, waivers, governance, visibility } =
-    deps;
+  const { access, catalog, waivers, governance, visibility } = deps;
   const router = Router();
-
-  async function authorizeManage(credentials: BackstageCredentials) {
-    const [decision] = await permissions.authorize(
-      [{ permission: dataMeshWaiverManagePermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Not allowed to manage waivers');
-    }
-  }
 
   /** Re-scores a product with its new waivers, as the caller sees it. */
   async function rescore(entityRef: string, credentials: BackstageCredentials) {
@@ -67,8 +54,8 @@ export function waiverRoutes(deps: {
     await governance.rescore(entity);
   }
 
-  router.get('/waivers', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+  router.get('/waivers', ...access.guard({}), async (req, res) => {
+    const credentials = credentialsOf(res);
     const { entityRef } = parseRequest(listQuerySchema, req.query, 'query');
     const visible = await visibility.visibleProducts(credentials);
     const items = (await waivers.list(entityRef)).filter(
@@ -77,46 +64,65 @@ export function waiverRoutes(deps: {
     res.json({ items });
   });
 
-  router.post('/waivers', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    await authorizeManage(credentials);
-    const body = parseRequest(waiverBodySchema, req.body, 'body');
-    if (!governance.policies.describe().some(rule => rule.id === body.ruleId)) {
-      throw new InputError(
-        `body.ruleId: no rule ${body.ruleId} in the effective policies`,
-      );
-    }
-    const now = Date.now();
-    const expires = Date.parse(body.expiresAt);
-    if (expires <= now || expires > now + MAX_WAIVER_DAYS * 86_400_000) {
-      throw new InputError(
-        `body.expiresAt: must be in the future and at most ${MAX_WAIVER_DAYS} days ahead`,
-      );
-    }
-    if (!(await catalog.getEntityByRef(body.entityRef, { credentials }))) {
-      throw new NotFoundError(`No data product ${body.entityRef}`);
-    }
-    const waiver = await waivers.upsert({
-      ...body,
-      createdBy: credentials.principal.userEntityRef,
-      createdAt: new Date(now).toISOString(),
-    });
-    await rescore(body.entityRef, credentials);
-    res.status(201).json(waiver);
-  });
+  router.post(
+    '/waivers',
+    ...access.guard({
+      allow: ['user'],
+      permission: dataMeshWaiverApprovePermission,
+      bodyLimit: '16kb',
+    }),
+    async (req, res) => {
+      const credentials = credentialsOf<BackstageUserPrincipal>(res);
+      const body = parseRequest(waiverBodySchema, req.body, 'body');
+      await access.authorize(credentials, dataMeshWaiverApprovePermission, [
+        body.entityRef,
+      ]);
+      if (
+        !governance.policies.describe().some(rule => rule.id === body.ruleId)
+      ) {
+        throw new InputError(
+          `body.ruleId: no rule ${body.ruleId} in the effective policies`,
+        );
+      }
+      const now = Date.now();
+      const expires = Date.parse(body.expiresAt);
+      if (expires <= now || expires > now + MAX_WAIVER_DAYS * 86_400_000) {
+        throw new InputError(
+          `body.expiresAt: must be in the future and at most ${MAX_WAIVER_DAYS} days ahead`,
+        );
+      }
+      if (!(await catalog.getEntityByRef(body.entityRef, { credentials }))) {
+        throw new NotFoundError(`No data product ${body.entityRef}`);
+      }
+      const waiver = await waivers.upsert({
+        ...body,
+        createdBy: credentials.principal.userEntityRef,
+        createdAt: new Date(now).toISOString(),
+      });
+      await rescore(body.entityRef, credentials);
+      res.status(201).json(waiver);
+    },
+  );
 
-  router.delete('/waivers/:namespace/:name/:ruleId', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    await authorizeManage(credentials);
-    const entityRef = productRef(req.params);
-    if (!(await waivers.delete(entityRef, req.params.ruleId))) {
-      throw new NotFoundError(
-        `No waiver of ${req.params.ruleId} for ${entityRef}`,
-      );
-    }
-    await rescore(entityRef, credentials).catch(() => undefined);
-    res.status(204).end();
-  });
+  router.delete(
+    '/waivers/:namespace/:name/:ruleId',
+    ...access.guard({
+      allow: ['user'],
+      permission: dataMeshWaiverApprovePermission,
+      resourceRef: req => productRef(req.params),
+    }),
+    async (req, res) => {
+      const credentials = credentialsOf(res);
+      const entityRef = productRef(req.params);
+      if (!(await waivers.delete(entityRef, req.params.ruleId))) {
+        throw new NotFoundError(
+          `No waiver of ${req.params.ruleId} for ${entityRef}`,
+        );
+      }
+      await rescore(entityRef, credentials).catch(() => undefined);
+      res.status(204).end();
+    },
+  );
 
   return router;
 }

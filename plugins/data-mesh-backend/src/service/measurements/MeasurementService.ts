@@ -41,6 +41,12 @@ function boundedTestName(test: string): string {
         .slice(0, 16)}`;
 }
 
+/**
+ * Throws unless the caller may post measurements of every product named:
+ * an import covering a product the caller may not post for stores nothing.
+ */
+export type ProductsAllowed = (entityRefs: string[]) => Promise<void>;
+
 interface Prepared {
   entity: DataProductEntityV1alpha1;
   checks: MeasurementRecord[];
@@ -64,13 +70,19 @@ export class MeasurementService {
     },
   ) {}
 
-  /** A product as the caller may see it in the catalog. */
-  async #product(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<DataProductEntityV1alpha1> {
+  /**
+   * The plugin reads the catalog with its own credentials: callers were
+   * authorised for the products they post about, and a pipeline's token may
+   * be restricted to this plugin.
+   */
+  #credentials(): Promise<BackstageCredentials> {
+    return this.deps.auth.getOwnServiceCredentials();
+  }
+
+  /** A product as the catalog holds it. */
+  async #product(entityRef: string): Promise<DataProductEntityV1alpha1> {
     const entity = await this.deps.catalog.getEntityByRef(entityRef, {
-      credentials,
+      credentials: await this.#credentials(),
     });
     if (!entity || !validateDataProductEntity(entity).valid) {
       throw new NotFoundError(`No data product ${entityRef}`);
@@ -140,8 +152,10 @@ export class MeasurementService {
 
   async #commit(
     prepared: Prepared[],
+    allowed?: ProductsAllowed,
     unmatched?: string[],
   ): Promise<MeasurementsAccepted> {
+    await allowed?.(prepared.map(p => stringifyEntityRef(p.entity)));
     await this.deps.measurements.save(
       prepared.flatMap(p => p.checks),
       prepared.flatMap(p => p.quality),
@@ -163,25 +177,15 @@ export class MeasurementService {
   async ingest(
     entityRef: string,
     measurements: Measurement[],
-    credentials: BackstageCredentials,
   ): Promise<MeasurementsAccepted> {
-    const entity = await this.#product(entityRef, credentials);
+    const entity = await this.#product(entityRef);
     return this.#commit([this.#prepare(entity, measurements, 'api')]);
   }
 
   /** Products carrying an annotation, with its listed values. */
-  async #claims(
-    annotation: string,
-    credentials: BackstageCredentials,
-    entityRef?: string,
-  ) {
+  async #claims(annotation: string, entityRef?: string) {
     if (entityRef) {
-      return [
-        {
-          entity: await this.#product(entityRef, credentials),
-          keys: undefined,
-        },
-      ];
+      return [{ entity: await this.#product(entityRef), keys: undefined }];
     }
     const { items } = await this.deps.catalog.getEntities(
       {
@@ -190,7 +194,7 @@ export class MeasurementService {
           [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS,
         },
       },
-      { credentials },
+      { credentials: await this.#credentials() },
     );
     return items
       .filter((e: Entity) => validateDataProductEntity(e).valid)
@@ -207,15 +211,11 @@ export class MeasurementService {
    */
   async importDbt(
     document: unknown,
-    credentials: BackstageCredentials,
+    allowed: ProductsAllowed,
     entityRef?: string,
   ): Promise<MeasurementsAccepted> {
     const { results, generatedAt } = readDbtTestResults(document);
-    const claims = await this.#claims(
-      ANNOTATION_DBT_MODELS,
-      credentials,
-      entityRef,
-    );
+    const claims = await this.#claims(ANNOTATION_DBT_MODELS, entityRef);
     const matched = new Set<string>();
     const prepared = claims.flatMap(({ entity, keys }) => {
       const mine = results.filter(
@@ -235,6 +235,7 @@ export class MeasurementService {
     });
     return this.#commit(
       prepared,
+      allowed,
       results.filter(r => !matched.has(r.uniqueId)).map(r => r.uniqueId),
     );
   }
@@ -248,15 +249,11 @@ export class MeasurementService {
    */
   async importGreatExpectations(
     document: unknown,
-    credentials: BackstageCredentials,
+    allowed: ProductsAllowed,
     entityRef?: string,
   ): Promise<MeasurementsAccepted> {
     const suites = readGreatExpectationsResults(document);
-    const claims = await this.#claims(
-      ANNOTATION_GX_SUITES,
-      credentials,
-      entityRef,
-    );
+    const claims = await this.#claims(ANNOTATION_GX_SUITES, entityRef);
     const matched = new Set<string>();
     const prepared = claims.flatMap(({ entity, keys }) => {
       const measurements: Measurement[] = [];
@@ -284,6 +281,7 @@ export class MeasurementService {
     });
     return this.#commit(
       prepared,
+      allowed,
       suites.filter(s => !matched.has(s.suite)).map(s => s.suite),
     );
   }
