@@ -13,6 +13,7 @@ import { SweepLog } from '../database/SweepLog';
 import { WaiverStore } from '../database/WaiverStore';
 import { CatalogReader } from '../service/CatalogReader';
 import { GovernanceService } from '../service/GovernanceService';
+import { PolicyDryRun } from '../service/PolicyDryRun';
 import { VisibilityService } from '../service/VisibilityService';
 import { KpiService } from '../service/kpis/KpiService';
 import { MeasurementService } from '../service/measurements/MeasurementService';
@@ -38,6 +39,7 @@ export interface RouterOptions {
   sweeps: SweepLog;
   reader: CatalogReader;
   governance: GovernanceService;
+  dryRun: PolicyDryRun;
   visibility: VisibilityService;
   kpis: KpiService;
   measurementService: MeasurementService;

@@ -5,6 +5,7 @@ import {
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { GovernanceService } from '../service/GovernanceService';
+import { PolicyDryRun } from '../service/PolicyDryRun';
 import { VisibilityService } from '../service/VisibilityService';
 import { AccessControl, credentialsOf } from './accessControl';
 import { parseRequest } from './validation';
@@ -22,9 +23,10 @@ const dryRunBodySchema = z
 export function policyRoutes(deps: {
   access: AccessControl;
   governance: GovernanceService;
+  dryRun: PolicyDryRun;
   visibility: VisibilityService;
 }) {
-  const { access, governance, visibility } = deps;
+  const { access, governance, dryRun, visibility } = deps;
   const router = Router();
 
   router.get('/policies', ...access.guard({}), async (_req, res) => {
@@ -48,10 +50,7 @@ export function policyRoutes(deps: {
       const credentials = credentialsOf(res);
       const { pack } = parseRequest(dryRunBodySchema, req.body, 'body');
       res.json(
-        await governance.dryRun(
-          pack,
-          await visibility.visibleProducts(credentials),
-        ),
+        await dryRun.run(pack, await visibility.visibleProducts(credentials)),
       );
     },
   );

@@ -155,7 +155,6 @@ describe('visibility of products the caller may not read in the catalog', () => 
     expect(unseen.body.violations).toEqual([
       expect.objectContaining({ ruleId: 'VER-001', waived: false }),
     ]);
-
   });
 
   it('shows nothing when reading the catalog is denied', async () => {

@@ -19,6 +19,7 @@ import { ProductFactsStore } from '../database/ProductFactsStore';
 import { CatalogReader } from './CatalogReader';
 import { GovernanceService } from './GovernanceService';
 import { GovernanceSweep } from './GovernanceSweep';
+import { PolicyDryRun } from './PolicyDryRun';
 import { KpiService } from './kpis/KpiService';
 import { MeasurementService } from './measurements/MeasurementService';
 import { loadEffectivePolicies } from './policyConfig';
@@ -72,6 +73,13 @@ export async function createDataMeshServices(deps: {
     signals,
     recorder,
   });
+  const dryRun = new PolicyDryRun({
+    ...deps,
+    effective,
+    reader,
+    waivers,
+    signals,
+  });
   const sweep = new GovernanceSweep({
     ...deps,
     policies: effective.policies,
@@ -116,6 +124,7 @@ export async function createDataMeshServices(deps: {
     sweeps,
     reader,
     governance,
+    dryRun,
     sweep,
     visibility,
   };
