@@ -11,7 +11,11 @@ import {
   DataProductChangedEvent,
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import { createSyntheticProducts } from '@datamesh-backstage/plugin-data-mesh-node/testUtils';
-import { startDataMesh, testDatabase } from './__testUtils__/startDataMesh';
+import {
+  exampleMesh,
+  startDataMesh,
+  testDatabase,
+} from './__testUtils__/startDataMesh';
 import { dataMeshPlugin } from './plugin';
 
 jest.setTimeout(60_000);
@@ -19,31 +23,37 @@ jest.setTimeout(60_000);
 const asUser = { Authorization: mockCredentials.user.header() };
 
 describe('dataMeshPlugin', () => {
-  it('re-scores a product when the catalog announces a change', async () => {
-    const { api, events } = await startDataMesh();
-    const before = await api
-      .get('/api/data-mesh/scorecards/default/product-2')
-      .set(asUser);
-    expect(before.body).toMatchObject({ score: 100, status: 'pass' });
+  it('re-scores a product from the catalog when a change is announced, never from the payload', async () => {
+    const entities = exampleMesh();
+    const { api, events } = await startDataMesh({ entities });
+    const card = () =>
+      api.get('/api/data-mesh/scorecards/default/product-2').set(asUser);
+    expect((await card()).body).toMatchObject({ score: 100, status: 'pass' });
 
-    const changed = createSyntheticProducts(3)[2];
-    delete changed.spec.access!.retention;
+    // A forged announcement carrying a worse (or better) product changes
+    // nothing: the plugin reads the catalog, which still holds product-2.
+    const forged = createSyntheticProducts(3)[2];
+    delete forged.spec.access!.retention;
     const payload: DataProductChangedEvent = {
-      entity: changed,
+      entity: forged,
       processedAt: new Date().toISOString(),
     };
     await events.publish({
       topic: DATA_PRODUCT_CHANGED_TOPIC,
       eventPayload: payload,
     });
+    expect((await card()).body).toMatchObject({ score: 100, status: 'pass' });
 
-    const after = await api
-      .get('/api/data-mesh/scorecards/default/product-2')
-      .set(asUser);
-    expect(after.body).toMatchObject({ score: 90, status: 'fail' });
-    expect(after.body.violations.map((v: any) => v.ruleId)).toEqual([
-      'SEC-002',
-    ]);
+    // The catalog changes the product: the announcement re-scores it.
+    const stored = entities.find(e => e.metadata.name === 'product-2')!;
+    delete (stored.spec as any).access.retention;
+    await events.publish({
+      topic: DATA_PRODUCT_CHANGED_TOPIC,
+      eventPayload: payload,
+    });
+    const after = (await card()).body;
+    expect(after).toMatchObject({ score: 90, status: 'fail' });
+    expect(after.violations.map((v: any) => v.ruleId)).toEqual(['SEC-002']);
     const history = await api
       .get('/api/data-mesh/scorecards/default/product-2/history')
       .set(asUser);
@@ -52,15 +62,12 @@ describe('dataMeshPlugin', () => {
       'fail',
     ]);
 
-    // An invalid document is ignored: the catalog reports it itself.
+    // A payload that names nothing readable is ignored.
     await events.publish({
       topic: DATA_PRODUCT_CHANGED_TOPIC,
-      eventPayload: { entity: { ...changed, spec: {} }, processedAt: '' },
+      eventPayload: { entity: { spec: {} }, processedAt: '' },
     });
-    const unchanged = await api
-      .get('/api/data-mesh/scorecards/default/product-2')
-      .set(asUser);
-    expect(unchanged.body.score).toBe(90);
+    expect((await card()).body.score).toBe(90);
   });
 
   /** Starts the plugin with a configuration, over an empty catalog. */

@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
+import { BackstageUserPrincipal } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { dataMeshWaiverApprovePermission } from '@datamesh-backstage/plugin-data-mesh-common';
@@ -45,13 +42,9 @@ export function waiverRoutes(deps: {
   const { access, catalog, waivers, governance, visibility } = deps;
   const router = Router();
 
-  /** Re-scores a product with its new waivers, as the caller sees it. */
-  async function rescore(entityRef: string, credentials: BackstageCredentials) {
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity) {
-      throw new NotFoundError(`No data product ${entityRef}`);
-    }
-    await governance.rescore(entity);
+  /** Re-scores a product with its new waivers. */
+  async function rescore(entityRef: string) {
+    await governance.rescore(entityRef);
   }
 
   router.get('/waivers', ...access.guard({}), async (req, res) => {
@@ -99,7 +92,7 @@ export function waiverRoutes(deps: {
         createdBy: credentials.principal.userEntityRef,
         createdAt: new Date(now).toISOString(),
       });
-      await rescore(body.entityRef, credentials);
+      await rescore(body.entityRef);
       res.status(201).json(waiver);
     },
   );
@@ -112,14 +105,13 @@ export function waiverRoutes(deps: {
       resourceRef: req => productRef(req.params),
     }),
     async (req, res) => {
-      const credentials = credentialsOf(res);
       const entityRef = productRef(req.params);
       if (!(await waivers.delete(entityRef, req.params.ruleId))) {
         throw new NotFoundError(
           `No waiver of ${req.params.ruleId} for ${entityRef}`,
         );
       }
-      await rescore(entityRef, credentials).catch(() => undefined);
+      await rescore(entityRef).catch(() => undefined);
       res.status(204).end();
     },
   );

@@ -3,7 +3,7 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   DataProductEntityV1alpha1,
@@ -102,20 +102,25 @@ export class GovernanceService {
   }
 
   /**
-   * Re-scores one product after the catalog changed it (or a waiver
-   * changed), storing the result if it differs. Invalid documents are
-   * ignored: the catalog reports them itself.
+   * Re-scores one product after the catalog changed it (or its waivers or
+   * measurements changed), storing the result if it differs. Whatever
+   * announced the change only names the product: the product is read from
+   * the catalog with the plugin's own credentials. Returns undefined when
+   * the catalog holds no valid data product of that name (an invalid one is
+   * the catalog's to report).
    */
-  async rescore(document: Entity): Promise<Scorecard | undefined> {
-    const result = validateDataProductEntity(document);
-    if (!result.valid) {
+  async rescore(entityRef: string): Promise<Scorecard | undefined> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const [entity] = await this.deps.reader.readProducts(
+      [entityRef],
+      credentials,
+    );
+    if (!entity) {
       return undefined;
     }
-    const entityRef = stringifyEntityRef(result.entity);
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
     const now = this.#now();
-    const context = await this.#contextFor(result.entity, credentials, now);
-    const card = evaluateProduct(result.entity, this.policies, {
+    const context = await this.#contextFor(entity, credentials, now);
+    const card = evaluateProduct(entity, this.policies, {
       context,
       waivers: await this.deps.waivers.list(entityRef),
       now,
@@ -123,7 +128,7 @@ export class GovernanceService {
     const previous = await this.deps.scorecards.storedStateOf(entityRef);
     await this.deps.scorecards.saveResults([card], previous, now.toISOString());
     await this.deps.recorder.recordOne(
-      result.entity,
+      entity,
       card,
       ref => context.lookup(ref)?.entity,
       context.signals(),

@@ -1,7 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { createSyntheticProducts } from '@datamesh-backstage/plugin-data-mesh-node/testUtils';
 import { exampleMesh } from '../__testUtils__/startDataMesh';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createDataMeshServices } from './createDataMeshServices';
@@ -137,28 +136,6 @@ describe('GovernanceSweep', () => {
         await t.scorecards.get('dataproduct:default/product-5'),
       ).toBeUndefined();
       expect((await t.scorecards.storedStates()).size).toBe(11);
-    },
-  );
-
-  it.each(databases.eachSupportedId())(
-    'keeps a product scored on a catalog change until a second sweep has not read it, on %p',
-    async databaseId => {
-      const t = await setup(databaseId);
-      const newcomer = createSyntheticProducts(13)[12];
-      const ref = 'dataproduct:default/product-12';
-      await t.sweep.run();
-      // The catalog announced product-12 and it was scored, but the catalog
-      // does not return it yet (it has not stitched it).
-      t.setNow('2026-11-20T10:30:00Z');
-      await t.governance.rescore(newcomer);
-      t.setNow('2026-11-20T11:00:00Z');
-      expect(await t.sweep.run()).toMatchObject({ productCount: 12 });
-      expect(await t.scorecards.get(ref)).toBeDefined();
-      // Still not in the catalog a sweep later: it was deleted meanwhile.
-      t.setNow('2026-11-20T12:00:00Z');
-      await t.sweep.run();
-      expect(await t.scorecards.get(ref)).toBeUndefined();
-      expect((await t.scorecards.storedStates()).size).toBe(12);
     },
   );
 

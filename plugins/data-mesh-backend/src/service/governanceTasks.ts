@@ -5,6 +5,7 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EventsService } from '@backstage/plugin-events-node';
 import {
   DATA_PRODUCT_CHANGED_TOPIC,
@@ -88,7 +89,20 @@ export async function scheduleKpiSnapshot(options: {
   });
 }
 
-/** Re-scores each product the catalog module announces as changed. */
+/** The product an event names; nothing else of its payload is used. */
+function announcedRef(payload: unknown): string | undefined {
+  const { entity } = (payload ?? {}) as Partial<DataProductChangedEvent>;
+  try {
+    return entity ? stringifyEntityRef(entity) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Re-scores each product the catalog module announces as changed. The event
+ * only names the product: it is read again from the catalog.
+ */
 export async function subscribeToProductChanges(options: {
   events: EventsService;
   governance: GovernanceService;
@@ -98,9 +112,12 @@ export async function subscribeToProductChanges(options: {
     id: 'data-mesh-rescoring',
     topics: [DATA_PRODUCT_CHANGED_TOPIC],
     onEvent: async ({ eventPayload }) => {
-      const { entity } = eventPayload as DataProductChangedEvent;
+      const entityRef = announcedRef(eventPayload);
+      if (!entityRef) {
+        return;
+      }
       try {
-        await options.governance.rescore(entity);
+        await options.governance.rescore(entityRef);
       } catch (error) {
         options.logger.warn(
           `Could not re-score a changed data product: ${error}`,

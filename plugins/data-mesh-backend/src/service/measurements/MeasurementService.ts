@@ -161,7 +161,7 @@ export class MeasurementService {
       prepared.flatMap(p => p.quality),
     );
     for (const { entity } of prepared) {
-      await this.deps.governance.rescore(entity);
+      await this.deps.governance.rescore(stringifyEntityRef(entity));
     }
     return {
       accepted: prepared.reduce(
