@@ -50,6 +50,11 @@ export class KpiSnapshotStore {
     }));
   }
 
+  /** Whether a snapshot of `day` exists. */
+  async hasDay(day: string): Promise<boolean> {
+    return Boolean(await this.db('kpi_snapshots').where({ day }).first('day'));
+  }
+
   async deleteBefore(day: string): Promise<number> {
     return this.db('kpi_snapshots').where('day', '<', day).delete();
   }

@@ -106,10 +106,9 @@ describe('MeasurementStore', () => {
       });
       expect(
         (
-          await store.signals(
-            '2026-11-01T00:00:00.000Z',
+          await store.signals('2026-11-01T00:00:00.000Z', [
             'dataproduct:default/other',
-          )
+          ])
         ).size,
       ).toBe(0);
       expect(await store.deleteBefore('2026-11-01T00:00:00.000Z')).toBe(1);

@@ -92,10 +92,13 @@ export class MeasurementStore {
     });
   }
 
-  /** Checks since `since` and latest quality results, by product. */
+  /**
+   * Checks since `since` and latest quality results, by product: of the
+   * products named (at most a page of them), or of every product.
+   */
   async signals(
     since: string,
-    entityRef?: string,
+    entityRefs?: string[],
   ): Promise<Map<string, ProductSignals>> {
     const summaries = this.db('measurements')
       .where('observed_at', '>=', since)
@@ -111,9 +114,9 @@ export class MeasurementStore {
     const quality = this.db('quality_test_results')
       .where('observed_at', '>=', since)
       .orderBy(['entity_ref', 'test']);
-    if (entityRef) {
-      summaries.where('entity_ref', entityRef);
-      quality.where('entity_ref', entityRef);
+    if (entityRefs) {
+      summaries.whereIn('entity_ref', entityRefs);
+      quality.whereIn('entity_ref', entityRefs);
     }
     const signals = new Map<string, ProductSignals>();
     const of = (ref: string) => {

@@ -44,7 +44,6 @@ describe('ProductFactsStore and KpiSnapshotStore', () => {
             fact('b', {
               selfServe: true,
               requestedAt: '2026-09-01T00:00:00.000Z',
-              publishedAt: '2026-09-01T12:00:00.000Z',
             }),
             fact('c', { consumerCount: 4 }),
           ],
@@ -73,8 +72,9 @@ describe('ProductFactsStore and KpiSnapshotStore', () => {
         firstSeenAt: '2026-11-20T10:00:00.000Z',
         firstProductionAt: '2026-11-20T14:00:00.000Z',
       });
+      // In production when first seen: that is its first production.
       expect(rows.b).toMatchObject({
-        firstProductionAt: '2026-09-01T12:00:00.000Z',
+        firstProductionAt: '2026-11-20T10:00:00.000Z',
       });
       expect(rows.c).toMatchObject({
         consumerCount: 4,
@@ -91,13 +91,34 @@ describe('ProductFactsStore and KpiSnapshotStore', () => {
           {
             domain: 'domain:default/customer',
             requestedAt: '2026-09-01T00:00:00.000Z',
-            firstProductionAt: '2026-09-01T12:00:00.000Z',
+            firstProductionAt: '2026-11-20T10:00:00.000Z',
           },
         ]),
       );
       expect(
-        await store.deleteMissing(new Set(['dataproduct:default/a'])),
+        await store.firstSeen([
+          'dataproduct:default/a',
+          'dataproduct:default/unknown',
+        ]),
+      ).toEqual(
+        new Map([['dataproduct:default/a', '2026-11-20T10:00:00.000Z']]),
+      );
+      // Back in experimental and in production again: the first stays.
+      await store.record(
+        [fact('a', { lifecycle: 'experimental' })],
+        '2026-11-21T00:00:00.000Z',
+      );
+      await store.record([fact('a')], '2026-11-22T00:00:00.000Z');
+      expect(
+        (await store.rows()).find(r => r.entityRef.endsWith('/a'))
+          ?.firstProductionAt,
+      ).toBe('2026-11-20T14:00:00.000Z');
+      expect(
+        await store.delete(['dataproduct:default/b', 'dataproduct:default/c']),
       ).toBe(2);
+      expect((await store.rows()).map(r => r.entityRef)).toEqual([
+        'dataproduct:default/a',
+      ]);
     },
   );
 
@@ -117,8 +138,6 @@ describe('ProductFactsStore and KpiSnapshotStore', () => {
           documentationComplete: i % 3 !== 1,
           sloCompliant: [null, true, false][i % 3],
           requestedAt: i % 2 === 0 ? '2026-11-01T00:00:00.000Z' : null,
-          publishedAt:
-            i % 2 === 0 ? `2026-11-0${1 + (i % 8)}T12:00:00.000Z` : null,
           score: i < 30 ? 100 - (i % 3 ? 0 : 10) : null,
         }),
       );

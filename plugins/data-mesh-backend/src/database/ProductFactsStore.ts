@@ -8,7 +8,7 @@ export interface ProductFacts {
   /** Entity ref of the Domain. */
   domain: string;
   lifecycle: string;
-  /** Created through one of the suite's templates. */
+  /** Created through a template: the scaffolder recorded it (never an annotation). */
   selfServe: boolean;
   /** Reads from an upstream product of another domain. */
   crossDomain: boolean;
@@ -18,35 +18,32 @@ export interface ProductFacts {
   documentationComplete: boolean;
   /** Every measured SLO met; null when nothing is measured. */
   sloCompliant: boolean | null;
+  /** When the template run that created it was requested, as recorded. */
   requestedAt: string | null;
   /** The governance score. */
   score: number | null;
-  /** When the product says it reached production (backfill), if it says so. */
-  publishedAt?: string | null;
 }
 
 /** A stored product, with its milestones. */
-export interface ProductFactsRow
-  extends Required<Omit<ProductFacts, 'publishedAt'>> {
+export interface ProductFactsRow extends Required<ProductFacts> {
   firstSeenAt: string;
   firstProductionAt: string | null;
 }
 
 /**
- * When a product first reached production: the earliest of what is stored,
- * what the product declares, and now if it is in production now.
+ * When a product first reached production: the first evaluation that saw
+ * it with lifecycle `production`. Once set it stays, whatever the product
+ * declares later.
  */
 function firstProduction(
   stored: string | null | undefined,
   fact: ProductFacts,
   now: string,
 ): string | null {
-  const candidates = [stored ?? undefined];
-  if (fact.lifecycle === 'production') {
-    candidates.push(fact.publishedAt ?? now);
+  if (stored) {
+    return stored;
   }
-  const known = candidates.filter((c): c is string => Boolean(c)).sort();
-  return known[0] ?? null;
+  return fact.lifecycle === 'production' ? now : null;
 }
 
 /**
@@ -109,16 +106,38 @@ export class ProductFactsStore {
     return rows.length;
   }
 
-  async deleteMissing(present: Set<string>): Promise<number> {
-    const stored: string[] = await this.db('product_facts').pluck('entity_ref');
-    const gone = stored.filter(ref => !present.has(ref));
-    for (const batch of chunks(gone)) {
-      await this.db('product_facts').whereIn('entity_ref', batch).delete();
+  /**
+   * When each of these products was first seen, for those seen before.
+   */
+  async firstSeen(entityRefs: string[]): Promise<Map<string, string>> {
+    const seen = new Map<string, string>();
+    for (const batch of chunks(entityRefs)) {
+      const rows = await this.db('product_facts')
+        .whereIn('entity_ref', batch)
+        .select('entity_ref', 'first_seen_at');
+      for (const row of rows) {
+        seen.set(row.entity_ref, row.first_seen_at);
+      }
     }
-    if (gone.length) {
+    return seen;
+  }
+
+  /**
+   * Forgets products the catalog confirmed are gone (their milestones go
+   * with them). A product that only dropped out of one read keeps its
+   * dates: callers delete only what the catalog confirmed.
+   */
+  async delete(entityRefs: string[]): Promise<number> {
+    let deleted = 0;
+    for (const batch of chunks(entityRefs)) {
+      deleted += await this.db('product_facts')
+        .whereIn('entity_ref', batch)
+        .delete();
+    }
+    if (deleted) {
       await this.#bumpVersion();
     }
-    return gone.length;
+    return deleted;
   }
 
   async #bumpVersion() {

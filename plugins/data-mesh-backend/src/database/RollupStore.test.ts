@@ -31,7 +31,6 @@ describe('RollupStore', () => {
           ],
         }),
       ],
-      new Map(),
       '2026-11-20T10:00:00.000Z',
     );
     return RollupStore.create(knex);

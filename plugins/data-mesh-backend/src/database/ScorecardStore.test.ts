@@ -1,7 +1,8 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { scorecard } from '../__testUtils__/scorecards';
 import { applyDatabaseMigrations } from './migrations';
-import { HISTORY_LIMIT, ScorecardStore } from './ScorecardStore';
+import { ScorecardHistoryStore } from './ScorecardHistoryStore';
+import { ScorecardStore } from './ScorecardStore';
 
 jest.setTimeout(60_000);
 
@@ -11,44 +12,41 @@ describe('ScorecardStore', () => {
   async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
     await applyDatabaseMigrations(knex);
-    return { knex, store: ScorecardStore.create(knex) };
+    return {
+      knex,
+      store: ScorecardStore.create(knex),
+      history: ScorecardHistoryStore.create(knex),
+    };
   }
+
+  const historyRows = async (knex: any) =>
+    Number((await knex('scorecard_history').count({ n: '*' }))[0].n);
 
   it.each(databases.eachSupportedId())(
     'stores only changed results, with one history row per change, on %p',
     async databaseId => {
-      const { knex, store } = await createStore(databaseId);
+      const { knex, store, history } = await createStore(databaseId);
       const a = scorecard('a', { violations: [{ ruleId: 'SEC-001' }] });
       const b = scorecard('b');
 
       expect(
-        await store.saveResults(
-          [a, b],
-          await store.storedStates(),
-          '2026-11-20T10:00:00.000Z',
-        ),
-      ).toBe(2);
+        await store.saveResults([a, b], '2026-11-20T10:00:00.000Z'),
+      ).toEqual({ changedOutcomes: 2, kept: [] });
       expect(await store.get(a.entityRef)).toEqual({ ...a, stale: false });
 
-      // The same results again: nothing written.
+      // The same results again: nothing written but "evaluated now".
       expect(
-        await store.saveResults(
-          [a, b],
-          await store.storedStates(),
-          '2026-11-20T11:00:00.000Z',
-        ),
+        (await store.saveResults([a, b], '2026-11-20T11:00:00.000Z'))
+          .changedOutcomes,
       ).toBe(0);
 
       // a is fixed: one more history row for a, rule hits replaced.
       const fixed = scorecard('a', { evaluatedAt: '2026-11-20T12:00:00.000Z' });
       expect(
-        await store.saveResults(
-          [fixed, b],
-          await store.storedStates(),
-          '2026-11-20T12:00:00.000Z',
-        ),
+        (await store.saveResults([fixed, b], '2026-11-20T12:00:00.000Z'))
+          .changedOutcomes,
       ).toBe(1);
-      expect(await store.history(a.entityRef, {})).toEqual([
+      expect(await history.list(a.entityRef, {})).toEqual([
         {
           recordedAt: '2026-11-20T10:00:00.000Z',
           score: 90,
@@ -69,43 +67,88 @@ describe('ScorecardStore', () => {
         },
       ]);
       expect(
-        await store.history(a.entityRef, { from: '2026-11-20T11:00:00.000Z' }),
+        await history.list(a.entityRef, { from: '2026-11-20T11:00:00.000Z' }),
       ).toHaveLength(1);
       expect(await knex('scorecard_rule_hits').select()).toEqual([]);
-      expect(
-        Number((await knex('scorecard_history').count({ n: '*' }))[0].n),
-      ).toBe(3);
+      expect(await historyRows(knex)).toBe(3);
     },
   );
 
   it.each(databases.eachSupportedId())(
-    'marks stale, refreshes and deletes missing products on %p',
+    'records a change once when two writers store it at the same time, on %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await store.saveResults([scorecard('a')], '2026-11-20T10:00:00.000Z');
+      const broken = scorecard('a', { violations: [{ ruleId: 'SEC-001' }] });
+      const results = await Promise.all(
+        Array.from({ length: 4 }, (_, i) =>
+          store.saveResults([broken], `2026-11-20T11:00:0${i}.000Z`),
+        ),
+      );
+      expect(results.map(r => r.changedOutcomes).sort()).toEqual([0, 0, 0, 1]);
+      expect(await historyRows(knex)).toBe(2);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'marks results stale with the reason, lists leftovers and deletes, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
-      const cards = ['a', 'b', 'c'].map(name => scorecard(name));
-      await store.saveResults(cards, new Map(), '2026-11-20T10:00:00.000Z');
-
-      await store.markAllStale();
-      expect((await store.get('dataproduct:default/a'))?.stale).toBe(true);
-      await store.markAllEvaluated('2026-11-21T10:00:00.000Z');
+      const at = (name: string, evaluatedAt: string) =>
+        scorecard(name, { evaluatedAt });
+      await store.saveResults(
+        [
+          at('a', '2026-11-20T10:00:00.000Z'),
+          at('b', '2026-11-20T10:00:00.000Z'),
+          at('c', '2026-11-20T12:00:00.000Z'),
+        ],
+        '2026-11-20T10:00:00.000Z',
+      );
+      await store.markStale('catalog down', {
+        evaluatedBefore: '2026-11-20T11:00:00.000Z',
+      });
       expect(await store.get('dataproduct:default/a')).toMatchObject({
+        stale: true,
+        staleReason: 'catalog down',
+      });
+      expect((await store.get('dataproduct:default/c'))?.stale).toBe(false);
+      await store.markStale('gone invalid', {
+        entityRefs: ['dataproduct:default/c'],
+      });
+      expect((await store.get('dataproduct:default/c'))?.staleReason).toBe(
+        'gone invalid',
+      );
+      // Storing the unchanged result again makes it fresh.
+      await store.saveResults(
+        [at('a', '2026-11-21T10:00:00.000Z')],
+        '2026-11-21T10:00:00.000Z',
+      );
+      const fresh = await store.get('dataproduct:default/a');
+      expect(fresh).toMatchObject({
         stale: false,
         evaluatedAt: '2026-11-21T10:00:00.000Z',
       });
+      expect(fresh?.staleReason).toBeUndefined();
 
-      expect(
-        await store.deleteMissing(new Set(['dataproduct:default/a'])),
-      ).toBe(2);
-      expect([...(await store.storedStates()).keys()]).toEqual([
-        'dataproduct:default/a',
+      const before = '2026-11-21T00:00:00.000Z';
+      expect(await store.evaluatedBefore(before, { limit: 1 })).toEqual([
+        'dataproduct:default/b',
       ]);
+      expect(
+        await store.evaluatedBefore(before, {
+          after: 'dataproduct:default/b',
+          limit: 10,
+        }),
+      ).toEqual(['dataproduct:default/c']);
+      expect(await store.delete(['dataproduct:default/b'])).toBe(1);
+      expect(await store.count()).toBe(2);
     },
   );
 
   it.each(databases.eachSupportedId())(
-    'writes thousands of results in chunks and applies history retention on %p',
+    'writes thousands of results in chunks; retention keeps each latest history row, on %p',
     async databaseId => {
-      const { store } = await createStore(databaseId);
+      const { knex, store, history } = await createStore(databaseId);
       const cards = Array.from({ length: 1203 }, (_, i) =>
         scorecard(`p${i}`, {
           violations:
@@ -113,22 +156,33 @@ describe('ScorecardStore', () => {
         }),
       );
       expect(
-        await store.saveResults(cards, new Map(), '2026-01-01T00:00:00.000Z'),
+        (await store.saveResults(cards, '2026-01-01T00:00:00.000Z'))
+          .changedOutcomes,
       ).toBe(1203);
-      expect((await store.storedStates()).size).toBe(1203);
-      expect(await store.deleteHistoryBefore('2026-01-02T00:00:00.000Z')).toBe(
-        1203,
+      // p1 changes twice more; the first change is also old.
+      await store.saveResults([scorecard('p1')], '2026-01-01T06:00:00.000Z');
+      await store.saveResults(
+        [scorecard('p1', { violations: [{ ruleId: 'DOC-001' }] })],
+        '2026-03-01T00:00:00.000Z',
       );
-      expect(await store.history('dataproduct:default/p1', {})).toEqual([]);
-      expect(await store.get('dataproduct:default/p1')).toMatchObject({
-        score: 80,
-      });
+      expect(await store.count()).toBe(1203);
+      // Everything before February goes, except each product's latest row.
+      expect(await history.deleteBefore('2026-02-01T00:00:00.000Z')).toBe(2);
+      expect(await historyRows(knex)).toBe(1203);
+      expect(await history.list('dataproduct:default/p1', {})).toEqual([
+        expect.objectContaining({
+          recordedAt: '2026-03-01T00:00:00.000Z',
+          ruleIds: ['DOC-001'],
+        }),
+      ]);
+      expect(await history.list('dataproduct:default/p2', {})).toHaveLength(1);
     },
   );
+
   it.each(databases.eachSupportedId())(
     'rewrites a result whose messages changed without a history row, on %p',
     async databaseId => {
-      const { knex, store } = await createStore(databaseId);
+      const { knex, store, history } = await createStore(databaseId);
       const breach = (compliance: number) =>
         scorecard('a', {
           violations: [
@@ -139,96 +193,66 @@ describe('ScorecardStore', () => {
             },
           ],
         });
-      await store.saveResults(
-        [breach(98.1)],
-        await store.storedStates(),
-        '2026-11-20T10:00:00.000Z',
-      );
+      await store.saveResults([breach(98.1)], '2026-11-20T10:00:00.000Z');
       expect(
-        await store.saveResults(
-          [breach(98.3)],
-          await store.storedStates(),
-          '2026-11-20T11:00:00.000Z',
-        ),
+        (await store.saveResults([breach(98.3)], '2026-11-20T11:00:00.000Z'))
+          .changedOutcomes,
       ).toBe(0);
       expect(
         (await store.get('dataproduct:default/a'))?.violations[0].message,
       ).toBe('availability SLO breached: 98.3% of checks');
-      expect(await store.history('dataproduct:default/a', {})).toHaveLength(1);
-      expect(
-        Number((await knex('scorecard_history').count({ n: '*' }))[0].n),
-      ).toBe(1);
+      expect(await history.list('dataproduct:default/a', {})).toHaveLength(1);
+      expect(await historyRows(knex)).toBe(1);
     },
   );
 
   it.each(databases.eachSupportedId())(
-    'keeps results scored after a sweep started, and products first scored since, on %p',
+    'keeps results scored after a sweep started, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
       const sweepStart = '2026-11-20T10:00:00.000Z';
       // Re-scored from a catalog change while the sweep was running:
       const newer = scorecard('a', { evaluatedAt: '2026-11-20T10:00:02.000Z' });
-      const created = scorecard('new', {
-        evaluatedAt: '2026-11-20T10:00:03.000Z',
-      });
-      await store.saveResults(
-        [newer, created],
-        new Map(),
-        '2026-11-20T10:00:03.000Z',
-      );
+      await store.saveResults([newer], '2026-11-20T10:00:02.000Z');
 
-      // The sweep read the catalog before both: its older result of a fails.
+      // The sweep read the catalog before: its older result of a fails.
       const older = scorecard('a', {
         violations: [{ ruleId: 'SEC-001' }],
         evaluatedAt: sweepStart,
       });
       expect(
-        await store.saveResults(
-          [older],
-          await store.storedStates(),
-          sweepStart,
-          {
-            evaluatedBefore: sweepStart,
-          },
-        ),
-      ).toBe(0);
-      expect(
-        await store.deleteMissing(new Set(['dataproduct:default/a']), {
-          evaluatedUpTo: sweepStart,
+        await store.saveResults([older, scorecard('b')], sweepStart, {
+          evaluatedBefore: sweepStart,
         }),
-      ).toBe(0);
-      await store.markAllEvaluated(sweepStart);
+      ).toEqual({ changedOutcomes: 1, kept: ['dataproduct:default/a'] });
       expect(await store.get('dataproduct:default/a')).toMatchObject({
         status: 'pass',
         evaluatedAt: '2026-11-20T10:00:02.000Z',
       });
-      expect(await store.get('dataproduct:default/new')).toBeDefined();
     },
   );
 
   it.each(databases.eachSupportedId())(
-    'returns the latest 1,000 changes, oldest first, on %p',
+    'stores what a result is still waiting for, on %p',
     async databaseId => {
-      const { knex, store } = await createStore(databaseId);
-      const rows = Array.from({ length: 1005 }, (_, i) => ({
-        entity_ref: 'dataproduct:default/a',
-        score: i % 100,
-        status: 'fail',
-        error_count: 1,
-        warning_count: 0,
-        rule_ids: '[]',
-        policy_version: 'v1',
-        recorded_at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
-      }));
-      for (let i = 0; i < rows.length; i += 200) {
-        await knex('scorecard_history').insert(rows.slice(i, i + 200));
-      }
-      const history = await store.history('dataproduct:default/a', {});
-      expect(history).toHaveLength(HISTORY_LIMIT);
-      expect(history[0].recordedAt).toBe(rows[5].recorded_at);
-      expect(history[history.length - 1].recordedAt).toBe(
-        rows[1004].recorded_at,
-      );
+      const { store } = await createStore(databaseId);
+      const waiting = {
+        ...scorecard('a'),
+        pendingReferences: [
+          { ref: 'group:default/new-team', path: 'spec.owner' },
+        ],
+        pendingUntil: '2026-11-20T10:15:00.000Z',
+      };
+      await store.saveResults([waiting], '2026-11-20T10:00:00.000Z');
+      expect(await store.get('dataproduct:default/a')).toEqual({
+        ...waiting,
+        stale: false,
+      });
+      // The reference arrived: same score, but the result is rewritten.
+      await store.saveResults([scorecard('a')], '2026-11-20T10:01:00.000Z');
+      expect(
+        (await store.get('dataproduct:default/a'))?.pendingReferences,
+      ).toBeUndefined();
     },
   );
 });

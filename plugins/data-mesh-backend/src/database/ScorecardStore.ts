@@ -1,8 +1,7 @@
-import type {
-  Scorecard,
-  ScorecardHistoryEntry,
-} from '@datamesh-backstage/plugin-data-mesh-common';
+import type { Scorecard } from '@datamesh-backstage/plugin-data-mesh-common';
 import { Knex } from 'knex';
+import { lockProducts, transactionWithRetry } from './rowLocks';
+import { recordHistory } from './ScorecardHistoryStore';
 import {
   chunks,
   outcomeHash,
@@ -13,11 +12,16 @@ import {
   unwaivedRuleIds,
 } from './rows';
 
-/** The most changes one history request returns (the latest ones). */
-export const HISTORY_LIMIT = 1000;
+/** What storing a batch of results did. */
+export interface SavedResults {
+  /** Results whose outcome changed (each got a history row). */
+  changedOutcomes: number;
+  /** Products whose stored result is newer than the batch's, left as they were. */
+  kept: string[];
+}
 
 /** What is stored of a product's result, to tell what changed. */
-export interface StoredState {
+interface StoredState {
   resultHash: string;
   outcomeHash: string;
   evaluatedAt: string;
@@ -34,15 +38,20 @@ export class ScorecardStore {
     return new ScorecardStore(db);
   }
 
-  async #stored(entityRef?: string): Promise<Map<string, StoredState>> {
-    const query = this.db('scorecards').select(
-      'entity_ref',
-      'result_hash',
-      'outcome_hash',
-      'evaluated_at',
-    );
-    if (entityRef) query.where({ entity_ref: entityRef });
-    const rows = await query;
+  /** In the caller's transaction, or in one of its own (retried after a deadlock). */
+  #inTransaction<T>(fn: (tx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return (this.db as Knex.Transaction).isTransaction
+      ? fn(this.db as Knex.Transaction)
+      : transactionWithRetry(this.db, fn);
+  }
+
+  async #stored(
+    tx: Knex,
+    entityRefs: string[],
+  ): Promise<Map<string, StoredState>> {
+    const rows = await tx('scorecards')
+      .whereIn('entity_ref', entityRefs)
+      .select('entity_ref', 'result_hash', 'outcome_hash', 'evaluated_at');
     return new Map(
       rows.map(row => [
         row.entity_ref,
@@ -55,121 +64,142 @@ export class ScorecardStore {
     );
   }
 
-  /** What is stored of every product, to tell what changed. */
-  async storedStates(): Promise<Map<string, StoredState>> {
-    return this.#stored();
-  }
-
-  /** What is stored of one product, if anything. */
-  async storedStateOf(entityRef: string): Promise<Map<string, StoredState>> {
-    return this.#stored(entityRef);
-  }
-
   /**
-   * Stores the results that differ from `previous`: the latest row and rule
-   * hits when anything changed, and a history row when the outcome changed.
-   * With `evaluatedBefore` (a sweep's start), a result stored after it (by
-   * an incremental re-score) is newer and is kept. Returns how many outcomes
-   * changed.
+   * Stores a batch of results (a page of a sweep, or one re-score) in one
+   * transaction: the latest row and rule hits of each result that changed, a
+   * history row for each outcome that changed, and "evaluated now, fresh"
+   * for the unchanged. The products are locked meanwhile, so concurrent
+   * writers never record one change twice. With `evaluatedBefore` (a sweep's
+   * start), a result stored after it (by a re-score) is newer and is kept.
    */
   async saveResults(
     cards: Scorecard[],
-    previous: Map<string, StoredState>,
     now: string,
     options: { evaluatedBefore?: string } = {},
-  ): Promise<number> {
-    const changed = cards.filter(card => {
-      const stored = previous.get(card.entityRef);
-      if (!stored) return true;
-      if (
-        options.evaluatedBefore &&
-        stored.evaluatedAt > options.evaluatedBefore
-      ) {
-        return false;
-      }
-      return stored.resultHash !== resultHash(card);
-    });
-    const outcomes = changed.filter(
-      card => previous.get(card.entityRef)?.outcomeHash !== outcomeHash(card),
-    );
-    for (const batch of chunks(changed)) {
-      await this.db.transaction(async tx => {
+  ): Promise<SavedResults> {
+    const saved: SavedResults = { changedOutcomes: 0, kept: [] };
+    for (const batch of chunks(cards)) {
+      const result = await this.#inTransaction(async tx => {
         const refs = batch.map(card => card.entityRef);
-        await tx('scorecards')
-          .insert(batch.map(card => toRow(card, now)))
-          .onConflict('entity_ref')
-          .merge();
-        await tx('scorecard_rule_hits').whereIn('entity_ref', refs).delete();
-        const hits = batch.flatMap(card =>
-          unwaivedRuleIds(card).map(ruleId => ({
-            entity_ref: card.entityRef,
-            rule_id: ruleId,
-            domain: card.domain ?? null,
-          })),
+        await lockProducts(tx, refs);
+        const previous = await this.#stored(tx, refs);
+        const kept = (card: Scorecard) => {
+          const stored = previous.get(card.entityRef);
+          return Boolean(
+            stored &&
+              options.evaluatedBefore &&
+              stored.evaluatedAt > options.evaluatedBefore,
+          );
+        };
+        const changed = batch.filter(
+          card =>
+            !kept(card) &&
+            previous.get(card.entityRef)?.resultHash !== resultHash(card),
         );
-        for (const hitBatch of chunks(hits)) {
-          await tx('scorecard_rule_hits').insert(hitBatch);
+        const unchanged = batch.filter(
+          card => !kept(card) && !changed.includes(card),
+        );
+        const outcomes = changed.filter(
+          card =>
+            previous.get(card.entityRef)?.outcomeHash !== outcomeHash(card),
+        );
+        await this.#write(tx, changed, now);
+        await recordHistory(tx, outcomes, now);
+        for (const refsBatch of chunks(unchanged.map(c => c.entityRef))) {
+          await tx('scorecards')
+            .whereIn('entity_ref', refsBatch)
+            .update({ evaluated_at: now, stale: false, stale_reason: null });
         }
+        return {
+          changedOutcomes: outcomes.length,
+          kept: batch.filter(kept).map(card => card.entityRef),
+        };
       });
+      saved.changedOutcomes += result.changedOutcomes;
+      saved.kept.push(...result.kept);
     }
-    for (const batch of chunks(outcomes)) {
-      await this.db('scorecard_history').insert(
-        batch.map(card => ({
-          entity_ref: card.entityRef,
-          score: card.score,
-          status: card.status,
-          error_count: card.violations.filter(
-            v => !v.waived && v.severity === 'error',
-          ).length,
-          warning_count: card.violations.filter(
-            v => !v.waived && v.severity === 'warning',
-          ).length,
-          rule_ids: JSON.stringify(unwaivedRuleIds(card)),
-          policy_version: card.policyVersion,
-          recorded_at: now,
-        })),
-      );
+    return saved;
+  }
+
+  async #write(tx: Knex, changed: Scorecard[], now: string) {
+    if (changed.length === 0) {
+      return;
     }
-    return outcomes.length;
+    const refs = changed.map(card => card.entityRef);
+    await tx('scorecards')
+      .insert(changed.map(card => toRow(card, now)))
+      .onConflict('entity_ref')
+      .merge();
+    await tx('scorecard_rule_hits').whereIn('entity_ref', refs).delete();
+    const hits = changed.flatMap(card =>
+      unwaivedRuleIds(card).map(ruleId => ({
+        entity_ref: card.entityRef,
+        rule_id: ruleId,
+        domain: card.domain ?? null,
+      })),
+    );
+    for (const hitBatch of chunks(hits)) {
+      await tx('scorecard_rule_hits').insert(hitBatch);
+    }
   }
 
   /**
-   * Marks the results evaluated before `now` as evaluated now and fresh (one
-   * statement); newer ones, re-scored during the sweep, are left as they are.
+   * Marks stored results stale with the reason (for example, the catalog
+   * could not be read): those of `entityRefs`, or those evaluated before
+   * `evaluatedBefore`, or every result. Scores stay as they were.
    */
-  async markAllEvaluated(now: string): Promise<void> {
-    await this.db('scorecards')
-      .where('evaluated_at', '<', now)
-      .update({ evaluated_at: now, stale: false });
-  }
-
-  /** Marks every stored result stale: the catalog could not be read. */
-  async markAllStale(): Promise<void> {
-    await this.db('scorecards').update({ stale: true });
-  }
-
-  /**
-   * Removes the results of products no longer in the catalog; with
-   * `evaluatedUpTo`, only of those last evaluated then or earlier: a product
-   * scored since stays.
-   */
-  async deleteMissing(
-    present: Set<string>,
-    options: { evaluatedUpTo?: string } = {},
-  ): Promise<number> {
+  async markStale(
+    reason: string,
+    scope: { entityRefs?: string[]; evaluatedBefore?: string } = {},
+  ): Promise<void> {
+    const update = { stale: true, stale_reason: reason.slice(0, 1000) };
+    if (scope.entityRefs) {
+      for (const batch of chunks(scope.entityRefs)) {
+        await this.db('scorecards').whereIn('entity_ref', batch).update(update);
+      }
+      return;
+    }
     const query = this.db('scorecards');
-    if (options.evaluatedUpTo) {
-      query.where('evaluated_at', '<=', options.evaluatedUpTo);
+    if (scope.evaluatedBefore) {
+      query.where('evaluated_at', '<', scope.evaluatedBefore);
     }
-    const stored = await query.pluck('entity_ref');
-    const gone = stored.filter((ref: string) => !present.has(ref));
-    for (const batch of chunks(gone)) {
-      await this.db.transaction(async tx => {
-        await tx('scorecards').whereIn('entity_ref', batch).delete();
+    await query.update(update);
+  }
+
+  /**
+   * Products whose result was last evaluated before `before`, in entity ref
+   * order after `after`: a sweep's leftovers, a page at a time.
+   */
+  async evaluatedBefore(
+    before: string,
+    options: { after?: string; limit: number },
+  ): Promise<string[]> {
+    const query = this.db('scorecards')
+      .where('evaluated_at', '<', before)
+      .orderBy('entity_ref')
+      .limit(options.limit);
+    if (options.after !== undefined) {
+      query.where('entity_ref', '>', options.after);
+    }
+    return query.pluck('entity_ref');
+  }
+
+  /** Removes the results of products the catalog no longer holds. */
+  async delete(entityRefs: string[]): Promise<number> {
+    let deleted = 0;
+    for (const batch of chunks(entityRefs)) {
+      await this.#inTransaction(async tx => {
+        deleted += await tx('scorecards').whereIn('entity_ref', batch).delete();
         await tx('scorecard_rule_hits').whereIn('entity_ref', batch).delete();
       });
     }
-    return gone.length;
+    return deleted;
+  }
+
+  /** How many products have a result. */
+  async count(): Promise<number> {
+    const [row] = await this.db('scorecards').count({ count: '*' });
+    return Number(row.count);
   }
 
   async get(entityRef: string): Promise<Scorecard | undefined> {
@@ -177,36 +207,5 @@ export class ScorecardStore {
       .where({ entity_ref: entityRef })
       .first();
     return row ? toScorecard(row) : undefined;
-  }
-
-  /** The latest changes of a product's result in a range, oldest first. */
-  async history(
-    entityRef: string,
-    range: { from?: string; to?: string },
-  ): Promise<ScorecardHistoryEntry[]> {
-    const query = this.db('scorecard_history')
-      .where({ entity_ref: entityRef })
-      .orderBy('recorded_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(HISTORY_LIMIT);
-    if (range.from) query.where('recorded_at', '>=', range.from);
-    if (range.to) query.where('recorded_at', '<=', range.to);
-    const rows = (await query).reverse();
-    return rows.map(row => ({
-      recordedAt: row.recorded_at,
-      score: Number(row.score),
-      status: row.status,
-      errorCount: Number(row.error_count),
-      warningCount: Number(row.warning_count),
-      ruleIds: JSON.parse(row.rule_ids),
-      policyVersion: row.policy_version,
-    }));
-  }
-
-  /** Deletes history rows recorded before `before`; returns how many. */
-  async deleteHistoryBefore(before: string): Promise<number> {
-    return this.db('scorecard_history')
-      .where('recorded_at', '<', before)
-      .delete();
   }
 }

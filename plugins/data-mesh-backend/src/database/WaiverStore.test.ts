@@ -28,10 +28,15 @@ describe('WaiverStore and SweepLog', () => {
       expect(await store.list('dataproduct:default/a')).toEqual([
         { ...grant, reason: 'Extended review', source: 'api' },
       ]);
-      expect([...(await store.byEntity()).keys()]).toEqual([
-        'dataproduct:default/a',
-        'dataproduct:default/b',
-      ]);
+      expect([
+        ...(
+          await store.forProducts([
+            'dataproduct:default/a',
+            'dataproduct:default/b',
+            'dataproduct:default/c',
+          ])
+        ).keys(),
+      ]).toEqual(['dataproduct:default/a', 'dataproduct:default/b']);
       expect(await store.delete('dataproduct:default/a', 'SEC-002')).toBe(true);
       expect(await store.delete('dataproduct:default/a', 'SEC-002')).toBe(
         false,

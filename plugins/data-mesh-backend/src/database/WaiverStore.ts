@@ -37,10 +37,13 @@ export class WaiverStore {
     return (await query).map(toWaiver);
   }
 
-  /** Every waiver by product, for sweeps. */
-  async byEntity(): Promise<Map<string, Waiver[]>> {
+  /** The waivers of a page of products, by product. */
+  async forProducts(entityRefs: string[]): Promise<Map<string, Waiver[]>> {
+    const rows = await this.db<WaiverRow>('waivers')
+      .whereIn('entity_ref', entityRefs)
+      .orderBy(['entity_ref', 'rule_id']);
     const byRef = new Map<string, Waiver[]>();
-    for (const waiver of await this.list()) {
+    for (const waiver of rows.map(toWaiver)) {
       byRef.set(waiver.entityRef, [
         ...(byRef.get(waiver.entityRef) ?? []),
         waiver,

@@ -31,7 +31,6 @@ describe('listScorecards', () => {
     );
     await ScorecardStore.create(knex).saveResults(
       cards,
-      new Map(),
       '2026-11-20T10:00:00.000Z',
     );
     return knex;

@@ -18,6 +18,7 @@ const TABLES = [
   'product_facts',
   'kpi_state',
   'kpi_snapshots',
+  'product_provenance',
 ];
 
 describe('database migrations', () => {
@@ -68,6 +69,8 @@ describe('database migrations', () => {
         result_hash: 'f'.repeat(64),
         outcome_hash: 'e'.repeat(64),
         stale: false,
+        stale_reason: null,
+        details: null,
         evaluated_at: '2026-11-21T10:00:00.000Z',
         changed_at: '2026-11-21T10:00:00.000Z',
       };

@@ -24,6 +24,8 @@ export interface ScorecardRow {
   result_hash: string;
   outcome_hash: string;
   stale: boolean | number;
+  stale_reason: string | null;
+  details: string | null;
   evaluated_at: string;
   changed_at: string;
 }
@@ -50,7 +52,14 @@ const sha256 = (value: unknown) =>
 
 /** The whole result, messages included: the stored row is rewritten when it changes. */
 export function resultHash(card: Scorecard): string {
-  return sha256([card.score, card.status, card.policyVersion, card.violations]);
+  return sha256([
+    card.score,
+    card.status,
+    card.policyVersion,
+    card.violations,
+    card.pendingReferences ?? [],
+    card.pendingUntil ?? null,
+  ]);
 }
 
 /**
@@ -103,6 +112,13 @@ export function toRow(card: Scorecard, now: string): ScorecardRow {
     result_hash: resultHash(card),
     outcome_hash: outcomeHash(card),
     stale: false,
+    stale_reason: null,
+    details: card.pendingReferences
+      ? JSON.stringify({
+          pendingReferences: card.pendingReferences,
+          pendingUntil: card.pendingUntil,
+        })
+      : null,
     evaluated_at: card.evaluatedAt,
     changed_at: now,
   };
@@ -116,6 +132,7 @@ export function toSummary(row: ScorecardRow): ScorecardSummary {
     evaluatedAt: row.evaluated_at,
     policyVersion: row.policy_version,
     stale: Boolean(row.stale),
+    ...(row.stale && row.stale_reason ? { staleReason: row.stale_reason } : {}),
     domain: row.domain ?? undefined,
     owner: row.owner ?? undefined,
     type: row.product_type ?? undefined,
@@ -133,5 +150,9 @@ export function toScorecard(row: ScorecardRow): Scorecard {
     waivedCount: _x,
     ...summary
   } = toSummary(row);
-  return { ...summary, violations: JSON.parse(row.violations) };
+  return {
+    ...summary,
+    violations: JSON.parse(row.violations),
+    ...(row.details ? JSON.parse(row.details) : {}),
+  };
 }

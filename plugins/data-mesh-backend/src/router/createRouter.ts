@@ -8,6 +8,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import { RollupStore } from '../database/RollupStore';
+import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { SweepLog } from '../database/SweepLog';
 import { WaiverStore } from '../database/WaiverStore';
@@ -34,6 +35,7 @@ export interface RouterOptions {
   catalog: CatalogService;
   db: Knex;
   scorecards: ScorecardStore;
+  history: ScorecardHistoryStore;
   rollups: RollupStore;
   waivers: WaiverStore;
   sweeps: SweepLog;

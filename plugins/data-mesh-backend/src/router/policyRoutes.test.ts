@@ -145,6 +145,7 @@ describe('policy routes', () => {
     const released = new Promise<void>(resolve => (release = resolve));
     const catalog = catalogServiceMock.mock({
       getEntities: (request: any) => inner.getEntities(request),
+      getEntitiesByRefs: (request: any) => inner.getEntitiesByRefs(request),
       async *streamEntities(request: any) {
         if (hold) {
           entered();

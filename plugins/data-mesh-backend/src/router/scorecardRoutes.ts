@@ -4,6 +4,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { Knex } from 'knex';
 import { listScorecards } from '../database/listScorecards';
+import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { GovernanceService } from '../service/GovernanceService';
 import { VisibilityService } from '../service/VisibilityService';
@@ -31,10 +32,11 @@ export function scorecardRoutes(deps: {
   access: AccessControl;
   db: Knex;
   scorecards: ScorecardStore;
+  history: ScorecardHistoryStore;
   governance: GovernanceService;
   visibility: VisibilityService;
 }) {
-  const { access, scorecards, governance, visibility } = deps;
+  const { access, scorecards, history, governance, visibility } = deps;
   const authenticated = access.guard({});
   const router = Router();
 
@@ -91,7 +93,7 @@ export function scorecardRoutes(deps: {
     async (req, res) => {
       const range = parseRequest(historyQuerySchema, req.query, 'query');
       const ref = await visibleRef(req, res);
-      res.json({ items: await scorecards.history(ref, range) });
+      res.json({ items: await history.list(ref, range) });
     },
   );
 

@@ -4,22 +4,20 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { InputError, isError } from '@backstage/errors';
 import {
   DataProductEntityV1alpha1,
   getDataProductReferences,
   Scorecard,
   validateDataProductEntity,
 } from '@datamesh-backstage/plugin-data-mesh-common';
-import {
-  evaluateProduct,
-} from '@datamesh-backstage/plugin-data-mesh-node';
+import { evaluateProduct } from '@datamesh-backstage/plugin-data-mesh-node';
 import { ScorecardStore } from '../database/ScorecardStore';
-import { WaiverStore } from '../database/WaiverStore';
 import { CatalogReader } from './CatalogReader';
 import { EffectivePolicies } from './policyConfig';
-import { ProductFactsRecorder } from './ProductFactsRecorder';
-import { SignalsProvider } from './SignalsProvider';
+import { ProductEvaluator } from './ProductEvaluator';
+import { ReferenceResolver } from './ReferenceResolver';
+import { ResultsWriter } from './ResultsWriter';
 
 /** Checks that a document is a DataProduct; the error names each field. */
 export function requireDataProduct(
@@ -40,38 +38,20 @@ export function requireDataProduct(
   return result.entity;
 }
 
-/** Evaluates products: on request and on catalog changes. */
+/** Evaluates products: on request (nothing stored) and on changes. */
 export class GovernanceService {
   constructor(
     private readonly deps: {
       effective: EffectivePolicies;
       reader: CatalogReader;
+      evaluator: ProductEvaluator;
+      writer: ResultsWriter;
       scorecards: ScorecardStore;
-      waivers: WaiverStore;
-      signals: SignalsProvider;
-      recorder: ProductFactsRecorder;
       auth: AuthService;
       logger: LoggerService;
       now?: () => Date;
     },
   ) {}
-
-  /** The catalog context of one product, with what pipelines reported about it. */
-  async #contextFor(
-    entity: DataProductEntityV1alpha1,
-    credentials: BackstageCredentials,
-    now: Date,
-  ) {
-    const [catalog, signals] = await Promise.all([
-      this.deps.reader.contextFor(entity, credentials),
-      this.deps.signals.forProduct(stringifyEntityRef(entity), now),
-    ]);
-    return {
-      ...catalog,
-      signals: () => signals,
-      sloOptions: this.deps.signals.sloOptions,
-    };
-  }
 
   get policies() {
     return this.deps.effective.policies;
@@ -81,7 +61,12 @@ export class GovernanceService {
     return this.deps.now?.() ?? new Date();
   }
 
-  /** Scores a product as submitted, storing nothing. */
+  /**
+   * Scores a product as submitted, storing nothing. Its references are
+   * looked up as the caller sees the catalog, and must exist now (a draft
+   * gets no grace). What is stored of the product (waivers, pipeline
+   * signals) only counts for callers who may read it.
+   */
   async evaluate(
     document: unknown,
     credentials: BackstageCredentials,
@@ -89,16 +74,21 @@ export class GovernanceService {
   ): Promise<Scorecard> {
     const entity = requireDataProduct(document);
     const now = this.#now();
-    const entityRef = stringifyEntityRef(entity);
-    // What is stored of the product (waivers, pipeline signals) only counts
-    // for callers who may read it; others get the policies alone.
-    if (!(await canSee(entityRef))) {
-      const context = await this.deps.reader.contextFor(entity, credentials);
-      return evaluateProduct(entity, this.policies, { context, now });
+    const resolver = new ReferenceResolver({
+      reader: this.deps.reader,
+      credentials,
+    });
+    if (!(await canSee(stringifyEntityRef(entity)))) {
+      await resolver.resolve([entity]);
+      return evaluateProduct(entity, this.policies, { context: resolver, now });
     }
-    const context = await this.#contextFor(entity, credentials, now);
-    const waivers = await this.deps.waivers.list(entityRef);
-    return evaluateProduct(entity, this.policies, { context, waivers, now });
+    const { cards } = await this.deps.evaluator.evaluate([entity], {
+      policies: this.policies,
+      resolver,
+      now,
+      pending: false,
+    });
+    return cards[0];
   }
 
   /**
@@ -106,34 +96,39 @@ export class GovernanceService {
    * measurements changed), storing the result if it differs. Whatever
    * announced the change only names the product: the product is read from
    * the catalog with the plugin's own credentials. Returns undefined when
-   * the catalog holds no valid data product of that name (an invalid one is
-   * the catalog's to report).
+   * the catalog holds no valid data product of that name (a product gone
+   * from the catalog is forgotten by the next sweep, which confirms it). If
+   * the catalog cannot be read, the stored result is kept and marked stale,
+   * and the error is thrown.
    */
   async rescore(entityRef: string): Promise<Scorecard | undefined> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const [entity] = await this.deps.reader.readProducts(
-      [entityRef],
-      credentials,
-    );
-    if (!entity) {
-      return undefined;
-    }
     const now = this.#now();
-    const context = await this.#contextFor(entity, credentials, now);
-    const card = evaluateProduct(entity, this.policies, {
-      context,
-      waivers: await this.deps.waivers.list(entityRef),
-      now,
-    });
-    const previous = await this.deps.scorecards.storedStateOf(entityRef);
-    await this.deps.scorecards.saveResults([card], previous, now.toISOString());
-    await this.deps.recorder.recordOne(
-      entity,
-      card,
-      ref => context.lookup(ref)?.entity,
-      context.signals(),
-      now,
-    );
-    return card;
+    try {
+      const [entity] = await this.deps.reader.readProducts(
+        [entityRef],
+        credentials,
+      );
+      if (!entity) {
+        return undefined;
+      }
+      const batch = await this.deps.evaluator.evaluate([entity], {
+        policies: this.policies,
+        resolver: new ReferenceResolver({
+          reader: this.deps.reader,
+          credentials,
+        }),
+        now,
+      });
+      await this.deps.writer.write(batch, { now: now.toISOString() });
+      return batch.cards[0];
+    } catch (error) {
+      if (isError(error) && error.name === 'ServiceUnavailableError') {
+        await this.deps.scorecards.markStale(error.message, {
+          entityRefs: [entityRef],
+        });
+      }
+      throw error;
+    }
   }
 }

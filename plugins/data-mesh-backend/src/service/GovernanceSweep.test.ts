@@ -1,61 +1,14 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { exampleMesh } from '../__testUtils__/startDataMesh';
+import { createSweepHarness } from '../__testUtils__/sweepHarness';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { createDataMeshServices } from './createDataMeshServices';
 
 jest.setTimeout(60_000);
 
 describe('GovernanceSweep', () => {
   const databases = createTestDatabases();
 
-  async function setup(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    let entities: Entity[] = exampleMesh(12);
-    let failure: Error | undefined;
-    // Products the catalog holds but a paged read does not return.
-    let unread = new Set<string>();
-    const catalog = catalogServiceMock.mock({
-      async *streamEntities(request: any) {
-        if (failure) throw failure;
-        const streamed = entities.filter(e => !unread.has(e.metadata.name));
-        yield* catalogServiceMock({ entities: streamed }).streamEntities(
-          request,
-        );
-      },
-      getEntitiesByRefs: request =>
-        catalogServiceMock({ entities }).getEntitiesByRefs(request),
-    });
-    let now = new Date('2026-11-20T10:00:00Z');
-    const services = await createDataMeshServices({
-      config: mockServices.rootConfig({
-        data: { dataMesh: { governance: { history: { retentionDays: 30 } } } },
-      }),
-      logger: mockServices.logger.mock(),
-      database: mockServices.database({ knex }),
-      auth: mockServices.auth(),
-      permissions: mockServices.permissions(),
-      cache: mockServices.cache.mock(),
-      catalog,
-      modulePacks: [],
-      now: () => now,
-    });
-    const { sweep, scorecards, rollups, sweeps, governance } = services;
-    return {
-      knex,
-      sweep,
-      governance,
-      scorecards,
-      rollups,
-      sweeps,
-      setEntities: (next: Entity[]) => (entities = next),
-      failWith: (error?: Error) => (failure = error),
-      missFromReads: (...names: string[]) => (unread = new Set(names)),
-      setNow: (next: string) => (now = new Date(next)),
-    };
-  }
-
+  const setup = async (databaseId: Parameters<typeof databases.init>[0]) =>
+    createSweepHarness(await databases.init(databaseId));
   const historyRows = async (knex: any) =>
     Number((await knex('scorecard_history').count({ n: '*' }))[0].n);
 
@@ -135,7 +88,7 @@ describe('GovernanceSweep', () => {
       expect(
         await t.scorecards.get('dataproduct:default/product-5'),
       ).toBeUndefined();
-      expect((await t.scorecards.storedStates()).size).toBe(11);
+      expect(await t.scorecards.count()).toBe(11);
     },
   );
 
@@ -144,20 +97,27 @@ describe('GovernanceSweep', () => {
     async databaseId => {
       const t = await setup(databaseId);
       await t.sweep.run();
-      t.failWith(new Error('ECONNREFUSED catalog'));
+      t.failAt('stream', new Error('ECONNREFUSED catalog'));
       t.setNow('2027-06-01T00:00:00Z');
+      const reason =
+        'The catalog could not be read (data products): ECONNREFUSED catalog';
       expect(await t.sweep.run()).toMatchObject({
         outcome: 'catalog-unavailable',
         productCount: 0,
-        message: 'Error: ECONNREFUSED catalog',
+        message: reason,
       });
       const card = await t.scorecards.get('dataproduct:default/product-0');
-      expect(card).toMatchObject({ status: 'pass', score: 100, stale: true });
-      expect((await t.scorecards.storedStates()).size).toBe(12);
+      expect(card).toMatchObject({
+        status: 'pass',
+        score: 100,
+        stale: true,
+        staleReason: reason,
+      });
+      expect(await t.scorecards.count()).toBe(12);
       // Retention did not run on the failed read, although the history is old.
       expect(await historyRows(t.knex)).toBe(12);
 
-      t.failWith(undefined);
+      t.failAt('stream');
       expect(await t.sweep.run()).toMatchObject({ outcome: 'ok' });
       expect(
         await t.scorecards.get('dataproduct:default/product-0'),
@@ -173,7 +133,7 @@ describe('GovernanceSweep', () => {
       t.setEntities(exampleMesh(0));
       t.setNow('2027-06-01T00:00:00Z');
       expect(await t.sweep.run()).toMatchObject({ outcome: 'empty-read' });
-      expect((await t.scorecards.storedStates()).size).toBe(12);
+      expect(await t.scorecards.count()).toBe(12);
       expect(
         await t.scorecards.get('dataproduct:default/product-0'),
       ).toMatchObject({ stale: true });
@@ -182,17 +142,18 @@ describe('GovernanceSweep', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'deletes history and daily rollups past retention on a good read on %p',
+    'deletes history and daily rollups past retention on a good read, keeping each latest row, on %p',
     async databaseId => {
       const t = await setup(databaseId);
       await t.sweep.run();
       t.setNow('2026-12-25T10:00:00Z');
       await t.sweep.run();
-      expect(await historyRows(t.knex)).toBe(0);
+      // Every row is older than 30 days, but each is its product's latest.
+      expect(await historyRows(t.knex)).toBe(12);
       expect([
         ...(await t.rollups.trends('2026-01-01')).get('*')!.map(p => p.day),
       ]).toEqual(['2026-12-25']);
-      expect((await t.scorecards.storedStates()).size).toBe(12);
+      expect(await t.scorecards.count()).toBe(12);
     },
   );
 
@@ -204,7 +165,7 @@ describe('GovernanceSweep', () => {
     await expect(t.sweep.run()).rejects.toThrow('disk full');
     expect(await t.sweeps.latestFinished()).toMatchObject({
       outcome: 'failed',
-      message: 'Error: disk full',
+      message: 'disk full',
     });
   });
 });

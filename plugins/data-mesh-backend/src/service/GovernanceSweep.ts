@@ -1,175 +1,211 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  createCatalogSnapshotContext,
-  evaluateProduct,
-  PolicySet,
-} from '@datamesh-backstage/plugin-data-mesh-node';
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { isError } from '@backstage/errors';
+import {
+  DataProductEntityV1alpha1,
+  validateDataProductEntity,
+} from '@datamesh-backstage/plugin-data-mesh-common';
+import { PolicySet } from '@datamesh-backstage/plugin-data-mesh-node';
 import { RollupStore } from '../database/RollupStore';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { SweepLog, SweepRecord } from '../database/SweepLog';
-import { WaiverStore } from '../database/WaiverStore';
-import { MeasurementStore } from '../database/MeasurementStore';
-import { CatalogReader, CatalogSnapshot } from './CatalogReader';
-import { ProductFactsRecorder } from './ProductFactsRecorder';
-import { SignalsProvider } from './SignalsProvider';
+import { CATALOG_PAGE_SIZE, CatalogReader } from './CatalogReader';
+import { ProductEvaluator } from './ProductEvaluator';
+import { ReferenceResolver } from './ReferenceResolver';
+import { ResultsWriter } from './ResultsWriter';
+import { SweepRetention } from './SweepRetention';
 
-const DAY_MS = 86_400_000;
-const SWEEP_RECORDS_KEPT = 1000;
+type SweepResult = Omit<SweepRecord, 'id' | 'startedAt' | 'finishedAt'>;
+
+/** A failure to read the catalog (see CatalogReader), as opposed to our own. */
+const isCatalogUnavailable = (error: unknown) =>
+  isError(error) && error.name === 'ServiceUnavailableError';
 
 /**
- * A full sweep: reads every product from the catalog, evaluates it, stores
- * what changed, removes products gone from the catalog, and records the
- * day's rollups. If the catalog cannot be read, or returns no product while
- * results are stored, results are kept and marked stale: nothing is recorded
- * as failing and retention deletes nothing.
+ * A full sweep: streams every product from the catalog a page at a time,
+ * evaluates and stores each page in one transaction, then deals with the
+ * stored products the read did not return (read again by ref; forgotten
+ * only when the catalog confirms they are gone), records the day's rollups
+ * and applies retention. Memory stays flat whatever the catalog's size.
+ *
+ * If the catalog cannot be read at any point, or returns no product while
+ * results are stored, every result not evaluated by this sweep is kept and
+ * marked stale with the reason: nothing is recorded as failing, nothing is
+ * deleted, retention does not run. If the database fails, the sweep fails
+ * (each page is all or nothing) and the next scheduled run starts over.
  */
 export class GovernanceSweep {
   constructor(
     private readonly deps: {
       policies: PolicySet;
       reader: CatalogReader;
+      evaluator: ProductEvaluator;
+      writer: ResultsWriter;
       scorecards: ScorecardStore;
       rollups: RollupStore;
-      waivers: WaiverStore;
       sweeps: SweepLog;
-      signals: SignalsProvider;
-      recorder: ProductFactsRecorder;
-      measurements: MeasurementStore;
+      retention: SweepRetention;
       auth: AuthService;
       logger: LoggerService;
-      retentionDays: number;
+      /** Runs after each successful sweep (for example a KPI snapshot). */
+      onComplete?: () => Promise<void>;
       now?: () => Date;
     },
   ) {}
 
+  #now() {
+    return this.deps.now?.() ?? new Date();
+  }
+
   async run(): Promise<SweepRecord> {
     const { deps } = this;
-    const now = deps.now?.() ?? new Date();
-    const iso = now.toISOString();
-    const id = await deps.sweeps.start(iso);
+    const now = this.#now();
+    const startedAt = now.toISOString();
+    const id = await deps.sweeps.start(startedAt);
+    const finish = async (result: SweepResult): Promise<SweepRecord> => {
+      const finishedAt = this.#now().toISOString();
+      await deps.sweeps.finish(id, { ...result, finishedAt });
+      return { id, startedAt, finishedAt, ...result };
+    };
+    let result: SweepResult;
     try {
-      return await this.#sweep(id, now);
+      result = await this.#sweep(now);
     } catch (error) {
-      await deps.sweeps.finish(id, {
-        finishedAt: (deps.now?.() ?? new Date()).toISOString(),
+      const message = isError(error) ? error.message : String(error);
+      if (isCatalogUnavailable(error)) {
+        await deps.scorecards.markStale(message, {
+          evaluatedBefore: startedAt,
+        });
+        deps.logger.warn(
+          `Governance sweep could not read the catalog; results kept and marked stale: ${message}`,
+        );
+        return finish({
+          outcome: 'catalog-unavailable',
+          productCount: 0,
+          changedCount: 0,
+          message,
+        });
+      }
+      deps.logger.error(`Governance sweep failed: ${message}`);
+      await finish({
         outcome: 'failed',
         productCount: 0,
         changedCount: 0,
-        message: String(error),
-      });
-      deps.logger.error(`Governance sweep failed: ${error}`);
+        message,
+      }).catch(() => undefined);
       throw error;
     }
+    const record = await finish(result);
+    if (result.outcome === 'ok') {
+      await deps
+        .onComplete?.()
+        .catch(error =>
+          deps.logger.warn(`After the governance sweep: ${error}`),
+        );
+    }
+    return record;
   }
 
-  async #sweep(id: number, now: Date): Promise<SweepRecord> {
+  async #sweep(now: Date): Promise<SweepResult> {
     const { deps } = this;
     const iso = now.toISOString();
-    const finish = async (
-      record: Omit<SweepRecord, 'id' | 'startedAt' | 'finishedAt'>,
-    ) => {
-      const finishedAt = (deps.now?.() ?? new Date()).toISOString();
-      await deps.sweeps.finish(id, { ...record, finishedAt });
-      return { id, startedAt: iso, finishedAt, ...record };
+    const credentials = await deps.auth.getOwnServiceCredentials();
+    const resolver = new ReferenceResolver({
+      reader: deps.reader,
+      credentials,
+    });
+    const store = async (products: DataProductEntityV1alpha1[]) => {
+      const batch = await deps.evaluator.evaluate(products, {
+        policies: deps.policies,
+        resolver,
+        now,
+      });
+      return deps.writer.write(batch, { now: iso, evaluatedBefore: iso });
     };
 
-    const credentials = await deps.auth.getOwnServiceCredentials();
-    let snapshot: CatalogSnapshot;
-    try {
-      snapshot = await deps.reader.readAll(credentials);
-    } catch (error) {
-      await deps.scorecards.markAllStale();
-      deps.logger.warn(
-        `Governance sweep could not read the catalog; results kept and marked stale: ${error}`,
-      );
-      return finish({
-        outcome: 'catalog-unavailable',
-        productCount: 0,
-        changedCount: 0,
-        message: String(error),
-      });
+    let read = 0;
+    let changed = 0;
+    for await (const page of deps.reader.streamProducts(credentials)) {
+      read += page.length;
+      changed += page.length ? await store(page) : 0;
     }
-    const stored = await deps.scorecards.storedStates();
-    if (snapshot.products.length === 0 && stored.size > 0) {
-      await deps.scorecards.markAllStale();
+    if (read === 0 && (await deps.scorecards.count()) > 0) {
+      const message = 'The catalog returned no data product';
+      await deps.scorecards.markStale(message, { evaluatedBefore: iso });
       deps.logger.warn(
-        'Governance sweep read no data product from the catalog; results kept and marked stale',
+        `Governance sweep: ${message}; results kept, marked stale`,
       );
-      return finish({
+      return {
         outcome: 'empty-read',
         productCount: 0,
         changedCount: 0,
-        message: 'The catalog returned no data product',
-      });
+        message,
+      };
     }
-
-    const read = new Set(snapshot.products.map(p => stringifyEntityRef(p)));
-    const unread = [...stored.keys()].filter(ref => !read.has(ref));
-    snapshot.products.push(
-      ...(await deps.reader.readProducts(unread, credentials)),
-    );
-
-    const signals = await deps.signals.all(now);
-    const context = {
-      ...createCatalogSnapshotContext([
-        ...snapshot.groups,
-        ...snapshot.products,
-      ]),
-      signals: (ref: string) => signals.get(ref),
-      sloOptions: deps.signals.sloOptions,
-    };
-    const waivers = await deps.waivers.byEntity();
-    const cards = snapshot.products.map(product =>
-      evaluateProduct(product, deps.policies, {
-        context,
-        now,
-        waivers: waivers.get(stringifyEntityRef(product)),
-      }),
-    );
-    // Results re-scored since the sweep started (by a catalog change or a
-    // waiver) are newer than this sweep's and stay; so do products first
-    // scored since then.
-    const changed = await deps.scorecards.saveResults(cards, stored, iso, {
-      evaluatedBefore: iso,
-    });
-    // The catalog announces a product (and it is scored) before its read
-    // returns it, which under heavy ingestion can take minutes. So only
-    // products the previous good sweep knew, and not scored since, go.
-    const previous = await deps.sweeps.latestSuccessful();
-    const removed = previous
-      ? await deps.scorecards.deleteMissing(
-          new Set(cards.map(card => card.entityRef)),
-          { evaluatedUpTo: previous.startedAt },
-        )
-      : 0;
-    await deps.scorecards.markAllEvaluated(iso);
+    const leftovers = await this.#leftovers(iso, credentials, store);
     await deps.rollups.saveDaily(
       iso.slice(0, 10),
       await deps.rollups.current({ all: true }),
     );
-    await deps.recorder.recordSweep(
-      snapshot.products,
-      cards,
-      signals,
-      now,
-      new Set((await deps.scorecards.storedStates()).keys()),
-    );
-
-    const cutoff = new Date(
-      now.getTime() - deps.retentionDays * DAY_MS,
-    ).toISOString();
-    await deps.scorecards.deleteHistoryBefore(cutoff);
-    await deps.rollups.deleteBefore(cutoff.slice(0, 10));
-    await deps.measurements.deleteBefore(deps.signals.windowStart(now));
-    await deps.sweeps.prune(SWEEP_RECORDS_KEPT);
+    await deps.retention.apply(now);
     deps.logger.info(
-      `Governance sweep evaluated ${cards.length} data products: ${changed} changed, ${removed} removed`,
+      `Governance sweep evaluated ${read + leftovers.read} data products: ${
+        changed + leftovers.changed
+      } changed, ${leftovers.removed} removed`,
     );
-    return finish({
+    return {
       outcome: 'ok',
-      productCount: cards.length,
-      changedCount: changed,
-    });
+      productCount: read + leftovers.read,
+      changedCount: changed + leftovers.changed,
+    };
+  }
+
+  /**
+   * Stored products the paged read did not return (a read misses entities
+   * the catalog stitches while it runs): each is looked up by ref. Found, it
+   * is evaluated; not found, the catalog confirms it is gone and it is
+   * forgotten; found but no longer valid, its result stays (stale) as the
+   * catalog reports the error itself.
+   */
+  async #leftovers(
+    iso: string,
+    credentials: BackstageCredentials,
+    store: (products: DataProductEntityV1alpha1[]) => Promise<number>,
+  ) {
+    const { deps } = this;
+    const totals = { read: 0, changed: 0, removed: 0 };
+    let after: string | undefined;
+    for (;;) {
+      const refs = await deps.scorecards.evaluatedBefore(iso, {
+        after,
+        limit: CATALOG_PAGE_SIZE,
+      });
+      if (refs.length === 0) {
+        return totals;
+      }
+      after = refs[refs.length - 1];
+      const entities = await deps.reader.readByRefs(refs, credentials);
+      const valid = entities.filter(
+        (e): e is DataProductEntityV1alpha1 =>
+          Boolean(e) && validateDataProductEntity(e!).valid,
+      );
+      const invalid = refs.filter(
+        (_, i) => entities[i] && !validateDataProductEntity(entities[i]!).valid,
+      );
+      totals.read += valid.length;
+      totals.changed += valid.length ? await store(valid) : 0;
+      totals.removed += await deps.writer.forget(
+        refs.filter((_, i) => !entities[i]),
+      );
+      if (invalid.length) {
+        await deps.scorecards.markStale(
+          'The catalog holds a version of this product that is not a valid DataProduct',
+          { entityRefs: invalid },
+        );
+      }
+    }
   }
 }

@@ -1,24 +1,19 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
-import {
-  DryRunResponse,
-  Scorecard,
-} from '@datamesh-backstage/plugin-data-mesh-common';
+import { DryRunResponse } from '@datamesh-backstage/plugin-data-mesh-common';
 import {
   compilePolicies,
-  createCatalogSnapshotContext,
-  evaluateProduct,
   parsePolicyPack,
   PolicyPack,
+  RollupAccumulator,
   ScoreWeights,
-  summarizeRollup,
 } from '@datamesh-backstage/plugin-data-mesh-node';
-import { WaiverStore } from '../database/WaiverStore';
 import { unwaivedRuleIds } from '../database/rows';
 import { CatalogReader } from './CatalogReader';
 import { EffectivePolicies } from './policyConfig';
-import { SignalsProvider } from './SignalsProvider';
+import { ProductEvaluator } from './ProductEvaluator';
+import { ReferenceResolver } from './ReferenceResolver';
 import type { Visibility } from './VisibilityService';
 
 /** The most rules a proposed pack may have. */
@@ -26,7 +21,8 @@ const MAX_DRY_RUN_RULES = 200;
 
 /**
  * Policy dry-runs: what a proposed pack would change for every product the
- * caller may see. Nothing is stored.
+ * caller may see, streamed from the catalog a page at a time (only counts
+ * and the newly failing products are kept). Nothing is stored.
  */
 export class PolicyDryRun {
   #dryRunning = false;
@@ -35,8 +31,7 @@ export class PolicyDryRun {
     private readonly deps: {
       effective: EffectivePolicies;
       reader: CatalogReader;
-      waivers: WaiverStore;
-      signals: SignalsProvider;
+      evaluator: ProductEvaluator;
       auth: AuthService;
       now?: () => Date;
     },
@@ -88,63 +83,63 @@ export class PolicyDryRun {
       [...packs.filter(p => p.name !== pack.name), pack],
       { weights },
     );
-    const snapshot = await this.deps.reader.readAll(
-      await this.deps.auth.getOwnServiceCredentials(),
-    );
-    const context = createCatalogSnapshotContext([
-      ...snapshot.groups,
-      ...snapshot.products,
-    ]);
-    const products = snapshot.products.filter(
-      product => visible.all || visible.refs.has(stringifyEntityRef(product)),
-    );
-    const waivers = await this.deps.waivers.byEntity();
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    // Cross-entity rules see the whole catalog, as sweeps do; the results
+    // only cover the products the caller may see.
+    const resolver = new ReferenceResolver({
+      reader: this.deps.reader,
+      credentials,
+    });
     const now = this.#now();
-    const signals = await this.deps.signals.all(now);
-    const fullContext = {
-      ...context,
-      signals: (ref: string) => signals.get(ref),
-      sloOptions: this.deps.signals.sloOptions,
-    };
-    const current: Scorecard[] = [];
-    const after: Scorecard[] = [];
+    const current = new RollupAccumulator();
+    const after = new RollupAccumulator();
     const newlyFailing: DryRunResponse['newlyFailing'] = [];
+    let evaluatedCount = 0;
     let changed = 0;
-    for (const product of products) {
-      const options = {
-        context: fullContext,
-        now,
-        waivers: waivers.get(stringifyEntityRef(product)),
-      };
-      const before = evaluateProduct(product, this.policies, options);
-      const next = evaluateProduct(product, proposed, options);
-      current.push(before);
-      after.push(next);
-      if (before.status !== next.status || before.score !== next.score) {
-        changed += 1;
-      }
-      if (before.status !== 'fail' && next.status === 'fail') {
-        const known = new Set(unwaivedRuleIds(before));
-        newlyFailing.push({
-          entityRef: next.entityRef,
-          currentStatus: before.status,
-          proposedStatus: next.status,
-          currentScore: before.score,
-          proposedScore: next.score,
-          newViolations: unwaivedRuleIds(next).filter(id => !known.has(id)),
-        });
-      }
-    }
-    const rollup = (cards: Scorecard[]) =>
-      summarizeRollup(
-        cards.map(card => ({ ...card, ruleIds: unwaivedRuleIds(card) })),
+    for await (const page of this.deps.reader.streamProducts(credentials)) {
+      const products = page.filter(
+        product => visible.all || visible.refs.has(stringifyEntityRef(product)),
       );
+      if (products.length === 0) continue;
+      const { cards: before } = await this.deps.evaluator.evaluate(products, {
+        policies: this.policies,
+        resolver,
+        now,
+      });
+      const { cards: next } = await this.deps.evaluator.evaluate(products, {
+        policies: proposed,
+        resolver,
+        now,
+      });
+      before.forEach((card, i) => {
+        const proposal = next[i];
+        evaluatedCount += 1;
+        current.add({ ...card, ruleIds: unwaivedRuleIds(card) });
+        after.add({ ...proposal, ruleIds: unwaivedRuleIds(proposal) });
+        if (card.status !== proposal.status || card.score !== proposal.score) {
+          changed += 1;
+        }
+        if (card.status !== 'fail' && proposal.status === 'fail') {
+          const known = new Set(unwaivedRuleIds(card));
+          newlyFailing.push({
+            entityRef: proposal.entityRef,
+            currentStatus: card.status,
+            proposedStatus: proposal.status,
+            currentScore: card.score,
+            proposedScore: proposal.score,
+            newViolations: unwaivedRuleIds(proposal).filter(
+              id => !known.has(id),
+            ),
+          });
+        }
+      });
+    }
     return {
-      evaluatedCount: products.length,
+      evaluatedCount,
       proposedPolicyVersion: proposed.version,
       newlyFailing,
       changed,
-      mesh: { current: rollup(current), proposed: rollup(after) },
+      mesh: { current: current.figures(), proposed: after.figures() },
     };
   }
 }

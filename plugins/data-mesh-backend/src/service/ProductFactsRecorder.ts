@@ -1,12 +1,5 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import {
-  ANNOTATION_PUBLISHED_AT,
-  ANNOTATION_REQUESTED_AT,
-  ANNOTATION_TEMPLATE,
   DATA_PRODUCT_KIND,
   DataProductEntityV1alpha1,
   RELATION_DATA_PRODUCT_CONSUMED_BY,
@@ -18,18 +11,14 @@ import {
   ProductSignals,
   SloOptions,
 } from '@datamesh-backstage/plugin-data-mesh-node';
-import { ProductFacts, ProductFactsStore } from '../database/ProductFactsStore';
+import { ProductFacts } from '../database/ProductFactsStore';
+import { ProductProvenance } from '../database/ProvenanceStore';
+import { EvaluatedBatch } from './ProductEvaluator';
 
-const isoOrNull = (value: string | undefined) =>
-  value && !Number.isNaN(Date.parse(value))
-    ? new Date(value).toISOString()
-    : null;
-
-/** Derives and stores, per product, what the KPIs are computed from. */
+/** Derives, per product, what the KPIs are computed from. */
 export class ProductFactsRecorder {
   constructor(
     private readonly deps: {
-      facts: ProductFactsStore;
       policies: PolicySet;
       sloOptions: SloOptions;
     },
@@ -37,8 +26,8 @@ export class ProductFactsRecorder {
 
   /**
    * The facts of one product. `domainOf` gives the domain of an upstream
-   * product when known. Consumers are counted from the entity's relations,
-   * which only the catalog's stored entities carry (not change events).
+   * product when known. Self-serve and the request time come only from the
+   * provenance the scaffolder recorded: annotations are never counted.
    */
   derive(
     entity: DataProductEntityV1alpha1,
@@ -46,10 +35,9 @@ export class ProductFactsRecorder {
     options: {
       domainOf: (productRef: string) => string | undefined;
       signals?: ProductSignals;
-      countConsumers: boolean;
+      provenance?: ProductProvenance;
     },
   ): ProductFacts {
-    const annotations = entity.metadata.annotations ?? {};
     const domain = card.domain!;
     const documentationRules = new Set(
       this.deps.policies
@@ -77,13 +65,11 @@ export class ProductFactsRecorder {
       entityRef: card.entityRef,
       domain,
       lifecycle: entity.spec.lifecycle,
-      selfServe: Boolean(annotations[ANNOTATION_TEMPLATE]),
+      selfServe: Boolean(options.provenance),
       crossDomain: upstreamDomains.some(d => d !== undefined && d !== domain),
-      consumerCount: options.countConsumers
-        ? (entity.relations ?? []).filter(
-            r => r.type === RELATION_DATA_PRODUCT_CONSUMED_BY,
-          ).length
-        : undefined,
+      consumerCount: (entity.relations ?? []).filter(
+        r => r.type === RELATION_DATA_PRODUCT_CONSUMED_BY,
+      ).length,
       documentationComplete: !card.violations.some(
         v => !v.waived && documentationRules.has(v.ruleId),
       ),
@@ -91,57 +77,27 @@ export class ProductFactsRecorder {
         ? measured.every(status => status.met)
         : null,
       score: card.score,
-      requestedAt: isoOrNull(annotations[ANNOTATION_REQUESTED_AT]),
-      publishedAt: isoOrNull(annotations[ANNOTATION_PUBLISHED_AT]),
+      requestedAt: options.provenance?.requestedAt ?? null,
     };
   }
 
-  /**
-   * After a full sweep: every product; and the facts of products no longer
-   * scored (`scored`: the products that still have a scorecard) are removed.
-   */
-  async recordSweep(
-    products: DataProductEntityV1alpha1[],
-    cards: Scorecard[],
-    signals: Map<string, ProductSignals>,
-    now: Date,
-    scored: Set<string>,
-  ): Promise<void> {
-    const domains = new Map(cards.map(card => [card.entityRef, card.domain]));
-    const facts = products.map((product, i) =>
-      this.derive(product, cards[i], {
-        domainOf: ref => domains.get(ref),
-        signals: signals.get(cards[i].entityRef),
-        countConsumers: true,
-      }),
-    );
-    await this.deps.facts.record(facts, now.toISOString());
-    await this.deps.facts.deleteMissing(scored);
-  }
-
-  /** After re-scoring one product; its consumer count stays as last swept. */
-  async recordOne(
-    entity: DataProductEntityV1alpha1,
-    card: Scorecard,
-    lookup: (ref: string) => Entity | undefined,
-    signals: ProductSignals | undefined,
-    now: Date,
-  ): Promise<void> {
-    const fact = this.derive(entity, card, {
-      domainOf: ref => {
-        const upstream = lookup(ref) as DataProductEntityV1alpha1 | undefined;
-        return upstream?.spec?.domain
-          ? stringifyEntityRef(
-              parseEntityRef(upstream.spec.domain, {
-                defaultKind: 'Domain',
-                defaultNamespace: upstream.metadata.namespace ?? 'default',
-              }),
-            )
-          : undefined;
-      },
-      signals,
-      countConsumers: false,
+  /** The facts of an evaluated batch, skipping products in `skip`. */
+  deriveBatch(
+    batch: EvaluatedBatch,
+    provenance: Map<string, ProductProvenance>,
+    skip: Set<string> = new Set(),
+  ): ProductFacts[] {
+    return batch.products.flatMap((product, i) => {
+      const card = batch.cards[i];
+      return skip.has(card.entityRef)
+        ? []
+        : [
+            this.derive(product, card, {
+              domainOf: ref => batch.resolver.domainOf(ref),
+              signals: batch.signals.get(card.entityRef),
+              provenance: provenance.get(card.entityRef),
+            }),
+          ];
     });
-    await this.deps.facts.record([fact], now.toISOString());
   }
 }

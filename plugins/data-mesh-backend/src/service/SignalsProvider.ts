@@ -26,9 +26,12 @@ export class SignalsProvider {
     ).toISOString();
   }
 
-  /** Every product's signals, for sweeps. */
-  all(now: Date): Promise<Map<string, ProductSignals>> {
-    return this.deps.measurements.signals(this.windowStart(now));
+  /** The signals of a page of products. */
+  forProducts(
+    entityRefs: string[],
+    now: Date,
+  ): Promise<Map<string, ProductSignals>> {
+    return this.deps.measurements.signals(this.windowStart(now), entityRefs);
   }
 
   /** One product's signals. */
@@ -37,7 +40,7 @@ export class SignalsProvider {
     now: Date,
   ): Promise<ProductSignals | undefined> {
     return (
-      await this.deps.measurements.signals(this.windowStart(now), entityRef)
+      await this.deps.measurements.signals(this.windowStart(now), [entityRef])
     ).get(entityRef);
   }
 }

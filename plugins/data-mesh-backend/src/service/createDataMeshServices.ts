@@ -16,6 +16,8 @@ import { WaiverStore } from '../database/WaiverStore';
 import { KpiSnapshotStore } from '../database/KpiSnapshotStore';
 import { MeasurementStore } from '../database/MeasurementStore';
 import { ProductFactsStore } from '../database/ProductFactsStore';
+import { ProvenanceStore } from '../database/ProvenanceStore';
+import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
 import { CatalogReader } from './CatalogReader';
 import { GovernanceService } from './GovernanceService';
 import { GovernanceSweep } from './GovernanceSweep';
@@ -23,8 +25,15 @@ import { PolicyDryRun } from './PolicyDryRun';
 import { KpiService } from './kpis/KpiService';
 import { MeasurementService } from './measurements/MeasurementService';
 import { loadEffectivePolicies } from './policyConfig';
+import { ProductEvaluator } from './ProductEvaluator';
 import { ProductFactsRecorder } from './ProductFactsRecorder';
-import { readRetentionDays, readSloOptions } from './readConfig';
+import {
+  readPendingReferenceGraceMs,
+  readRetentionDays,
+  readSloOptions,
+} from './readConfig';
+import { ResultsWriter } from './ResultsWriter';
+import { SweepRetention } from './SweepRetention';
 import { SignalsProvider } from './SignalsProvider';
 import { VisibilityService } from './VisibilityService';
 
@@ -52,53 +61,62 @@ export async function createDataMeshServices(deps: {
     await applyDatabaseMigrations(db);
   }
   const scorecards = ScorecardStore.create(db);
+  const history = ScorecardHistoryStore.create(db);
   const rollups = RollupStore.create(db);
   const waivers = WaiverStore.create(db);
   const sweeps = SweepLog.create(db);
   const measurements = MeasurementStore.create(db);
   const facts = ProductFactsStore.create(db);
+  const provenance = ProvenanceStore.create(db);
   const reader = new CatalogReader(deps);
   const signals = new SignalsProvider({ measurements, sloOptions });
-  const recorder = new ProductFactsRecorder({
+  const evaluator = new ProductEvaluator({
+    waivers,
+    signals,
     facts,
-    policies: effective.policies,
-    sloOptions,
+    pendingGraceMs: readPendingReferenceGraceMs(deps.config),
+  });
+  const writer = new ResultsWriter({
+    db,
+    recorder: new ProductFactsRecorder({
+      policies: effective.policies,
+      sloOptions,
+    }),
   });
   const governance = new GovernanceService({
     ...deps,
     effective,
     reader,
+    evaluator,
+    writer,
     scorecards,
-    waivers,
-    signals,
-    recorder,
   });
-  const dryRun = new PolicyDryRun({
-    ...deps,
-    effective,
-    reader,
-    waivers,
-    signals,
-  });
-  const sweep = new GovernanceSweep({
-    ...deps,
-    policies: effective.policies,
-    reader,
-    scorecards,
-    rollups,
-    waivers,
-    sweeps,
-    signals,
-    recorder,
-    measurements,
-    retentionDays,
-  });
+  const dryRun = new PolicyDryRun({ ...deps, effective, reader, evaluator });
   const kpis = new KpiService({
     ...deps,
     facts,
     snapshots: KpiSnapshotStore.create(db),
     reader,
     retentionDays,
+  });
+  const sweep = new GovernanceSweep({
+    ...deps,
+    policies: effective.policies,
+    reader,
+    evaluator,
+    writer,
+    scorecards,
+    rollups,
+    sweeps,
+    retention: new SweepRetention({
+      history,
+      rollups,
+      measurements,
+      sweeps,
+      signals,
+      retentionDays,
+    }),
+    onComplete: () => kpis.snapshotIfMissing(),
   });
   const measurementService = new MeasurementService({
     ...deps,
@@ -119,6 +137,8 @@ export async function createDataMeshServices(deps: {
     signals,
     db,
     scorecards,
+    history,
+    provenance,
     rollups,
     waivers,
     sweeps,

@@ -1,4 +1,6 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
+import { durationToMilliseconds } from '@backstage/types';
+import { readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
   DEFAULT_SLO_OPTIONS,
@@ -55,4 +57,26 @@ export function readSloOptions(config: RootConfigService): SloOptions {
       { min: 0, max: 100 },
     ),
   };
+}
+
+/**
+ * How long after a product is first seen a reference the catalog does not
+ * hold yet stays pending rather than violated (15 minutes by default, at
+ * most a day).
+ */
+export function readPendingReferenceGraceMs(config: RootConfigService): number {
+  const key = 'dataMesh.governance.pendingReferenceGrace';
+  if (!config.has(key)) {
+    return 15 * 60_000;
+  }
+  let ms: number;
+  try {
+    ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
+  } catch (error) {
+    throw new InputError(`${key}: ${(error as Error).message}`);
+  }
+  if (!(ms >= 0 && ms <= 86_400_000)) {
+    throw new InputError(`${key} must be from 0 to 1 day, got ${ms} ms`);
+  }
+  return ms;
 }

@@ -48,8 +48,19 @@ export interface Scorecard {
   violations: Violation[];
   evaluatedAt: string;
   policyVersion: string;
-  /** True when the last sweep could not read the catalog: the result may be out of date. */
+  /** True when the result may be out of date: the catalog could not be read. */
   stale?: boolean;
+  /** Why the result is stale, when it is. */
+  staleReason?: string;
+  /**
+   * References (owner, upstream products) the catalog does not hold yet
+   * while it may still be ingesting them: judged neither way until the
+   * catalog has them or the grace time after the product was first seen
+   * (`pendingUntil`) has passed.
+   */
+  pendingReferences?: Array<{ ref: string; path: string }>;
+  /** When pending references start to count as missing. */
+  pendingUntil?: string;
   domain?: string;
   owner?: string;
   type?: string;

@@ -9,6 +9,11 @@ import type { ProductSignals, SloOptions } from './sloStatus';
 export interface EntityLookup {
   exists: boolean;
   entity?: Entity;
+  /**
+   * Not in the catalog yet, but the catalog may still be ingesting it: the
+   * reference is pending (listed on the scorecard) rather than violated.
+   */
+  pending?: boolean;
 }
 
 /**

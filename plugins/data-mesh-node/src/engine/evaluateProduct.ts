@@ -119,5 +119,8 @@ export function evaluateProduct(
     owner: facts.owner.ref,
     type: spec.type,
     lifecycle: spec.lifecycle,
+    ...(facts.pendingReferences.length
+      ? { pendingReferences: facts.pendingReferences }
+      : {}),
   };
 }

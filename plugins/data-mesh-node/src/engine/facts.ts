@@ -20,6 +20,11 @@ import {
 export interface ProductFacts {
   owner: { ref: string; exists?: boolean };
   upstreamProducts: Array<{ ref: string; path: string; exists?: boolean }>;
+  /**
+   * References the catalog does not hold yet, while it may still be
+   * ingesting them: judged neither way until then.
+   */
+  pendingReferences: Array<{ ref: string; path: string }>;
   /** This product's fields that copy a PII field of an upstream product. */
   inheritedPii: Array<{
     name: string;
@@ -70,7 +75,17 @@ export function buildProductFacts(
   const ownerRef = stringifyEntityRef(
     parseEntityRef(spec.owner, { defaultKind: 'Group', defaultNamespace }),
   );
-  const owner = context.lookup(ownerRef);
+  const pendingReferences: ProductFacts['pendingReferences'] = [];
+  /** A pending reference counts as unknown: no rule judges it yet. */
+  const look = (ref: string, path: string) => {
+    const found = context.lookup(ref);
+    if (found?.pending) {
+      pendingReferences.push({ ref, path });
+      return undefined;
+    }
+    return found;
+  };
+  const owner = look(ownerRef, 'spec.owner');
 
   const upstreamEntities: DataProductEntityV1alpha1[] = [];
   const upstreamProducts = (spec.lineage?.upstreamProducts ?? []).map(
@@ -81,13 +96,14 @@ export function buildProductFacts(
           defaultNamespace,
         }),
       );
-      const found = context.lookup(ref);
+      const path = `spec.lineage.upstreamProducts[${i}]`;
+      const found = look(ref, path);
       if (found?.entity && isDataProductEntity(found.entity)) {
         upstreamEntities.push(found.entity);
       }
       return {
         ref,
-        path: `spec.lineage.upstreamProducts[${i}]`,
+        path,
         ...(found ? { exists: found.exists } : {}),
       };
     },
@@ -148,6 +164,7 @@ export function buildProductFacts(
         : {}),
     },
     upstreamProducts,
+    pendingReferences,
     inheritedPii,
     qualityTestTypes,
     slo: {

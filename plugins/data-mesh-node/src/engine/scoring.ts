@@ -60,6 +60,48 @@ export interface RollupItem {
 }
 
 /**
+ * Rollup figures built one product at a time, so that a rollup over any
+ * number of products holds only counts.
+ * @public
+ */
+export class RollupAccumulator {
+  #productCount = 0;
+  #total = 0;
+  #minimum = Infinity;
+  #statusCounts = { pass: 0, warn: 0, fail: 0 };
+  #ruleCounts = new Map<string, number>();
+
+  add(item: RollupItem): void {
+    this.#productCount += 1;
+    this.#total += item.score;
+    this.#minimum = Math.min(this.#minimum, item.score);
+    this.#statusCounts[item.status] += 1;
+    for (const ruleId of item.ruleIds) {
+      this.#ruleCounts.set(ruleId, (this.#ruleCounts.get(ruleId) ?? 0) + 1);
+    }
+  }
+
+  /** The figures so far, with the `topRules` rules failing most. */
+  figures(topRules = 5): RollupFigures {
+    const count = this.#productCount;
+    return {
+      productCount: count,
+      averageScore: count
+        ? Math.round((this.#total / count) * 100) / 100
+        : null,
+      minimumScore: count ? this.#minimum : null,
+      passCount: this.#statusCounts.pass,
+      warnCount: this.#statusCounts.warn,
+      failCount: this.#statusCounts.fail,
+      topFailingRules: [...this.#ruleCounts.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, topRules)
+        .map(([ruleId, count]) => ({ ruleId, count })),
+    };
+  }
+}
+
+/**
  * Average and minimum score, status counts and the rules failing most, over
  * a set of products.
  * @public
@@ -68,32 +110,9 @@ export function summarizeRollup(
   items: Iterable<RollupItem>,
   topRules = 5,
 ): RollupFigures {
-  let productCount = 0;
-  let total = 0;
-  let minimum = Infinity;
-  const statusCounts = { pass: 0, warn: 0, fail: 0 };
-  const ruleCounts = new Map<string, number>();
+  const rollup = new RollupAccumulator();
   for (const item of items) {
-    productCount += 1;
-    total += item.score;
-    minimum = Math.min(minimum, item.score);
-    statusCounts[item.status] += 1;
-    for (const ruleId of item.ruleIds) {
-      ruleCounts.set(ruleId, (ruleCounts.get(ruleId) ?? 0) + 1);
-    }
+    rollup.add(item);
   }
-  return {
-    productCount,
-    averageScore: productCount
-      ? Math.round((total / productCount) * 100) / 100
-      : null,
-    minimumScore: productCount ? minimum : null,
-    passCount: statusCounts.pass,
-    warnCount: statusCounts.warn,
-    failCount: statusCounts.fail,
-    topFailingRules: [...ruleCounts.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, topRules)
-      .map(([ruleId, count]) => ({ ruleId, count })),
-  };
+  return rollup.figures(topRules);
 }

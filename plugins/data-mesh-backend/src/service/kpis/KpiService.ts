@@ -100,6 +100,18 @@ export class KpiService {
   }
 
   /**
+   * Takes today's snapshot unless there is one: after each successful sweep,
+   * so that the dashboard's trends show today from the first complete sweep
+   * on, not only after the hourly snapshot.
+   */
+  async snapshotIfMissing(): Promise<void> {
+    const today = this.#now().toISOString().slice(0, 10);
+    if (!(await this.deps.snapshots.hasDay(today))) {
+      await this.snapshot();
+    }
+  }
+
+  /**
    * KPI values by day or week (the last snapshot of each week) from the
    * snapshots. Snapshots cover every product, so callers who may not see
    * them all get no points.

@@ -3,7 +3,7 @@ import type { Kpi, KpiId } from '@datamesh-backstage/plugin-data-mesh-common';
 /** A KPI without its measured values. */
 export type KpiDefinition = Omit<Kpi, 'value' | 'meetsTarget' | 'byDomain'>;
 
-/** The seed's `data-mesh-kpis.yaml`, with how each is measured here. */
+/** The mesh-adoption KPIs, their targets, and how each is measured. */
 export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
   domains_onboarded: {
     id: 'domains_onboarded',
@@ -31,7 +31,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
     id: 'self_serve_ratio',
     title: 'Self-serve ratio',
     description:
-      'Share of data products created through the self-serve templates rather than by hand.',
+      'Share of data products created through the self-serve templates rather than by hand, as the scaffolder recorded it when the run succeeded (annotations are not counted).',
     category: 'adoption',
     unit: 'percent',
     target: 90,
@@ -74,7 +74,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
     id: 'time_to_data',
     title: 'Time to data',
     description:
-      'Median days from the template run that requested a data product to its first appearance in production.',
+      'Median days from the template run that requested a data product (as the scaffolder recorded it) to the first evaluation that saw it in production.',
     category: 'consumption',
     unit: 'days',
     target: 1,

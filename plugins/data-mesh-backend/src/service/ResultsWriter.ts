@@ -1,0 +1,60 @@
+import { Knex } from 'knex';
+import { ProductFactsStore } from '../database/ProductFactsStore';
+import { ProvenanceStore } from '../database/ProvenanceStore';
+import { transactionWithRetry } from '../database/rowLocks';
+import { ScorecardStore } from '../database/ScorecardStore';
+import { EvaluatedBatch } from './ProductEvaluator';
+import { ProductFactsRecorder } from './ProductFactsRecorder';
+
+/**
+ * Stores evaluated products atomically, a batch per transaction: their
+ * scorecards, rule hits and history, and the facts the KPIs read. A fault
+ * half-way through a sweep leaves every product either as it was or as
+ * evaluated, never half-written.
+ */
+export class ResultsWriter {
+  constructor(
+    private readonly deps: { db: Knex; recorder: ProductFactsRecorder },
+  ) {}
+
+  /**
+   * Stores a batch; with `evaluatedBefore` (a sweep's start), products
+   * re-scored since keep their newer result and facts. Returns how many
+   * outcomes changed.
+   */
+  async write(
+    batch: EvaluatedBatch,
+    options: { now: string; evaluatedBefore?: string },
+  ): Promise<number> {
+    if (batch.cards.length === 0) {
+      return 0;
+    }
+    return transactionWithRetry(this.deps.db, async tx => {
+      const saved = await ScorecardStore.create(tx).saveResults(
+        batch.cards,
+        options.now,
+        { evaluatedBefore: options.evaluatedBefore },
+      );
+      const provenance = await ProvenanceStore.create(tx).forProducts(
+        batch.cards.map(card => card.entityRef),
+      );
+      await ProductFactsStore.create(tx).record(
+        this.deps.recorder.deriveBatch(batch, provenance, new Set(saved.kept)),
+        options.now,
+      );
+      return saved.changedOutcomes;
+    });
+  }
+
+  /** Forgets products the catalog confirmed are gone: results and facts. */
+  async forget(entityRefs: string[]): Promise<number> {
+    if (entityRefs.length === 0) {
+      return 0;
+    }
+    return transactionWithRetry(this.deps.db, async tx => {
+      const deleted = await ScorecardStore.create(tx).delete(entityRefs);
+      await ProductFactsStore.create(tx).delete(entityRefs);
+      return deleted;
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import { MeasurementStore } from '../database/MeasurementStore';
+import { RollupStore } from '../database/RollupStore';
+import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
+import { SweepLog } from '../database/SweepLog';
+import { SignalsProvider } from './SignalsProvider';
+
+const DAY_MS = 86_400_000;
+
+/** Sweep records kept. */
+const SWEEP_RECORDS_KEPT = 1000;
+
+/**
+ * What a successful sweep deletes: history and daily rollups older than the
+ * retention period (each product's latest history row always stays),
+ * measurements older than the SLO window, and old sweep records. Only a
+ * sweep that read the catalog completely runs it.
+ */
+export class SweepRetention {
+  constructor(
+    private readonly deps: {
+      history: ScorecardHistoryStore;
+      rollups: RollupStore;
+      measurements: MeasurementStore;
+      sweeps: SweepLog;
+      signals: SignalsProvider;
+      retentionDays: number;
+    },
+  ) {}
+
+  async apply(now: Date): Promise<void> {
+    const { deps } = this;
+    const cutoff = new Date(
+      now.getTime() - deps.retentionDays * DAY_MS,
+    ).toISOString();
+    await deps.history.deleteBefore(cutoff);
+    await deps.rollups.deleteBefore(cutoff.slice(0, 10));
+    await deps.measurements.deleteBefore(deps.signals.windowStart(now));
+    await deps.sweeps.prune(SWEEP_RECORDS_KEPT);
+  }
+}
