@@ -16,9 +16,7 @@ exports.up = async function up(knex) {
     table
       .text('details')
       .nullable()
-      .comment(
-        'JSON object: references pending in the catalog and until when',
-      );
+      .comment('JSON object: references pending in the catalog and until when');
   });
 
   await knex.schema.createTable('product_provenance', table => {
