@@ -82,8 +82,17 @@ export async function createSweepHarness(
   };
 }
 
+/** What a test compares of a stored result. */
+export interface StoredOutcome {
+  score: number;
+  status: string;
+  stale: boolean;
+}
+
 /** The score and status of every stored product, by name. */
-export async function storedOutcomes(knex: Knex) {
+export async function storedOutcomes(
+  knex: Knex,
+): Promise<Record<string, StoredOutcome>> {
   const rows = await knex('scorecards')
     .orderBy('entity_ref')
     .select('entity_ref', 'score', 'status', 'stale');

@@ -50,9 +50,18 @@ export function chunks<T>(items: T[], size = WRITE_CHUNK): T[][] {
 const sha256 = (value: unknown) =>
   createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
-/** The whole result, messages included: the stored row is rewritten when it changes. */
+/**
+ * The whole result, messages and classification included: the stored row
+ * is rewritten when it changes.
+ */
 export function resultHash(card: Scorecard): string {
   return sha256([
+    // What lists and rollups filter and group by: a product that moves
+    // domain or lifecycle is rewritten even when its score stays.
+    card.domain ?? null,
+    card.owner ?? null,
+    card.type ?? null,
+    card.lifecycle ?? null,
     card.score,
     card.status,
     card.policyVersion,
