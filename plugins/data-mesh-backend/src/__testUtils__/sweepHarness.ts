@@ -37,6 +37,9 @@ export async function createSweepHarness(
       }
       fail('stream', page);
     },
+    async getEntities(request: any) {
+      return catalogServiceMock({ entities }).getEntities(request);
+    },
     async getEntitiesByRefs(request: any) {
       fail(request.fields ? 'references' : 'lookup');
       return catalogServiceMock({ entities }).getEntitiesByRefs(request);

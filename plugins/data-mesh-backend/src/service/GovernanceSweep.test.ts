@@ -157,6 +157,61 @@ describe('GovernanceSweep', () => {
     },
   );
 
+  it.each(databases.eachSupportedId())(
+    'on a fresh start, references not ingested yet are pending: no false dip, on %p',
+    async databaseId => {
+      const t = await setup(databaseId);
+      const products = exampleMesh(12).filter(
+        e => e.kind === 'DataProduct' && e.metadata.name !== 'product-5',
+      );
+      // The catalog has ingested some products, no group yet.
+      t.setEntities(products);
+      await t.sweep.run();
+      const early = await t.scorecards.get('dataproduct:default/product-10');
+      expect(early).toMatchObject({
+        status: 'pass',
+        pendingUntil: '2026-11-20T10:15:00.000Z',
+        pendingReferences: [
+          { ref: 'group:default/finance-domain-team', path: 'spec.owner' },
+          {
+            ref: 'dataproduct:default/product-5',
+            path: 'spec.lineage.upstreamProducts[0]',
+          },
+        ],
+      });
+      // The first KPI snapshot is taken as soon as the first sweep ends.
+      expect(
+        await t.knex('kpi_snapshots').where({ day: '2026-11-20' }),
+      ).not.toEqual([]);
+
+      // Minutes later the catalog has everything: nothing pending, and the
+      // history has no dip (one row per product, its first).
+      t.setNow('2026-11-20T10:05:00Z');
+      t.setEntities(exampleMesh(12));
+      await t.sweep.run();
+      const complete = await t.scorecards.get('dataproduct:default/product-10');
+      expect(complete?.pendingReferences).toBeUndefined();
+      expect(await historyRows(t.knex)).toBe(12);
+      expect(
+        (await t.history.list('dataproduct:default/product-10', {})).map(
+          h => h.status,
+        ),
+      ).toEqual(['pass']);
+
+      // Past the grace time, a missing reference is a violation.
+      t.setNow('2026-11-20T10:30:00Z');
+      t.setEntities(
+        exampleMesh(12).filter(e => e.metadata.name !== 'product-5'),
+      );
+      await t.sweep.run();
+      expect(
+        (
+          await t.scorecards.get('dataproduct:default/product-10')
+        )?.violations.map(v => v.ruleId),
+      ).toEqual(['LIN-001']);
+    },
+  );
+
   it('records a sweep that fails after reading the catalog as failed', async () => {
     const t = await setup('SQLITE_3');
     jest
