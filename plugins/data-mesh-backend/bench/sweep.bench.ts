@@ -11,8 +11,12 @@
  * Prints one JSON line per run and a Markdown table at the end.
  */
 import { DefaultEventsService } from '@backstage/plugin-events-node';
-import { DATA_PRODUCT_CHANGED_TOPIC } from '@datamesh-backstage/plugin-data-mesh-node';
+import {
+  DATA_PRODUCT_CHANGED_TOPIC,
+  productContentHash,
+} from '@datamesh-backstage/plugin-data-mesh-node';
 import { subscribeToProductChanges } from '../src/service/governanceTasks';
+import { RescoreQueue } from '../src/service/RescoreQueue';
 import {
   benchCatalog,
   benchLogger,
@@ -45,14 +49,21 @@ async function bench(engine: string, count: number) {
 
   // One product changes in the catalog: from the event to the stored score.
   const events = DefaultEventsService.create({ logger: benchLogger });
-  await subscribeToProductChanges({ events, governance, logger: benchLogger });
-  const changed = structuredClone(products[Math.floor(count / 2)]);
+  const queue = new RescoreQueue({ governance, logger: benchLogger });
+  await subscribeToProductChanges({ events, queue });
+  // The catalog serves the changed product (the bench catalog holds the
+  // objects themselves), then announces it.
+  const changed = products[Math.floor(count / 2)];
   delete changed.spec.access;
   const ref = `dataproduct:default/${changed.metadata.name}`;
   const emitted = process.hrtime.bigint();
   await events.publish({
     topic: DATA_PRODUCT_CHANGED_TOPIC,
-    eventPayload: { entity: changed, processedAt: new Date().toISOString() },
+    eventPayload: {
+      entityRef: ref,
+      contentHash: productContentHash(changed),
+      processedAt: new Date().toISOString(),
+    },
   });
   let updated = await scorecards.get(ref);
   while (!updated?.violations.some(v => v.ruleId === 'SEC-001')) {

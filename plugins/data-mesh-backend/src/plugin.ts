@@ -11,6 +11,7 @@ import {
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import { createRouter } from './router/createRouter';
 import { createDataMeshServices } from './service/createDataMeshServices';
+import { RescoreQueue } from './service/RescoreQueue';
 import {
   scheduleKpiSnapshot,
   scheduleSweep,
@@ -41,6 +42,7 @@ export const dataMeshPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         cache: coreServices.cache,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
@@ -50,7 +52,9 @@ export const dataMeshPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(dataMeshPermissions);
         await scheduleSweep({ ...deps, sweep: services.sweep });
         await scheduleKpiSnapshot({ ...deps, kpis: services.kpis });
-        await subscribeToProductChanges({ ...deps, ...services });
+        const queue = new RescoreQueue({ ...deps, ...services });
+        deps.lifecycle.addShutdownHook(() => queue.stop());
+        await subscribeToProductChanges({ events: deps.events, queue });
         deps.httpRouter.use(await createRouter({ ...deps, ...services }));
       },
     });

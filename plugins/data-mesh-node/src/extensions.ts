@@ -1,5 +1,4 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
 import type { PolicyPack } from './policy/types';
 
 /**
@@ -30,10 +29,21 @@ export const dataMeshPoliciesExtensionPoint =
  */
 export const DATA_PRODUCT_CHANGED_TOPIC = 'data-mesh.product.changed';
 
-/** Payload of {@link DATA_PRODUCT_CHANGED_TOPIC} events. @public */
+/**
+ * Payload of {@link DATA_PRODUCT_CHANGED_TOPIC} events. It only names the
+ * product: the data-mesh plugin reads the product from the catalog itself,
+ * so whoever can publish on the events bus cannot plant a scorecard.
+ * @public
+ */
 export interface DataProductChangedEvent {
-  /** The processed entity, as the catalog will store it. */
-  entity: Entity;
+  /** The product's entity ref. */
+  entityRef: string;
+  /**
+   * {@link productContentHash} of the version the catalog processed: the
+   * plugin waits until the catalog serves that version (or, after a while,
+   * scores what the catalog serves).
+   */
+  contentHash?: string;
   /** When the catalog processed it (ISO-8601). */
   processedAt: string;
 }

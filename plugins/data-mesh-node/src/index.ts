@@ -17,3 +17,4 @@ export * from './engine/scoring';
 export * from './engine/evaluateProduct';
 export { entityWaivers } from './engine/waivers';
 export * from './extensions';
+export * from './events/productContentHash';

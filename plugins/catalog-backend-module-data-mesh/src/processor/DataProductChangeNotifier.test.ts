@@ -1,5 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { DATA_PRODUCT_CHANGED_TOPIC } from '@datamesh-backstage/plugin-data-mesh-node';
+import {
+  DATA_PRODUCT_CHANGED_TOPIC,
+  productContentHash,
+} from '@datamesh-backstage/plugin-data-mesh-node';
 import { DataProductChangeNotifier } from './DataProductChangeNotifier';
 
 const product = (description: string) => ({
@@ -30,14 +33,27 @@ describe('DataProductChangeNotifier', () => {
     await notifier.postProcessEntity(product('v1'));
     await notifier.postProcessEntity(product('v1'));
     await notifier.postProcessEntity(product('v2'));
+    // The payload names the product and its version, never the entity.
     expect(
       publish.mock.calls.map(([params]: any) => [
         params.topic,
-        params.eventPayload.entity.metadata.description,
+        Object.keys(params.eventPayload).sort(),
+        params.eventPayload.entityRef,
+        params.eventPayload.contentHash,
       ]),
     ).toEqual([
-      [DATA_PRODUCT_CHANGED_TOPIC, 'v1'],
-      [DATA_PRODUCT_CHANGED_TOPIC, 'v2'],
+      [
+        DATA_PRODUCT_CHANGED_TOPIC,
+        ['contentHash', 'entityRef', 'processedAt'],
+        'dataproduct:default/orders',
+        productContentHash(product('v1')),
+      ],
+      [
+        DATA_PRODUCT_CHANGED_TOPIC,
+        ['contentHash', 'entityRef', 'processedAt'],
+        'dataproduct:default/orders',
+        productContentHash(product('v2')),
+      ],
     ]);
     expect((publish.mock.calls[0] as any)[0].eventPayload.processedAt).toMatch(
       /^\d{4}-\d{2}-\d{2}T/,

@@ -9,8 +9,8 @@ import {
 import {
   DATA_PRODUCT_CHANGED_TOPIC,
   DataProductChangedEvent,
+  productContentHash,
 } from '@datamesh-backstage/plugin-data-mesh-node';
-import { createHash } from 'node:crypto';
 
 /**
  * Announces each data product the catalog processes with changed content on
@@ -41,13 +41,14 @@ export class DataProductChangeNotifier implements CatalogProcessor {
       return entity;
     }
     const ref = stringifyEntityRef(entity);
-    const hash = createHash('sha256')
-      .update(JSON.stringify(entity))
-      .digest('hex');
+    const hash = productContentHash(entity);
     if (this.#seen.get(ref) !== hash) {
       this.#seen.set(ref, hash);
+      // The event names the product and its version, nothing more: the
+      // data-mesh plugin reads the product from the catalog.
       const eventPayload: DataProductChangedEvent = {
-        entity,
+        entityRef: ref,
+        contentHash: hash,
         processedAt: new Date().toISOString(),
       };
       this.deps.events

@@ -11,7 +11,10 @@ import {
   Scorecard,
   validateDataProductEntity,
 } from '@datamesh-backstage/plugin-data-mesh-common';
-import { evaluateProduct } from '@datamesh-backstage/plugin-data-mesh-node';
+import {
+  evaluateProduct,
+  productContentHash,
+} from '@datamesh-backstage/plugin-data-mesh-node';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { CatalogReader } from './CatalogReader';
 import { EffectivePolicies } from './policyConfig';
@@ -97,11 +100,16 @@ export class GovernanceService {
    * announced the change only names the product: the product is read from
    * the catalog with the plugin's own credentials. Returns undefined when
    * the catalog holds no valid data product of that name (a product gone
-   * from the catalog is forgotten by the next sweep, which confirms it). If
-   * the catalog cannot be read, the stored result is kept and marked stale,
-   * and the error is thrown.
+   * from the catalog is forgotten by the next sweep, which confirms it), or
+   * when `expectedContentHash` is given and the catalog does not serve that
+   * version yet (see {@link productContentHash}). If the catalog cannot be
+   * read, the stored result is kept and marked stale, and the error is
+   * thrown.
    */
-  async rescore(entityRef: string): Promise<Scorecard | undefined> {
+  async rescore(
+    entityRef: string,
+    options: { expectedContentHash?: string } = {},
+  ): Promise<Scorecard | undefined> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const now = this.#now();
     try {
@@ -109,7 +117,11 @@ export class GovernanceService {
         [entityRef],
         credentials,
       );
-      if (!entity) {
+      if (
+        !entity ||
+        (options.expectedContentHash &&
+          productContentHash(entity) !== options.expectedContentHash)
+      ) {
         return undefined;
       }
       const batch = await this.deps.evaluator.evaluate([entity], {

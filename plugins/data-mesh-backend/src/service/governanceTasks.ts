@@ -1,19 +1,18 @@
 import {
-  LoggerService,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   RootConfigService,
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { EventsService } from '@backstage/plugin-events-node';
 import {
   DATA_PRODUCT_CHANGED_TOPIC,
   DataProductChangedEvent,
 } from '@datamesh-backstage/plugin-data-mesh-node';
-import { GovernanceService } from './GovernanceService';
 import { GovernanceSweep } from './GovernanceSweep';
 import { KpiService } from './kpis/KpiService';
+import { RescoreQueue } from './RescoreQueue';
 
 /** Scheduler task id of the full sweep. */
 export const SWEEP_TASK_ID = 'data-mesh-governance-sweep';
@@ -89,11 +88,27 @@ export async function scheduleKpiSnapshot(options: {
   });
 }
 
-/** The product an event names; nothing else of its payload is used. */
-function announcedRef(payload: unknown): string | undefined {
-  const { entity } = (payload ?? {}) as Partial<DataProductChangedEvent>;
+/**
+ * The product an event names, and the version it names; nothing else of the
+ * payload is used (and nothing malformed).
+ */
+function announced(
+  payload: unknown,
+): { entityRef: string; contentHash?: string } | undefined {
+  const { entityRef, contentHash } = (payload ?? {}) as Partial<
+    Record<keyof DataProductChangedEvent, unknown>
+  >;
   try {
-    return entity ? stringifyEntityRef(entity) : undefined;
+    if (typeof entityRef !== 'string') return undefined;
+    const ref = parseEntityRef(entityRef);
+    if (ref.kind.toLocaleLowerCase('en-US') !== 'dataproduct') return undefined;
+    return {
+      entityRef: stringifyEntityRef(ref),
+      contentHash:
+        typeof contentHash === 'string' && /^[0-9a-f]{64}$/.test(contentHash)
+          ? contentHash
+          : undefined,
+    };
   } catch {
     return undefined;
   }
@@ -101,27 +116,20 @@ function announcedRef(payload: unknown): string | undefined {
 
 /**
  * Re-scores each product the catalog module announces as changed. The event
- * only names the product: it is read again from the catalog.
+ * only names the product: it is read again from the catalog (see
+ * RescoreQueue).
  */
 export async function subscribeToProductChanges(options: {
   events: EventsService;
-  governance: GovernanceService;
-  logger: LoggerService;
+  queue: RescoreQueue;
 }) {
   await options.events.subscribe({
     id: 'data-mesh-rescoring',
     topics: [DATA_PRODUCT_CHANGED_TOPIC],
     onEvent: async ({ eventPayload }) => {
-      const entityRef = announcedRef(eventPayload);
-      if (!entityRef) {
-        return;
-      }
-      try {
-        await options.governance.rescore(entityRef);
-      } catch (error) {
-        options.logger.warn(
-          `Could not re-score a changed data product: ${error}`,
-        );
+      const product = announced(eventPayload);
+      if (product) {
+        await options.queue.announce(product.entityRef, product.contentHash);
       }
     },
   });
