@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   dataMesh?: {
@@ -27,6 +28,13 @@ export interface Config {
       weights?: { error?: number; warning?: number; info?: number };
       /** When the full sweep runs; every 30 minutes by default. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * How long after a product is first seen a reference (owner, upstream
+       * product) the catalog does not hold yet stays pending rather than
+       * violated, while the catalog may still be ingesting it: an ISO-8601
+       * duration or a duration object (15 minutes by default, at most a day).
+       */
+      pendingReferenceGrace?: string | HumanDuration;
       history?: {
         /**
          * Days of scorecard history, daily rollups and KPI snapshots kept
@@ -44,6 +52,14 @@ export interface Config {
        * target.
        */
       checkCompliancePercent?: number;
+    };
+    provenance?: {
+      /**
+       * Service principals allowed to record that a template run created a
+       * product (the evidence of the self-serve and time-to-data KPIs);
+       * `plugin:scaffolder` by default.
+       */
+      trustedServices?: string[];
     };
     kpis?: {
       /** When the KPI snapshot is taken; hourly by default, one kept per day. */

@@ -18,5 +18,6 @@ export * from './permissions';
 export * from './api/governanceTypes';
 export * from './api/kpiTypes';
 export * from './api/measurementTypes';
+export * from './api/provenanceTypes';
 export * from './api/DataMeshApi';
 export * from './api/DataMeshClient';

@@ -10,3 +10,4 @@ export { scaffolderModuleDataMesh as default } from './module';
 export { createDataProductAction } from './actions/createProduct';
 export { createGovernanceCheckAction } from './actions/governanceCheck';
 export { createPublishLocalAction } from './actions/publishLocal';
+export { createRecordProvenanceAction } from './actions/recordProvenance';

@@ -26,6 +26,7 @@ describe('scaffolderModuleDataMesh', () => {
         'datamesh:product:create',
         'datamesh:governance:check',
         'datamesh:publish:local',
+        'datamesh:provenance:record',
       ]) {
         expect(actions[id]).toMatchObject({
           description: expect.any(String),

@@ -7,11 +7,13 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createDataProductAction } from './actions/createProduct';
 import { createGovernanceCheckAction } from './actions/governanceCheck';
 import { createPublishLocalAction } from './actions/publishLocal';
+import { createRecordProvenanceAction } from './actions/recordProvenance';
 
 /**
  * The scaffolder module of the data mesh suite: the actions of the
  * self-serve data product templates, `datamesh:product:create`,
- * `datamesh:governance:check` and `datamesh:publish:local`.
+ * `datamesh:governance:check`, `datamesh:publish:local` and
+ * `datamesh:provenance:record`.
  *
  * @public
  */
@@ -32,6 +34,7 @@ export const scaffolderModuleDataMesh = createBackendModule({
           createDataProductAction(),
           createGovernanceCheckAction({ auth, discovery }),
           createPublishLocalAction({ config, catalog, auth }),
+          createRecordProvenanceAction({ auth, discovery }),
         );
       },
     });

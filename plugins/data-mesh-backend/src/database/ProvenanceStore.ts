@@ -1,19 +1,7 @@
 import { ConflictError } from '@backstage/errors';
+import type { ProductProvenance } from '@datamesh-backstage/plugin-data-mesh-common';
 import { Knex } from 'knex';
 import { chunks } from './rows';
-
-/** How a product came to be, as the scaffolder recorded it. */
-export interface ProductProvenance {
-  entityRef: string;
-  /** The Template entity that created the product. */
-  templateRef: string;
-  /** When the template run was requested. */
-  requestedAt: string;
-  taskId?: string;
-  /** The service principal that recorded it (for example `plugin:scaffolder`). */
-  recordedBy: string;
-  recordedAt: string;
-}
 
 interface ProvenanceRow {
   entity_ref: string;

@@ -18,12 +18,14 @@ import { PolicyDryRun } from '../service/PolicyDryRun';
 import { VisibilityService } from '../service/VisibilityService';
 import { KpiService } from '../service/kpis/KpiService';
 import { MeasurementService } from '../service/measurements/MeasurementService';
+import { ProvenanceService } from '../service/provenance/ProvenanceService';
 import { SignalsProvider } from '../service/SignalsProvider';
 import { createAccessControl } from './accessControl';
 import { domainRoutes } from './domainRoutes';
 import { kpiRoutes } from './kpiRoutes';
 import { measurementRoutes } from './measurementRoutes';
 import { policyRoutes } from './policyRoutes';
+import { provenanceRoutes } from './provenanceRoutes';
 import { scorecardRoutes } from './scorecardRoutes';
 import { waiverRoutes } from './waiverRoutes';
 
@@ -45,6 +47,7 @@ export interface RouterOptions {
   visibility: VisibilityService;
   kpis: KpiService;
   measurementService: MeasurementService;
+  provenanceService: ProvenanceService;
   signals: SignalsProvider;
 }
 
@@ -66,5 +69,6 @@ export async function createRouter(
   router.use(waiverRoutes(deps));
   router.use(kpiRoutes(deps));
   router.use(measurementRoutes(deps));
+  router.use(provenanceRoutes(deps));
   return router;
 }

@@ -2,6 +2,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   DATA_PRODUCT_KIND,
   DataProductEntityV1alpha1,
+  ProductProvenance,
   RELATION_DATA_PRODUCT_CONSUMED_BY,
   Scorecard,
 } from '@datamesh-backstage/plugin-data-mesh-common';
@@ -12,7 +13,7 @@ import {
   SloOptions,
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import { ProductFacts } from '../database/ProductFactsStore';
-import { ProductProvenance } from '../database/ProvenanceStore';
+
 import { EvaluatedBatch } from './ProductEvaluator';
 
 /** Derives, per product, what the KPIs are computed from. */

@@ -26,6 +26,10 @@ import { KpiService } from './kpis/KpiService';
 import { MeasurementService } from './measurements/MeasurementService';
 import { loadEffectivePolicies } from './policyConfig';
 import { ProductEvaluator } from './ProductEvaluator';
+import {
+  ProvenanceService,
+  readTrustedServices,
+} from './provenance/ProvenanceService';
 import { ProductFactsRecorder } from './ProductFactsRecorder';
 import {
   readPendingReferenceGraceMs,
@@ -124,6 +128,13 @@ export async function createDataMeshServices(deps: {
     governance,
   });
   const visibility = new VisibilityService(deps);
+  const provenanceService = new ProvenanceService({
+    ...deps,
+    provenance,
+    facts,
+    governance,
+    trustedServices: readTrustedServices(deps.config),
+  });
   deps.logger.info(
     `Data mesh governance: policy version ${
       effective.policies.version
@@ -134,6 +145,7 @@ export async function createDataMeshServices(deps: {
   return {
     kpis,
     measurementService,
+    provenanceService,
     signals,
     db,
     scorecards,

@@ -16,6 +16,7 @@ import type {
   MeasurementsAccepted,
   SloStatusResponse,
 } from './measurementTypes';
+import type { ProductProvenance, ProvenanceRecord } from './provenanceTypes';
 
 /** Per-request options: a token for callers outside the browser. @public */
 export interface DataMeshRequestOptions {
@@ -117,4 +118,18 @@ export interface DataMeshApi {
     entityRef: string,
     options?: DataMeshRequestOptions,
   ): Promise<SloStatusResponse | undefined>;
+  /**
+   * Records that a template run created a product (trusted services only,
+   * such as the scaffolder).
+   */
+  recordProvenance(
+    entityRef: string,
+    record: ProvenanceRecord,
+    options?: DataMeshRequestOptions,
+  ): Promise<ProductProvenance>;
+  /** How a product came to be, as recorded; undefined when nothing is. */
+  getProvenance(
+    entityRef: string,
+    options?: DataMeshRequestOptions,
+  ): Promise<ProductProvenance | undefined>;
 }

@@ -28,6 +28,7 @@ import type {
   MeasurementsAccepted,
   SloStatusResponse,
 } from './measurementTypes';
+import type { ProductProvenance, ProvenanceRecord } from './provenanceTypes';
 
 /** The parts of Backstage's discovery API the client needs. @public */
 export interface DataMeshDiscovery {
@@ -275,6 +276,26 @@ export class DataMeshClient implements DataMeshApi {
   getSloStatus(entityRef: string, options?: DataMeshRequestOptions) {
     return this.#request<SloStatusResponse>(
       `/products/${productPath(entityRef)}/slo`,
+      { allow404: true },
+      options,
+    );
+  }
+
+  recordProvenance(
+    entityRef: string,
+    record: ProvenanceRecord,
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#request<ProductProvenance>(
+      `/products/${productPath(entityRef)}/provenance`,
+      { method: 'POST', body: record },
+      options,
+    ) as Promise<ProductProvenance>;
+  }
+
+  getProvenance(entityRef: string, options?: DataMeshRequestOptions) {
+    return this.#request<ProductProvenance>(
+      `/products/${productPath(entityRef)}/provenance`,
       { allow404: true },
       options,
     );

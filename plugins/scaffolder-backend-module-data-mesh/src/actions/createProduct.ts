@@ -38,6 +38,10 @@ export function createDataProductAction(options: { now?: () => Date } = {}) {
           entityRef: zImpl.string({
             description: 'Entity ref of the new product',
           }),
+          requestedAt: zImpl.string({
+            description:
+              'When the run was requested, for datamesh:provenance:record',
+          }),
           entity: zImpl
             .record(zImpl.any())
             .describe('The DataProduct entity written to catalog-info.yaml'),
@@ -100,6 +104,7 @@ export function createDataProductAction(options: { now?: () => Date } = {}) {
       );
 
       ctx.output('entityRef', entityRef);
+      ctx.output('requestedAt', requestedAt);
       ctx.output('entity', entity);
       ctx.output('contracts', contracts);
       ctx.output('pipeline', {

@@ -1,0 +1,108 @@
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { ForwardedError, ResponseError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { DataMeshClient } from '@datamesh-backstage/plugin-data-mesh-common';
+import { z } from 'zod/v3';
+import { parseActionInput } from '../lib/parseInput';
+import { examples } from './recordProvenance.examples';
+
+const ACTION_ID = 'datamesh:provenance:record';
+
+const inputSchema = (zImpl: typeof z) =>
+  zImpl.object({
+    entityRef: zImpl
+      .string({ description: 'The DataProduct the run created' })
+      .min(1),
+    requestedAt: zImpl
+      .string({
+        description:
+          'When the run was requested (the requestedAt output of datamesh:product:create)',
+      })
+      .datetime({ offset: true }),
+  });
+
+const outputSchema = (zImpl: typeof z) =>
+  zImpl.object({
+    recorded: zImpl.boolean({
+      description: 'Whether the provenance was recorded (false in dry-runs)',
+    }),
+  });
+
+/**
+ * Creates the `datamesh:provenance:record` action: the last step of a
+ * self-serve template. It tells the data-mesh backend, with the
+ * scaffolder's own service credentials, that this run created the product
+ * and when it was requested; the self-serve and time-to-data KPIs count only
+ * that evidence, never annotations. Run it after publishing, so that only a
+ * run that succeeded records anything.
+ *
+ * @param options - Backstage's auth and discovery services; `fetch` replaces
+ *   the global fetch (for tests).
+ * @public
+ */
+export function createRecordProvenanceAction(options: {
+  auth: AuthService;
+  discovery: DiscoveryService;
+  fetch?: typeof fetch;
+}) {
+  const { auth } = options;
+  const client = new DataMeshClient({
+    discoveryApi: options.discovery,
+    fetchApi: options.fetch ? { fetch: options.fetch } : undefined,
+  });
+  return createTemplateAction({
+    id: ACTION_ID,
+    description:
+      'Records that this template run created a data product, for the self-serve KPIs',
+    examples,
+    supportsDryRun: true,
+    schema: { input: inputSchema, output: outputSchema },
+    async handler(ctx) {
+      const input = parseActionInput(ACTION_ID, inputSchema(z), ctx.input);
+      const templateRef = ctx.templateInfo?.entityRef;
+      if (ctx.isDryRun || !templateRef) {
+        ctx.logger.info(
+          ctx.isDryRun
+            ? `Dry run: the provenance of ${input.entityRef} is not recorded`
+            : `No template entity for this run: the provenance of ${input.entityRef} is not recorded`,
+        );
+        ctx.output('recorded', false);
+        return;
+      }
+      await ctx.checkpoint({
+        key: `record-provenance.${input.entityRef}`,
+        fn: async () => {
+          const { token } = await auth.getPluginRequestToken({
+            onBehalfOf: await auth.getOwnServiceCredentials(),
+            targetPluginId: 'data-mesh',
+          });
+          try {
+            await client.recordProvenance(
+              input.entityRef,
+              {
+                templateRef,
+                requestedAt: input.requestedAt,
+                ...(ctx.task?.id ? { taskId: ctx.task.id } : {}),
+              },
+              { token },
+            );
+          } catch (error) {
+            if (error instanceof ResponseError) {
+              throw new ForwardedError(
+                `The data-mesh backend did not record the provenance of ${
+                  input.entityRef
+                }: ${error.body?.error?.message ?? error.message}`,
+                error,
+              );
+            }
+            throw error;
+          }
+        },
+      });
+      ctx.logger.info(
+        `Recorded that ${templateRef} created ${input.entityRef}`,
+      );
+      ctx.output('recorded', true);
+    },
+  });
+}
