@@ -35,6 +35,11 @@ export interface Config {
        * duration or a duration object (15 minutes by default, at most a day).
        */
       pendingReferenceGrace?: string | HumanDuration;
+      /**
+       * How old the last complete sweep may be before pages warn that their
+       * figures may be out of date (2 hours by default, at most a week).
+       */
+      staleAfter?: string | HumanDuration;
       history?: {
         /**
          * Days of scorecard history, daily rollups and KPI snapshots kept

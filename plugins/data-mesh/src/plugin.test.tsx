@@ -1,7 +1,12 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { setupDataMeshServer } from './__testUtils__/dataMeshServer';
-import { domainRollup, kpi, kpiHistoryBody } from './__testUtils__/fixtures';
+import {
+  domainRollup,
+  freshness,
+  kpi,
+  kpiHistoryBody,
+} from './__testUtils__/fixtures';
 import {
   DataMeshDomainsPage,
   DataMeshKpiDashboardPage,
@@ -28,6 +33,7 @@ describe('the legacy frontend system plugin', () => {
       mesh: { ...domainRollup('mesh'), trend: [] },
       domains: [domainRollup('customer')],
       stale: false,
+      freshness: freshness(),
     });
     await renderInTestApp(
       <TestApiProvider apis={[mesh.api]}>
@@ -46,7 +52,11 @@ describe('the legacy frontend system plugin', () => {
   });
 
   it('renders the KPI dashboard page', async () => {
-    mesh.get('/kpis', { generatedAt: '2026-11-21T00:00:00Z', kpis: [kpi()] });
+    mesh.get('/kpis', {
+      generatedAt: '2026-11-21T00:00:00Z',
+      kpis: [kpi()],
+      freshness: freshness(),
+    });
     mesh.get('/kpis/history', kpiHistoryBody([]));
     await renderInTestApp(
       <TestApiProvider apis={[mesh.api]}>

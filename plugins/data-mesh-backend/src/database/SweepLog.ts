@@ -1,12 +1,7 @@
+import type { SweepOutcome } from '@datamesh-backstage/plugin-data-mesh-common';
 import { Knex } from 'knex';
 
-/** How a full sweep ended. */
-export type SweepOutcome =
-  | 'running'
-  | 'ok'
-  | 'catalog-unavailable'
-  | 'empty-read'
-  | 'failed';
+export type { SweepOutcome };
 
 /** A recorded sweep. */
 export interface SweepRecord {

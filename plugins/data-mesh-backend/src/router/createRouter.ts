@@ -13,6 +13,7 @@ import { ScorecardStore } from '../database/ScorecardStore';
 import { SweepLog } from '../database/SweepLog';
 import { WaiverStore } from '../database/WaiverStore';
 import { CatalogReader } from '../service/CatalogReader';
+import { FreshnessService } from '../service/FreshnessService';
 import { GovernanceService } from '../service/GovernanceService';
 import { PolicyDryRun } from '../service/PolicyDryRun';
 import { VisibilityService } from '../service/VisibilityService';
@@ -41,6 +42,7 @@ export interface RouterOptions {
   rollups: RollupStore;
   waivers: WaiverStore;
   sweeps: SweepLog;
+  freshness: FreshnessService;
   reader: CatalogReader;
   governance: GovernanceService;
   dryRun: PolicyDryRun;

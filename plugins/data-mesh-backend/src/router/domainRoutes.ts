@@ -13,14 +13,13 @@ import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import { listScorecards } from '../database/listScorecards';
 import { MESH, RollupStore } from '../database/RollupStore';
-import { SweepLog } from '../database/SweepLog';
+import { FreshnessService } from '../service/FreshnessService';
 import { CatalogReader } from '../service/CatalogReader';
 import { Visibility, VisibilityService } from '../service/VisibilityService';
 import { AccessControl, credentialsOf } from './accessControl';
 import { domainProductsQuerySchema, parseRequest } from './validation';
 
 const TREND_DAYS = 30;
-const STALE_OUTCOMES = new Set(['catalog-unavailable', 'empty-read']);
 
 /** `/domains`: rollups per domain and for the mesh, and one domain's products. */
 export function domainRoutes(deps: {
@@ -28,7 +27,7 @@ export function domainRoutes(deps: {
   logger: LoggerService;
   db: Knex;
   rollups: RollupStore;
-  sweeps: SweepLog;
+  freshness: FreshnessService;
   reader: CatalogReader;
   visibility: VisibilityService;
 }) {
@@ -43,7 +42,7 @@ export function domainRoutes(deps: {
     const fromDay = new Date(Date.now() - TREND_DAYS * 86_400_000)
       .toISOString()
       .slice(0, 10);
-    const [current, catalogDomains, trends, latest] = await Promise.all([
+    const [current, catalogDomains, trends, freshness] = await Promise.all([
       rollups.current(visible),
       reader.readDomains(credentials).catch(error => {
         deps.logger.warn(`Could not read domains from the catalog: ${error}`);
@@ -51,7 +50,7 @@ export function domainRoutes(deps: {
       }),
       // Daily history covers every product: only shown to callers who see them all.
       visible.all ? rollups.trends(fromDay) : Promise.resolve(new Map()),
-      deps.sweeps.latestFinished(),
+      deps.freshness.current(),
     ]);
     const refs = new Set([...catalogDomains.keys(), ...current.domains.keys()]);
     const domains: DomainRollup[] = [...refs].map(ref => ({
@@ -68,7 +67,8 @@ export function domainRoutes(deps: {
       response: {
         mesh: { ...current.mesh, trend: trends.get(MESH) ?? [] },
         domains,
-        stale: Boolean(latest && STALE_OUTCOMES.has(latest.outcome)),
+        stale: freshness.stale,
+        freshness,
       },
     };
   }
@@ -99,6 +99,7 @@ export function domainRoutes(deps: {
           { ...query, domain: ref },
           visible,
         ),
+        freshness: response.freshness,
       });
     },
   );

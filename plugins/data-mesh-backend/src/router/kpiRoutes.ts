@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { FreshnessService } from '../service/FreshnessService';
 import { KpiService } from '../service/kpis/KpiService';
 import { VisibilityService } from '../service/VisibilityService';
 import { AccessControl, credentialsOf } from './accessControl';
@@ -23,6 +24,7 @@ const historyQuerySchema = z
 export function kpiRoutes(deps: {
   access: AccessControl;
   kpis: KpiService;
+  freshness: FreshnessService;
   visibility: VisibilityService;
 }) {
   const { access, kpis, visibility } = deps;
@@ -30,12 +32,11 @@ export function kpiRoutes(deps: {
 
   router.get('/kpis', ...access.guard({}), async (_req, res) => {
     const credentials = credentialsOf(res);
-    res.json(
-      await kpis.current(
-        credentials,
-        await visibility.visibleProducts(credentials),
-      ),
-    );
+    const [current, freshness] = await Promise.all([
+      kpis.current(credentials, await visibility.visibleProducts(credentials)),
+      deps.freshness.current(),
+    ]);
+    res.json({ ...current, freshness });
   });
 
   router.get('/kpis/history', ...access.guard({}), async (req, res) => {

@@ -20,6 +20,7 @@ import { ProvenanceStore } from '../database/ProvenanceStore';
 import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
 import { CatalogReader } from './CatalogReader';
 import { GovernanceService } from './GovernanceService';
+import { FreshnessService } from './FreshnessService';
 import { GovernanceSweep } from './GovernanceSweep';
 import { PolicyDryRun } from './PolicyDryRun';
 import { KpiService } from './kpis/KpiService';
@@ -35,6 +36,7 @@ import {
   readPendingReferenceGraceMs,
   readRetentionDays,
   readSloOptions,
+  readStaleAfterMs,
 } from './readConfig';
 import { ResultsWriter } from './ResultsWriter';
 import { SweepRetention } from './SweepRetention';
@@ -128,6 +130,11 @@ export async function createDataMeshServices(deps: {
     governance,
   });
   const visibility = new VisibilityService(deps);
+  const freshness = new FreshnessService({
+    ...deps,
+    sweeps,
+    staleAfterMs: readStaleAfterMs(deps.config),
+  });
   const provenanceService = new ProvenanceService({
     ...deps,
     provenance,
@@ -146,6 +153,7 @@ export async function createDataMeshServices(deps: {
     kpis,
     measurementService,
     provenanceService,
+    freshness,
     signals,
     db,
     scorecards,

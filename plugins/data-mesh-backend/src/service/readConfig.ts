@@ -59,15 +59,15 @@ export function readSloOptions(config: RootConfigService): SloOptions {
   };
 }
 
-/**
- * How long after a product is first seen a reference the catalog does not
- * hold yet stays pending rather than violated (15 minutes by default, at
- * most a day).
- */
-export function readPendingReferenceGraceMs(config: RootConfigService): number {
-  const key = 'dataMesh.governance.pendingReferenceGrace';
+/** A duration from config in milliseconds, within bounds, or the default. */
+function readDurationMs(
+  config: RootConfigService,
+  key: string,
+  fallbackMs: number,
+  maxMs: number,
+): number {
   if (!config.has(key)) {
-    return 15 * 60_000;
+    return fallbackMs;
   }
   let ms: number;
   try {
@@ -75,8 +75,39 @@ export function readPendingReferenceGraceMs(config: RootConfigService): number {
   } catch (error) {
     throw new InputError(`${key}: ${(error as Error).message}`);
   }
-  if (!(ms >= 0 && ms <= 86_400_000)) {
-    throw new InputError(`${key} must be from 0 to 1 day, got ${ms} ms`);
+  if (!(ms >= 0 && ms <= maxMs)) {
+    throw new InputError(
+      `${key} must be a duration from 0 to ${
+        maxMs / 3_600_000
+      } hours, got ${ms} ms`,
+    );
   }
   return ms;
+}
+
+/**
+ * How long after a product is first seen a reference the catalog does not
+ * hold yet stays pending rather than violated (15 minutes by default, at
+ * most a day).
+ */
+export function readPendingReferenceGraceMs(config: RootConfigService): number {
+  return readDurationMs(
+    config,
+    'dataMesh.governance.pendingReferenceGrace',
+    15 * 60_000,
+    86_400_000,
+  );
+}
+
+/**
+ * How old the last complete sweep may be before the figures shown count as
+ * stale (2 hours by default, at most a week).
+ */
+export function readStaleAfterMs(config: RootConfigService): number {
+  return readDurationMs(
+    config,
+    'dataMesh.governance.staleAfter',
+    2 * 3_600_000,
+    7 * 86_400_000,
+  );
 }

@@ -140,18 +140,51 @@ export interface DomainRollup extends RollupFigures {
   trend: RollupTrendPoint[];
 }
 
+/** How a full governance sweep ended. @public */
+export type SweepOutcome =
+  | 'running'
+  | 'ok'
+  | 'catalog-unavailable'
+  | 'empty-read'
+  | 'failed';
+
+/**
+ * When the figures were computed, and whether they may be out of date.
+ * @public
+ */
+export interface Freshness {
+  /** When the last complete sweep finished: the figures are as of then. */
+  computedAt?: string;
+  /** The last sweep that finished, complete or not. */
+  lastSweep?: {
+    startedAt: string;
+    finishedAt?: string;
+    outcome: SweepOutcome;
+    message?: string;
+  };
+  /**
+   * The figures may be out of date: no sweep has completed yet, the last
+   * one did not complete, or none completed recently.
+   */
+  stale: boolean;
+  /** Why the figures may be out of date, when they may be. */
+  reason?: string;
+}
+
 /** Rollups per domain and for the whole mesh. @public */
 export interface DomainRollupsResponse {
   mesh: RollupFigures & { trend: RollupTrendPoint[] };
   domains: DomainRollup[];
-  /** True when the last sweep could not read the catalog. */
+  /** True when the figures may be out of date (see `freshness`). */
   stale: boolean;
+  freshness: Freshness;
 }
 
 /** One domain with a page of its products. @public */
 export interface DomainDetailsResponse {
   domain: DomainRollup;
   products: ScorecardPage;
+  freshness: Freshness;
 }
 
 /** Which products a rule applies to; absent fields match every product. @public */

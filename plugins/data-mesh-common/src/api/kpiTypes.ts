@@ -1,3 +1,4 @@
+import type { Freshness } from './governanceTypes';
 /** The seed's mesh-adoption KPIs (`data-mesh-kpis.yaml`). @public */
 export type KpiId =
   | 'domains_onboarded'
@@ -60,6 +61,8 @@ export interface Kpi {
 export interface KpisResponse {
   generatedAt: string;
   kpis: Kpi[];
+  /** When the inputs were last computed, and whether they may be out of date. */
+  freshness: Freshness;
 }
 
 /** The KPI values of one day (or week). @public */

@@ -11,3 +11,5 @@ export {
   scorecardStatusLabel,
 } from './ScorecardStatusLabel';
 export type { ScorecardStatusLabelProps } from './ScorecardStatusLabel';
+export { FreshnessNote } from './FreshnessNote';
+export type { FreshnessNoteProps } from './FreshnessNote';

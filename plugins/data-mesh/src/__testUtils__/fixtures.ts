@@ -1,11 +1,37 @@
 import type {
   DomainRollup,
+  Freshness,
   Kpi,
   KpiHistoryPoint,
   KpiHistorySeriesResponse,
   Scorecard,
   ScorecardSummary,
 } from '@datamesh-backstage/plugin-data-mesh-common';
+
+/** Fresh figures (the last sweep completed), or stale ones with a reason. */
+export function freshness(stale = false): Freshness {
+  return stale
+    ? {
+        stale: true,
+        reason:
+          'The last governance sweep could not read the catalog: 503 Service Unavailable',
+        computedAt: '2026-11-20T09:00:00.000Z',
+        lastSweep: {
+          startedAt: '2026-11-20T10:00:00.000Z',
+          finishedAt: '2026-11-20T10:00:02.000Z',
+          outcome: 'catalog-unavailable',
+        },
+      }
+    : {
+        stale: false,
+        computedAt: '2026-11-20T10:00:02.000Z',
+        lastSweep: {
+          startedAt: '2026-11-20T10:00:00.000Z',
+          finishedAt: '2026-11-20T10:00:02.000Z',
+          outcome: 'ok',
+        },
+      };
+}
 
 export function scorecard(overrides: Partial<Scorecard> = {}): Scorecard {
   return {

@@ -4,7 +4,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
 import { setupDataMeshServer } from '../__testUtils__/dataMeshServer';
 import { aComponent, customer360 } from '../__testUtils__/entityFixtures';
-import { domainRollup } from '../__testUtils__/fixtures';
+import { domainRollup, freshness } from '../__testUtils__/fixtures';
 import dataMeshPlugin from '../alpha';
 import {
   dataProductLineageCard,
@@ -35,6 +35,7 @@ describe('the new frontend system plugin', () => {
       mesh: { ...domainRollup('mesh'), trend: [] },
       domains: [domainRollup('customer')],
       stale: false,
+      freshness: freshness(),
     });
     renderTestApp({
       features: [dataMeshPlugin],

@@ -47,7 +47,7 @@ export class KpiService {
   async current(
     credentials: BackstageCredentials,
     visibility: Visibility,
-  ): Promise<KpisResponse> {
+  ): Promise<Omit<KpisResponse, 'freshness'>> {
     const [domains, sums] = await Promise.all([
       this.deps.reader.readDomains(credentials),
       visibility.all

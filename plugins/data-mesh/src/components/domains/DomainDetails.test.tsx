@@ -6,7 +6,7 @@ import {
   errorBody,
   setupDataMeshServer,
 } from '../../__testUtils__/dataMeshServer';
-import { domainRollup, summary } from '../../__testUtils__/fixtures';
+import { domainRollup, freshness, summary } from '../../__testUtils__/fixtures';
 import { renderInDataMeshApp } from '../../__testUtils__/renderInDataMeshApp';
 import { DomainScorecards } from './DomainScorecards';
 
@@ -33,6 +33,7 @@ function serveDomain() {
       );
       return HttpResponse.json({
         domain: domainRollup('customer'),
+        freshness: freshness(),
         products: {
           items,
           totalItems: total,

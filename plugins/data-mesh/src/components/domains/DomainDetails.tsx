@@ -5,6 +5,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import {
   AsyncContent,
+  FreshnessNote,
   useCursorPaging,
   useDomainDetails,
 } from '@datamesh-backstage/plugin-data-mesh-react';
@@ -46,6 +47,9 @@ export function DomainDetails() {
           const title = value.domain.title ?? name;
           return (
             <Grid container spacing={3}>
+              <Grid item xs={12}>
+                <FreshnessNote freshness={value.freshness} />
+              </Grid>
               <Grid item xs={12}>
                 <SectionCard
                   title={title}

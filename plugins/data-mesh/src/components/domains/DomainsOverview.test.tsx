@@ -3,7 +3,7 @@ import {
   errorBody,
   setupDataMeshServer,
 } from '../../__testUtils__/dataMeshServer';
-import { domainRollup } from '../../__testUtils__/fixtures';
+import { domainRollup, freshness } from '../../__testUtils__/fixtures';
 import { renderInDataMeshApp } from '../../__testUtils__/renderInDataMeshApp';
 import { DomainScorecards } from './DomainScorecards';
 
@@ -25,6 +25,7 @@ const rollups = (stale = false) => ({
     }),
   ],
   stale,
+  freshness: freshness(stale),
 });
 
 const render = () =>
@@ -84,6 +85,9 @@ describe('DomainsOverview', () => {
     await render();
     expect(
       await screen.findByText(/These figures may be out of date/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/could not read the catalog: 503 Service Unavailable/),
     ).toBeInTheDocument();
   });
 

@@ -1,7 +1,7 @@
-import { WarningPanel } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import {
   AsyncContent,
+  FreshnessNote,
   useDomainRollups,
 } from '@datamesh-backstage/plugin-data-mesh-react';
 import { SectionCard } from '../shared/SectionCard';
@@ -21,14 +21,9 @@ export function DomainsOverview() {
     >
       {value => (
         <Grid container spacing={3}>
-          {value.stale && (
-            <Grid item xs={12}>
-              <WarningPanel
-                title="These figures may be out of date"
-                message="The last governance sweep could not read the catalog."
-              />
-            </Grid>
-          )}
+          <Grid item xs={12}>
+            <FreshnessNote freshness={value.freshness} />
+          </Grid>
           <Grid item xs={12}>
             <SectionCard title="Whole mesh">
               <RollupSummary

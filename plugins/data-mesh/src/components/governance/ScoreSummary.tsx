@@ -19,7 +19,21 @@ export function ScoreSummary(props: { scorecard: Scorecard }) {
       {scorecard.stale && (
         <WarningPanel
           title="This result may be out of date"
-          message="The last governance sweep could not read the catalog."
+          message={
+            scorecard.staleReason ??
+            'The last governance sweep could not read the catalog.'
+          }
+        />
+      )}
+      {scorecard.pendingReferences && (
+        <WarningPanel
+          severity="info"
+          title="Waiting for the catalog"
+          message={`Not in the catalog yet, so not judged until ${formatDateTime(
+            scorecard.pendingUntil,
+          )}: ${scorecard.pendingReferences
+            .map(p => `${p.ref} (${p.path})`)
+            .join(', ')}`}
         />
       )}
       <Grid container spacing={2} alignItems="center">

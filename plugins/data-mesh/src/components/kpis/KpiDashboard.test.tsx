@@ -4,7 +4,7 @@ import {
   errorBody,
   setupDataMeshServer,
 } from '../../__testUtils__/dataMeshServer';
-import { kpi, kpiHistoryBody } from '../../__testUtils__/fixtures';
+import { freshness, kpi, kpiHistoryBody } from '../../__testUtils__/fixtures';
 import { captureDownloads } from '../../__testUtils__/captureDownloads';
 import { renderInDataMeshApp } from '../../__testUtils__/renderInDataMeshApp';
 import { KpiDashboard } from './KpiDashboard';
@@ -13,6 +13,7 @@ const mesh = setupDataMeshServer();
 
 const kpis = {
   generatedAt: '2026-11-21T08:00:00Z',
+  freshness: freshness(),
   kpis: [
     kpi(),
     kpi({

@@ -2,6 +2,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import {
   AsyncContent,
+  FreshnessNote,
   formatDateTime,
   useKpis,
 } from '@datamesh-backstage/plugin-data-mesh-react';
@@ -30,6 +31,7 @@ export function KpiDashboard() {
         >
           {v => (
             <>
+              <FreshnessNote freshness={v.freshness} />
               <Typography variant="body2" color="textSecondary" paragraph>
                 Measured {formatDateTime(v.generatedAt)}
               </Typography>

@@ -1,4 +1,4 @@
-import { kpi } from '../../__testUtils__/fixtures';
+import { freshness, kpi } from '../../__testUtils__/fixtures';
 import { kpiBreakdownCsv, kpiHistoryCsv, toCsv } from './kpiCsv';
 
 describe('toCsv', () => {
@@ -58,6 +58,7 @@ describe('kpiHistoryCsv', () => {
       },
       {
         generatedAt: '2026-11-14T00:00:00Z',
+        freshness: freshness(),
         kpis: [kpi(), kpi({ id: 'time_to_data', title: 'Time to data' })],
       },
     );
@@ -81,6 +82,7 @@ describe('kpiBreakdownCsv', () => {
   it('writes the mesh and each domain with the target, defusing domain titles', () => {
     const csv = kpiBreakdownCsv({
       generatedAt: '2026-11-14T00:00:00Z',
+      freshness: freshness(),
       kpis: [
         kpi({
           byDomain: [
