@@ -18,11 +18,33 @@ import { WaiverStore } from '../database/WaiverStore';
 import { unwaivedRuleIds } from '../database/rows';
 import { CatalogReader } from './CatalogReader';
 import { EffectivePolicies } from './policyConfig';
+import { RuleTime, RuleTimes } from './RuleTimes';
 import { SignalsProvider } from './SignalsProvider';
+import { forEachInTimeSlices } from './timeSlices';
 import type { Visibility } from './VisibilityService';
 
 /** The most rules a proposed pack may have. */
 const MAX_DRY_RUN_RULES = 200;
+
+const formatMs = (ms: number) =>
+  ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Math.round(ms)} ms`;
+
+function budgetSpentMessage(
+  budgetMs: number,
+  evaluated: number,
+  total: number,
+  slowest: RuleTime | undefined,
+) {
+  return `The policy dry-run stopped when its time budget of ${formatMs(
+    budgetMs,
+  )} (dataMesh.governance.dryRun.timeBudget) was spent, after evaluating ${evaluated} of ${total} products${
+    slowest
+      ? `; rule ${slowest.ruleId} of pack ${
+          slowest.pack
+        } took the most time (${formatMs(slowest.ms)}): simplify its condition`
+      : ''
+  }`;
+}
 
 /**
  * Policy dry-runs: what a proposed pack would change for every product the
@@ -38,7 +60,11 @@ export class PolicyDryRun {
       waivers: WaiverStore;
       signals: SignalsProvider;
       auth: AuthService;
+      /** How long a dry-run may take before it stops, in milliseconds. */
+      timeBudgetMs: number;
       now?: () => Date;
+      /** Milliseconds on a monotonic clock; `performance.now()` by default. */
+      clock?: () => number;
     },
   ) {}
 
@@ -50,11 +76,18 @@ export class PolicyDryRun {
     return this.deps.now?.() ?? new Date();
   }
 
+  #clock() {
+    return this.deps.clock?.() ?? performance.now();
+  }
+
   /**
    * Evaluates a proposed pack over every product the caller may see, next to
    * the current policies, and reports who would newly fail. The proposed pack
    * replaces the pack of the same name, or is added. Cross-entity rules see
-   * the whole catalog, as sweeps do. Nothing is stored.
+   * the whole catalog, as sweeps do. Nothing is stored. Products are
+   * evaluated in time slices that let the event loop serve other requests;
+   * past the time budget the dry-run stops with an InputError naming the
+   * rule that took the most time.
    */
   async run(packInput: unknown, visible: Visibility): Promise<DryRunResponse> {
     const { packs, weights } = this.deps.effective;
@@ -84,10 +117,14 @@ export class PolicyDryRun {
     weights: Partial<ScoreWeights>,
     visible: Visibility,
   ): Promise<DryRunResponse> {
+    const started = this.#clock();
     const proposed = compilePolicies(
       [...packs.filter(p => p.name !== pack.name), pack],
       { weights },
     );
+    const now = this.#now();
+    const waivers = await this.deps.waivers.byEntity();
+    const signals = await this.deps.signals.all(now);
     const snapshot = await this.deps.reader.readAll(
       await this.deps.auth.getOwnServiceCredentials(),
     );
@@ -98,42 +135,59 @@ export class PolicyDryRun {
     const products = snapshot.products.filter(
       product => visible.all || visible.refs.has(stringifyEntityRef(product)),
     );
-    const waivers = await this.deps.waivers.byEntity();
-    const now = this.#now();
-    const signals = await this.deps.signals.all(now);
     const fullContext = {
       ...context,
       signals: (ref: string) => signals.get(ref),
       sloOptions: this.deps.signals.sloOptions,
     };
+    const times = new RuleTimes(() => this.#clock());
+    const currentPolicies = times.timed(this.policies);
+    const proposedPolicies = times.timed(proposed);
     const current: Scorecard[] = [];
     const after: Scorecard[] = [];
     const newlyFailing: DryRunResponse['newlyFailing'] = [];
     let changed = 0;
-    for (const product of products) {
-      const options = {
-        context: fullContext,
-        now,
-        waivers: waivers.get(stringifyEntityRef(product)),
-      };
-      const before = evaluateProduct(product, this.policies, options);
-      const next = evaluateProduct(product, proposed, options);
-      current.push(before);
-      after.push(next);
-      if (before.status !== next.status || before.score !== next.score) {
-        changed += 1;
-      }
-      if (before.status !== 'fail' && next.status === 'fail') {
-        const known = new Set(unwaivedRuleIds(before));
-        newlyFailing.push({
-          entityRef: next.entityRef,
-          currentStatus: before.status,
-          proposedStatus: next.status,
-          currentScore: before.score,
-          proposedScore: next.score,
-          newViolations: unwaivedRuleIds(next).filter(id => !known.has(id)),
-        });
-      }
+    const evaluation = await forEachInTimeSlices(
+      products,
+      product => {
+        const options = {
+          context: fullContext,
+          now,
+          waivers: waivers.get(stringifyEntityRef(product)),
+        };
+        const before = evaluateProduct(product, currentPolicies, options);
+        const next = evaluateProduct(product, proposedPolicies, options);
+        current.push(before);
+        after.push(next);
+        if (before.status !== next.status || before.score !== next.score) {
+          changed += 1;
+        }
+        if (before.status !== 'fail' && next.status === 'fail') {
+          const known = new Set(unwaivedRuleIds(before));
+          newlyFailing.push({
+            entityRef: next.entityRef,
+            currentStatus: before.status,
+            proposedStatus: next.status,
+            currentScore: before.score,
+            proposedScore: next.score,
+            newViolations: unwaivedRuleIds(next).filter(id => !known.has(id)),
+          });
+        }
+      },
+      {
+        clock: () => this.#clock(),
+        deadline: started + this.deps.timeBudgetMs,
+      },
+    );
+    if (!evaluation.complete) {
+      throw new InputError(
+        budgetSpentMessage(
+          this.deps.timeBudgetMs,
+          evaluation.visited,
+          products.length,
+          times.slowest(),
+        ),
+      );
     }
     const rollup = (cards: Scorecard[]) =>
       summarizeRollup(

@@ -24,7 +24,11 @@ import { KpiService } from './kpis/KpiService';
 import { MeasurementService } from './measurements/MeasurementService';
 import { loadEffectivePolicies } from './policyConfig';
 import { ProductFactsRecorder } from './ProductFactsRecorder';
-import { readRetentionDays, readSloOptions } from './readConfig';
+import {
+  readDryRunTimeBudgetMs,
+  readRetentionDays,
+  readSloOptions,
+} from './readConfig';
 import { SignalsProvider } from './SignalsProvider';
 import { VisibilityService } from './VisibilityService';
 
@@ -47,6 +51,7 @@ export async function createDataMeshServices(deps: {
   const effective = loadEffectivePolicies(deps.config, deps.modulePacks);
   const retentionDays = readRetentionDays(deps.config);
   const sloOptions = readSloOptions(deps.config);
+  const dryRunTimeBudgetMs = readDryRunTimeBudgetMs(deps.config);
   const db = await deps.database.getClient();
   if (!deps.database.migrations?.skip) {
     await applyDatabaseMigrations(db);
@@ -79,6 +84,7 @@ export async function createDataMeshServices(deps: {
     reader,
     waivers,
     signals,
+    timeBudgetMs: dryRunTimeBudgetMs,
   });
   const sweep = new GovernanceSweep({
     ...deps,

@@ -1,5 +1,7 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
+import { readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { durationToMilliseconds } from '@backstage/types';
 import {
   DEFAULT_SLO_OPTIONS,
   SloOptions,
@@ -55,4 +57,20 @@ export function readSloOptions(config: RootConfigService): SloOptions {
       { min: 0, max: 100 },
     ),
   };
+}
+
+/**
+ * How long a policy dry-run may evaluate, in milliseconds: 60 seconds unless
+ * `dataMesh.governance.dryRun.timeBudget` says otherwise.
+ */
+export function readDryRunTimeBudgetMs(config: RootConfigService): number {
+  const key = 'dataMesh.governance.dryRun.timeBudget';
+  if (!config.has(key)) {
+    return 60_000;
+  }
+  const ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
+  if (!(ms > 0)) {
+    throw new InputError(`${key} must be a positive duration, got ${ms} ms`);
+  }
+  return ms;
 }
