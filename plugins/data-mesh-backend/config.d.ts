@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   dataMesh?: {
@@ -33,6 +34,15 @@ export interface Config {
          * (1 to 3650; 365 by default).
          */
         retentionDays?: number;
+      };
+      dryRun?: {
+        /**
+         * How long a policy dry-run may take: past it, the dry-run stops
+         * and answers 400 naming the rule that took the most time. An ISO
+         * 8601 duration (`PT60S`), a duration string (`60s`) or an object
+         * (`{ seconds: 60 }`); 60 seconds by default.
+         */
+        timeBudget?: HumanDuration | string;
       };
     };
     slo?: {

@@ -18,7 +18,7 @@ import { WaiverStore } from '../database/WaiverStore';
 import { unwaivedRuleIds } from '../database/rows';
 import { CatalogReader } from './CatalogReader';
 import { EffectivePolicies } from './policyConfig';
-import { RuleTime, RuleTimes } from './RuleTimes';
+import { RuleTimes } from './RuleTimes';
 import { SignalsProvider } from './SignalsProvider';
 import { forEachInTimeSlices } from './timeSlices';
 import type { Visibility } from './VisibilityService';
@@ -28,23 +28,6 @@ const MAX_DRY_RUN_RULES = 200;
 
 const formatMs = (ms: number) =>
   ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Math.round(ms)} ms`;
-
-function budgetSpentMessage(
-  budgetMs: number,
-  evaluated: number,
-  total: number,
-  slowest: RuleTime | undefined,
-) {
-  return `The policy dry-run stopped when its time budget of ${formatMs(
-    budgetMs,
-  )} (dataMesh.governance.dryRun.timeBudget) was spent, after evaluating ${evaluated} of ${total} products${
-    slowest
-      ? `; rule ${slowest.ruleId} of pack ${
-          slowest.pack
-        } took the most time (${formatMs(slowest.ms)}): simplify its condition`
-      : ''
-  }`;
-}
 
 /**
  * Policy dry-runs: what a proposed pack would change for every product the
@@ -123,6 +106,7 @@ export class PolicyDryRun {
       { weights },
     );
     const now = this.#now();
+    // The catalog is read last: evaluating starts as soon as it is in.
     const waivers = await this.deps.waivers.byEntity();
     const signals = await this.deps.signals.all(now);
     const snapshot = await this.deps.reader.readAll(
@@ -180,13 +164,21 @@ export class PolicyDryRun {
       },
     );
     if (!evaluation.complete) {
+      const slowest = times.slowest();
       throw new InputError(
-        budgetSpentMessage(
+        `The policy dry-run stopped when its time budget of ${formatMs(
           this.deps.timeBudgetMs,
-          evaluation.visited,
-          products.length,
-          times.slowest(),
-        ),
+        )} (dataMesh.governance.dryRun.timeBudget) was spent, after evaluating ${
+          evaluation.visited
+        } of ${products.length} products${
+          slowest
+            ? `; rule ${slowest.ruleId} of pack ${
+                slowest.pack
+              } took the most time (${formatMs(
+                slowest.ms,
+              )}): simplify its condition`
+            : ''
+        }`,
       );
     }
     const rollup = (cards: Scorecard[]) =>
