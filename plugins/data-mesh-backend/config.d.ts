@@ -47,6 +47,15 @@ export interface Config {
          */
         retentionDays?: number;
       };
+      dryRun?: {
+        /**
+         * How long a policy dry-run may take: past it, the dry-run stops
+         * and answers 400 naming the rule that took the most time. An ISO
+         * 8601 duration (`PT60S`), a duration string (`60s`) or an object
+         * (`{ seconds: 60 }`); 60 seconds by default.
+         */
+        timeBudget?: HumanDuration | string;
+      };
     };
     slo?: {
       /** The rolling window of SLO compliance, in days (1 to 365; 30 by default). */

@@ -5,6 +5,7 @@ import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import type { JsonObject } from '@backstage/types';
 import {
   createSyntheticGroups,
   createSyntheticProducts,
@@ -114,9 +115,13 @@ const noCache: CacheService = {
 };
 
 /** The plugin's services over a database and catalog, as the plugin builds them. */
-export function createBenchServices(knex: Knex, catalog: CatalogService) {
+export function createBenchServices(
+  knex: Knex,
+  catalog: CatalogService,
+  config: JsonObject = {},
+) {
   return createDataMeshServices({
-    config: mockServices.rootConfig({ data: {} }),
+    config: mockServices.rootConfig({ data: config }),
     logger: benchLogger,
     database: mockServices.database({ knex }),
     auth: mockServices.auth(),

@@ -126,6 +126,39 @@ spec:
       'dataMesh.governance.weights.error must be a number from 0 to 100, got -1',
     ],
     [
+      {
+        governance: {
+          packs: [
+            {
+              apiVersion: 'datamesh.io/v1alpha1',
+              kind: 'PolicyPack',
+              metadata: { name: 'echo' },
+              spec: {
+                rules: [
+                  {
+                    id: 'RX-001',
+                    severity: 'warning',
+                    condition: {
+                      properties: {
+                        metadata: {
+                          properties: { name: { pattern: '(a)\\1' } },
+                        },
+                      },
+                    },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+      'Policy pack app-config dataMesh.governance.packs[0], rule RX-001: pattern `(a)\\1` uses a feature a linear-time regex engine cannot run (backreference)',
+    ],
+    [
+      { governance: { dryRun: { timeBudget: 'PT0S' } } },
+      'dataMesh.governance.dryRun.timeBudget must be a positive duration, got 0 ms',
+    ],
+    [
       { slo: { windowDays: 400 } },
       'dataMesh.slo.windowDays must be a whole number from 1 to 365, got 400',
     ],

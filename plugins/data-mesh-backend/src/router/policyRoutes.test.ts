@@ -26,6 +26,76 @@ spec:
                 contains: { enum: [gold, silver, bronze] }
 `;
 
+/** A pack of one rule: descriptions are words separated by single spaces. */
+const wordsPack = (pattern = String.raw`^(\w+\s?)*$`) => ({
+  apiVersion: 'datamesh.io/v1alpha1',
+  kind: 'PolicyPack',
+  metadata: { name: 'words' },
+  spec: {
+    rules: [
+      {
+        id: 'DESC-WORDS',
+        title: 'Descriptions are words',
+        severity: 'error',
+        condition: {
+          properties: {
+            metadata: { properties: { description: { pattern } } },
+          },
+        },
+      },
+    ],
+  },
+});
+
+/**
+ * A catalog over `entities` whose read of groups, the dry-run's last read
+ * before it evaluates, waits once its pages are out until `release()`.
+ */
+function catalogHeldAfterReading(entities = exampleMesh()) {
+  const inner = catalogServiceMock({ entities });
+  let hold = false;
+  let read!: () => void;
+  const readDone = new Promise<void>(resolve => (read = resolve));
+  let release!: () => void;
+  const released = new Promise<void>(resolve => (release = resolve));
+  const catalog = catalogServiceMock.mock({
+    getEntities: (request: any) => inner.getEntities(request),
+    streamEntities: (request: any) => inner.streamEntities(request),
+    // The dry-run looks up owners and upstream products before evaluating
+    // a page: the test holds it there.
+    async getEntitiesByRefs(request: any) {
+      const found = await inner.getEntitiesByRefs(request);
+      if (hold) {
+        read();
+        await released;
+      }
+      return found;
+    },
+  });
+  return {
+    factory: catalog.factory,
+    hold: () => (hold = true),
+    readDone,
+    release,
+  };
+}
+
+/**
+ * Makes `performance.now()` advance `step` ms at each read, and counts
+ * reads; `onFirstRead` runs at the first one.
+ */
+function steppingPerformanceClock(step: number, onFirstRead?: () => void) {
+  let now = performance.now();
+  const spy = jest.spyOn(performance, 'now').mockImplementation(() => {
+    if (spy.mock.calls.length === 1) onFirstRead?.();
+    return (now += step);
+  });
+  return {
+    reads: () => spy.mock.calls.length,
+    restore: () => spy.mockRestore(),
+  };
+}
+
 describe('policy routes', () => {
   it('lists the effective rules of the default pack and configured packs', async () => {
     const { api } = await startDataMesh({
@@ -195,6 +265,119 @@ describe('policy routes', () => {
     expect(tooBig.body.error.message).toBe(
       'body.pack: a proposed pack has at most 200 rules, this one 201',
     );
+  });
+
+  it('runs a catastrophic pattern over long descriptions on a linear-time engine', async () => {
+    const entities = exampleMesh();
+    const longDescriptions = new Map([
+      ['product-0', `${'a'.repeat(50_000)}!`],
+      ['product-1', `${'ab '.repeat(15_000)}?`],
+      ['product-2', 'word '.repeat(15_000)],
+      ['product-4', 'a'.repeat(50_000)],
+    ]);
+    for (const entity of entities) {
+      const description = longDescriptions.get(entity.metadata.name);
+      if (entity.kind === 'DataProduct' && description) {
+        entity.metadata.description = description;
+      }
+    }
+    const { api } = await startDataMesh({ entities });
+    // A backtracking engine would not answer this request for ages.
+    const response = await api
+      .post('/api/data-mesh/policies/dry-run')
+      .set(asUser)
+      .send({ pack: wordsPack() });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      evaluatedCount: 12,
+      mesh: {
+        current: { productCount: 12, failCount: 1 },
+        proposed: { productCount: 12, failCount: 3 },
+      },
+    });
+    expect(response.body.newlyFailing).toEqual([
+      expect.objectContaining({
+        entityRef: 'dataproduct:default/product-0',
+        newViolations: ['DESC-WORDS'],
+      }),
+      expect.objectContaining({
+        entityRef: 'dataproduct:default/product-1',
+        newViolations: ['DESC-WORDS'],
+      }),
+    ]);
+  });
+
+  it('answers 400 naming the rule of a pattern that needs backtracking', async () => {
+    const { api } = await startDataMesh();
+    const response = await api
+      .post('/api/data-mesh/policies/dry-run')
+      .set(asUser)
+      .send({ pack: wordsPack(String.raw`^(\w+)\s\1$`) });
+    expect(response.status).toBe(400);
+    expectMatchesOpenApi('post', '/policies/dry-run', response);
+    expect(response.body.error).toMatchObject({
+      name: 'InputError',
+      message:
+        'Policy pack proposed pack, rule DESC-WORDS: pattern `^(\\w+)\\s\\1$` uses a feature a linear-time regex engine cannot run (backreference)',
+    });
+  });
+
+  it('answers 400 when a dry-run spends its time budget, naming the slowest rule', async () => {
+    const { api } = await startDataMesh({
+      config: {
+        dataMesh: {
+          governance: { defaultPack: false, dryRun: { timeBudget: 'PT1S' } },
+        },
+      },
+    });
+    // Every read of the clock takes 100 ms: the budget runs out early.
+    const clock = steppingPerformanceClock(100);
+    try {
+      const response = await api
+        .post('/api/data-mesh/policies/dry-run')
+        .set(asUser)
+        .send({ pack: wordsPack() });
+      expect(response.status).toBe(400);
+      expectMatchesOpenApi('post', '/policies/dry-run', response);
+      expect(response.body.error.message).toMatch(
+        /^The policy dry-run stopped when its time budget of 1 s \(dataMesh\.governance\.dryRun\.timeBudget\) was spent, after evaluating ([1-9]|1[01]) products; rule DESC-WORDS of pack words took the most time \([0-9.]+ m?s\): simplify its condition$/,
+      );
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('lets the event loop run other work while a dry-run evaluates', async () => {
+    const catalog = catalogHeldAfterReading();
+    const { api } = await startDataMesh({
+      catalog: catalog.factory,
+      config: { dataMesh: { governance: { dryRun: { timeBudget: 'PT1H' } } } },
+    });
+    catalog.hold();
+    const dryRun = api
+      .post('/api/data-mesh/policies/dry-run')
+      .set(asUser)
+      .send({ pack: tagPack })
+      .then(response => response);
+    await catalog.readDone;
+    // From here on the dry-run only evaluates. Every read of the clock
+    // takes 10 ms: each product fills a time slice. When evaluating begins,
+    // a timer is set: it must run long before evaluating ends.
+    let readsWhenTimerRan = -1;
+    const clock = steppingPerformanceClock(10, () =>
+      setImmediate(() => (readsWhenTimerRan = clock.reads())),
+    );
+    try {
+      catalog.release();
+      const response = await dryRun;
+      expect(response.status).toBe(200);
+      expect(response.body.evaluatedCount).toBe(12);
+      // The timer ran once evaluating had begun, long before it ended.
+      expect(readsWhenTimerRan).toBeGreaterThan(0);
+      expect(readsWhenTimerRan * 2).toBeLessThan(clock.reads());
+    } finally {
+      clock.restore();
+    }
   });
 
   it('answers 403 without the dry-run permission', async () => {

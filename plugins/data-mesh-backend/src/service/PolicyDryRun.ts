@@ -14,15 +14,23 @@ import { CatalogReader } from './CatalogReader';
 import { EffectivePolicies } from './policyConfig';
 import { ProductEvaluator } from './ProductEvaluator';
 import { ReferenceResolver } from './ReferenceResolver';
+import { RuleTimes } from './RuleTimes';
+import { forEachInTimeSlices } from './timeSlices';
 import type { Visibility } from './VisibilityService';
 
 /** The most rules a proposed pack may have. */
 const MAX_DRY_RUN_RULES = 200;
 
+const formatMs = (ms: number) =>
+  ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Math.round(ms)} ms`;
+
 /**
  * Policy dry-runs: what a proposed pack would change for every product the
- * caller may see, streamed from the catalog a page at a time (only counts
- * and the newly failing products are kept). Nothing is stored.
+ * caller may see. The catalog is streamed a page at a time (only counts and
+ * the newly failing products are kept); products are evaluated in time
+ * slices that let the event loop serve other requests; past the time budget
+ * the dry-run stops with an InputError naming the rule that took the most
+ * time. Nothing is stored.
  */
 export class PolicyDryRun {
   #dryRunning = false;
@@ -33,7 +41,11 @@ export class PolicyDryRun {
       reader: CatalogReader;
       evaluator: ProductEvaluator;
       auth: AuthService;
+      /** How long a dry-run may take before it stops, in milliseconds. */
+      timeBudgetMs: number;
       now?: () => Date;
+      /** Milliseconds on a monotonic clock; `performance.now()` by default. */
+      clock?: () => number;
     },
   ) {}
 
@@ -41,15 +53,15 @@ export class PolicyDryRun {
     return this.deps.effective.policies;
   }
 
-  #now() {
-    return this.deps.now?.() ?? new Date();
+  #clock() {
+    return this.deps.clock?.() ?? performance.now();
   }
 
   /**
    * Evaluates a proposed pack over every product the caller may see, next to
    * the current policies, and reports who would newly fail. The proposed pack
    * replaces the pack of the same name, or is added. Cross-entity rules see
-   * the whole catalog, as sweeps do. Nothing is stored.
+   * the whole catalog, as sweeps do.
    */
   async run(packInput: unknown, visible: Visibility): Promise<DryRunResponse> {
     const { packs, weights } = this.deps.effective;
@@ -79,18 +91,21 @@ export class PolicyDryRun {
     weights: Partial<ScoreWeights>,
     visible: Visibility,
   ): Promise<DryRunResponse> {
+    const started = this.#clock();
+    const deadline = started + this.deps.timeBudgetMs;
     const proposed = compilePolicies(
       [...packs.filter(p => p.name !== pack.name), pack],
       { weights },
     );
     const credentials = await this.deps.auth.getOwnServiceCredentials();
-    // Cross-entity rules see the whole catalog, as sweeps do; the results
-    // only cover the products the caller may see.
     const resolver = new ReferenceResolver({
       reader: this.deps.reader,
       credentials,
     });
-    const now = this.#now();
+    const now = this.deps.now?.() ?? new Date();
+    const times = new RuleTimes(() => this.#clock());
+    const currentPolicies = times.timed(this.policies);
+    const proposedPolicies = times.timed(proposed);
     const current = new RollupAccumulator();
     const after = new RollupAccumulator();
     const newlyFailing: DryRunResponse['newlyFailing'] = [];
@@ -101,38 +116,38 @@ export class PolicyDryRun {
         product => visible.all || visible.refs.has(stringifyEntityRef(product)),
       );
       if (products.length === 0) continue;
-      const { cards: before } = await this.deps.evaluator.evaluate(products, {
-        policies: this.policies,
+      const batch = await this.deps.evaluator.prepare(products, {
         resolver,
         now,
       });
-      const { cards: next } = await this.deps.evaluator.evaluate(products, {
-        policies: proposed,
-        resolver,
-        now,
-      });
-      before.forEach((card, i) => {
-        const proposal = next[i];
-        evaluatedCount += 1;
-        current.add({ ...card, ruleIds: unwaivedRuleIds(card) });
-        after.add({ ...proposal, ruleIds: unwaivedRuleIds(proposal) });
-        if (card.status !== proposal.status || card.score !== proposal.score) {
-          changed += 1;
-        }
-        if (card.status !== 'fail' && proposal.status === 'fail') {
-          const known = new Set(unwaivedRuleIds(card));
-          newlyFailing.push({
-            entityRef: proposal.entityRef,
-            currentStatus: card.status,
-            proposedStatus: proposal.status,
-            currentScore: card.score,
-            proposedScore: proposal.score,
-            newViolations: unwaivedRuleIds(proposal).filter(
-              id => !known.has(id),
-            ),
-          });
-        }
-      });
+      const slices = await forEachInTimeSlices(
+        products,
+        (_, i) => {
+          const before = batch.evaluate(i, currentPolicies);
+          const next = batch.evaluate(i, proposedPolicies);
+          evaluatedCount += 1;
+          current.add({ ...before, ruleIds: unwaivedRuleIds(before) });
+          after.add({ ...next, ruleIds: unwaivedRuleIds(next) });
+          if (before.status !== next.status || before.score !== next.score) {
+            changed += 1;
+          }
+          if (before.status !== 'fail' && next.status === 'fail') {
+            const known = new Set(unwaivedRuleIds(before));
+            newlyFailing.push({
+              entityRef: next.entityRef,
+              currentStatus: before.status,
+              proposedStatus: next.status,
+              currentScore: before.score,
+              proposedScore: next.score,
+              newViolations: unwaivedRuleIds(next).filter(id => !known.has(id)),
+            });
+          }
+        },
+        { clock: () => this.#clock(), deadline },
+      );
+      if (!slices.complete) {
+        throw this.#overBudget(evaluatedCount, times);
+      }
     }
     return {
       evaluatedCount,
@@ -141,5 +156,22 @@ export class PolicyDryRun {
       changed,
       mesh: { current: current.figures(), proposed: after.figures() },
     };
+  }
+
+  #overBudget(evaluated: number, times: RuleTimes): InputError {
+    const slowest = times.slowest();
+    return new InputError(
+      `The policy dry-run stopped when its time budget of ${formatMs(
+        this.deps.timeBudgetMs,
+      )} (dataMesh.governance.dryRun.timeBudget) was spent, after evaluating ${evaluated} products${
+        slowest
+          ? `; rule ${slowest.ruleId} of pack ${
+              slowest.pack
+            } took the most time (${formatMs(
+              slowest.ms,
+            )}): simplify its condition`
+          : ''
+      }`,
+    );
   }
 }

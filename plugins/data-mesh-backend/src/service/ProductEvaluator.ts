@@ -14,12 +14,18 @@ import { WaiverStore } from '../database/WaiverStore';
 import { ReferenceResolver } from './ReferenceResolver';
 import { SignalsProvider } from './SignalsProvider';
 
-/** A batch of products with their results and what they were judged on. */
-export interface EvaluatedBatch {
+/** A batch of products with what they are judged on. */
+export interface PreparedBatch {
   products: DataProductEntityV1alpha1[];
-  cards: Scorecard[];
   signals: Map<string, ProductSignals>;
   resolver: ReferenceResolver;
+  /** Evaluates the batch's `i`-th product against `policies`. */
+  evaluate(i: number, policies: PolicySet): Scorecard;
+}
+
+/** A batch of products with their results and what they were judged on. */
+export interface EvaluatedBatch extends Omit<PreparedBatch, 'evaluate'> {
+  cards: Scorecard[];
 }
 
 /**
@@ -43,17 +49,21 @@ export class ProductEvaluator {
     },
   ) {}
 
-  async evaluate(
+  /**
+   * Reads what is needed to evaluate a batch, in a few queries; the batch's
+   * products are then evaluated one at a time, against any policies (a
+   * dry-run evaluates each against two).
+   */
+  async prepare(
     products: DataProductEntityV1alpha1[],
     options: {
-      policies: PolicySet;
       resolver: ReferenceResolver;
       now: Date;
       /** Whether missing references of new products are pending (default true). */
       pending?: boolean;
     },
-  ): Promise<EvaluatedBatch> {
-    const { policies, resolver, now } = options;
+  ): Promise<PreparedBatch> {
+    const { resolver, now } = options;
     const graceMs = options.pending === false ? 0 : this.deps.pendingGraceMs;
     const refs = products.map(product => stringifyEntityRef(product));
     const [waivers, signals, firstSeen] = await Promise.all([
@@ -62,7 +72,8 @@ export class ProductEvaluator {
       this.deps.facts.firstSeen(refs),
       resolver.resolve(products),
     ]);
-    const cards = products.map((product, i) => {
+    const sloOptions = this.deps.signals.sloOptions;
+    const evaluate = (i: number, policies: PolicySet): Scorecard => {
       const seen = Date.parse(firstSeen.get(refs[i]) ?? now.toISOString());
       const pendingUntil = new Date(seen + graceMs);
       const pending = now < pendingUntil;
@@ -74,9 +85,9 @@ export class ProductEvaluator {
             : found;
         },
         signals: ref => signals.get(ref),
-        sloOptions: this.deps.signals.sloOptions,
+        sloOptions,
       };
-      const card = evaluateProduct(product, policies, {
+      const card = evaluateProduct(products[i], policies, {
         context,
         waivers: waivers.get(refs[i]),
         now,
@@ -84,7 +95,23 @@ export class ProductEvaluator {
       return card.pendingReferences
         ? { ...card, pendingUntil: pendingUntil.toISOString() }
         : card;
-    });
-    return { products, cards, signals, resolver };
+    };
+    return { products, signals, resolver, evaluate };
+  }
+
+  /** Prepares a batch and evaluates every product of it. */
+  async evaluate(
+    products: DataProductEntityV1alpha1[],
+    options: Parameters<ProductEvaluator['prepare']>[1] & {
+      policies: PolicySet;
+    },
+  ): Promise<EvaluatedBatch> {
+    const prepared = await this.prepare(products, options);
+    return {
+      products,
+      signals: prepared.signals,
+      resolver: prepared.resolver,
+      cards: products.map((_, i) => prepared.evaluate(i, options.policies)),
+    };
   }
 }

@@ -33,6 +33,7 @@ import {
 } from './provenance/ProvenanceService';
 import { ProductFactsRecorder } from './ProductFactsRecorder';
 import {
+  readDryRunTimeBudgetMs,
   readPendingReferenceGraceMs,
   readRetentionDays,
   readSloOptions,
@@ -97,7 +98,13 @@ export async function createDataMeshServices(deps: {
     writer,
     scorecards,
   });
-  const dryRun = new PolicyDryRun({ ...deps, effective, reader, evaluator });
+  const dryRun = new PolicyDryRun({
+    ...deps,
+    effective,
+    reader,
+    evaluator,
+    timeBudgetMs: readDryRunTimeBudgetMs(deps.config),
+  });
   const kpis = new KpiService({
     ...deps,
     facts,

@@ -1,7 +1,7 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
-import { durationToMilliseconds } from '@backstage/types';
 import { readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { durationToMilliseconds } from '@backstage/types';
 import {
   DEFAULT_SLO_OPTIONS,
   SloOptions,
@@ -110,4 +110,17 @@ export function readStaleAfterMs(config: RootConfigService): number {
     2 * 3_600_000,
     7 * 86_400_000,
   );
+}
+
+/**
+ * How long a policy dry-run may evaluate, in milliseconds: 60 seconds unless
+ * `dataMesh.governance.dryRun.timeBudget` says otherwise (at most an hour).
+ */
+export function readDryRunTimeBudgetMs(config: RootConfigService): number {
+  const key = 'dataMesh.governance.dryRun.timeBudget';
+  const ms = readDurationMs(config, key, 60_000, 3_600_000);
+  if (!(ms > 0)) {
+    throw new InputError(`${key} must be a positive duration, got ${ms} ms`);
+  }
+  return ms;
 }

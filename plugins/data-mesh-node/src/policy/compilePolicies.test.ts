@@ -1,6 +1,10 @@
+import type { DataProductEntityV1alpha1 } from '@datamesh-backstage/plugin-data-mesh-common';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { compliantProduct, exampleContext } from '../__fixtures__/products';
 import { evaluateProduct } from '../engine/evaluateProduct';
-import { compilePolicies } from './compilePolicies';
+import { compilePolicies, PolicySet } from './compilePolicies';
 import { loadDefaultPolicyPack } from './defaultPolicyPack';
 import { parsePolicyPack } from './parsePolicyPack';
 
@@ -225,5 +229,129 @@ spec:
     expect(policies.rulesFor('domain:default/finance')).toBe(
       policies.rulesFor('domain:default/finance'),
     );
+  });
+});
+
+describe('compilePolicies patterns', () => {
+  const regexPack = (condition: string, source = 'packs/regex.yaml') =>
+    pack(
+      `
+apiVersion: datamesh.io/v1alpha1
+kind: PolicyPack
+metadata: { name: regex }
+spec:
+  rules:
+    - id: RX-001
+      title: Descriptions are words
+      severity: warning
+      condition: ${condition}
+`,
+      source,
+    );
+  const describedAs = (description: string) => {
+    const product = compliantProduct();
+    product.metadata.description = description;
+    return product;
+  };
+  const ruleIds = (policies: PolicySet, product: DataProductEntityV1alpha1) =>
+    evaluateProduct(product, policies).violations.map(v => v.ruleId);
+  /**
+   * Runs `fn`, interrupting it if it is still running after 30 seconds: the
+   * Jest timeout cannot stop synchronous code, a backtracking regex can run
+   * for ever.
+   */
+  const interruptible = <T>(fn: () => T): T =>
+    runInNewContext('fn()', { fn }, { timeout: 30_000 });
+
+  it('runs a catastrophic pattern over a long description promptly, with the right result', () => {
+    const policies = compilePolicies([
+      regexPack(
+        String.raw`{ properties: { metadata: { properties: { description: { pattern: '^(\w+\s?)*$' } } } } }`,
+      ),
+    ]);
+    expect(
+      interruptible(() =>
+        ruleIds(policies, describedAs(`${'a'.repeat(50_000)}!`)),
+      ),
+    ).toEqual(['RX-001']);
+    expect(
+      interruptible(() => ruleIds(policies, describedAs('a'.repeat(50_000)))),
+    ).toEqual([]);
+    expect(ruleIds(policies, describedAs('Orders of the day'))).toEqual([]);
+  });
+
+  it('runs patternProperties on the same engine', () => {
+    const policies = compilePolicies([
+      regexPack(
+        String.raw`{ properties: { metadata: { properties: { labels: { patternProperties: { '^(\w+-?)*$': { const: 'yes' } } } } } } }`,
+      ),
+    ]);
+    const labelled = (key: string) => {
+      const product = compliantProduct();
+      product.metadata.labels = { [key]: 'no' };
+      return product;
+    };
+    expect(
+      interruptible(() =>
+        ruleIds(policies, labelled(`${'a'.repeat(50_000)}!`)),
+      ),
+    ).toEqual([]);
+    expect(ruleIds(policies, labelled('team-a'))).toEqual(['RX-001']);
+    expect(() =>
+      compilePolicies([
+        regexPack(
+          String.raw`{ properties: { metadata: { properties: { labels: { patternProperties: { '^(?!x)': { const: 'yes' } } } } } } }`,
+        ),
+      ]),
+    ).toThrow(
+      'Policy pack packs/regex.yaml, rule RX-001: pattern `^(?!x)` uses a feature a linear-time regex engine cannot run (lookahead)',
+    );
+  });
+
+  it('searches unanchored, as JSON Schema patterns do, each pattern its own', () => {
+    const policies = compilePolicies([
+      regexPack(
+        `{ properties: { metadata: { properties: { description: { pattern: 'gold' }, name: { pattern: '^customer-' } } } } }`,
+      ),
+    ]);
+    expect(ruleIds(policies, describedAs('A gold product'))).toEqual([]);
+    expect(ruleIds(policies, describedAs('A silver product'))).toEqual([
+      'RX-001',
+    ]);
+  });
+
+  it('refuses patterns that need backtracking, naming pack and rule', () => {
+    expect(() =>
+      compilePolicies([
+        regexPack(
+          String.raw`{ properties: { metadata: { properties: { description: { pattern: '(a)\1' } } } } }`,
+          'packs/echo.yaml',
+        ),
+      ]),
+    ).toThrow(
+      'Policy pack packs/echo.yaml, rule RX-001: pattern `(a)\\1` uses a feature a linear-time regex engine cannot run (backreference)',
+    );
+    expect(() =>
+      compilePolicies([
+        regexPack(
+          String.raw`{ properties: { metadata: { properties: { description: { pattern: '^(?=.*gold)' } } } } }`,
+        ),
+      ]),
+    ).toThrow(
+      'Policy pack packs/regex.yaml, rule RX-001: pattern `^(?=.*gold)` uses a feature a linear-time regex engine cannot run (lookahead)',
+    );
+  });
+
+  it('compiles the example domain packs', () => {
+    const examples = join(__dirname, '../../../../examples/policies');
+    const packs = readdirSync(examples)
+      .filter(file => file.endsWith('.yaml'))
+      .map(file =>
+        parsePolicyPack(readFileSync(join(examples, file), 'utf8'), file),
+      );
+    expect(packs.length).toBeGreaterThan(0);
+    expect(
+      compilePolicies([loadDefaultPolicyPack(), ...packs]).packs.length,
+    ).toBe(packs.length + 1);
   });
 });

@@ -6,6 +6,7 @@ import type {
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import Ajv, { ValidateFunction } from 'ajv';
 import { createHash } from 'node:crypto';
+import { linearTimeRegExp, UnsupportedPatternError } from './linearTimeRegExp';
 import {
   DEFAULT_SCORE_WEIGHTS,
   PolicyPack,
@@ -64,6 +65,9 @@ function fail(
  * condition. Global packs define rules; a domain pack adds rules for its
  * domain and may raise, never lower, the severity of a global rule. Throws an
  * InputError naming the pack's source and the rule for any broken rule.
+ * Conditions' `pattern` and `patternProperties` run on RE2, in time linear in
+ * the input; a pattern that needs backtracking (backreferences, lookaround)
+ * is refused.
  * @public
  */
 export function compilePolicies(
@@ -72,7 +76,9 @@ export function compilePolicies(
 ): PolicySet {
   const weights = { ...DEFAULT_SCORE_WEIGHTS, ...options?.weights };
   // strictSchema catches misspelt keywords; conditions need not repeat `type: object`.
+  // Patterns run on a linear-time engine: no condition can hang the backend.
   const ajv = new Ajv({
+    code: { regExp: linearTimeRegExp },
     allErrors: true,
     strictSchema: true,
     strictTypes: false,
@@ -91,7 +97,13 @@ export function compilePolicies(
     try {
       validate = ajv.compile(rule.condition);
     } catch (error) {
-      fail(pack, rule.id, `invalid condition: ${(error as Error).message}`);
+      fail(
+        pack,
+        rule.id,
+        error instanceof UnsupportedPatternError
+          ? error.message
+          : `invalid condition: ${(error as Error).message}`,
+      );
     }
     const { condition: _condition, ...rest } = rule;
     let appliesTo = rule.appliesTo;
