@@ -40,10 +40,11 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// The example portal's policy: data mesh governance (dataMesh.governanceGroups)
+// and product owners; every other plugin's permission is allowed to everyone.
+// Replace it with your organisation's own; see
+// https://backstage.io/docs/permissions/writing-a-policy
+backend.add(import('./modules/permissionPolicy/module'));
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));

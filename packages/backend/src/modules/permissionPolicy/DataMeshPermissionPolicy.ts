@@ -1,0 +1,116 @@
+import { UserInfoService } from '@backstage/backend-plugin-api';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
+import {
+  AuthorizeResult,
+  isPermission,
+  isResourcePermission,
+  Permission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import {
+  dataMeshMeasurementCreatePermission,
+  dataMeshPolicyDryRunPermission,
+  dataMeshWaiverApprovePermission,
+  dataMeshWaiverRequestPermission,
+} from '@datamesh-backstage/plugin-data-mesh-common';
+
+/** What the data mesh plugin's own permissions start with. */
+const DATA_MESH_PREFIX = 'data-mesh.';
+
+/** Governance holds these, for every product. */
+const GOVERNANCE_PERMISSIONS = [
+  dataMeshPolicyDryRunPermission,
+  dataMeshWaiverApprovePermission,
+  dataMeshWaiverRequestPermission,
+  dataMeshMeasurementCreatePermission,
+];
+
+/** Other users hold these for the products they own. */
+const OWNER_PERMISSIONS = [
+  dataMeshWaiverRequestPermission,
+  dataMeshMeasurementCreatePermission,
+];
+
+const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
+const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
+
+function isOneOf(permission: Permission, permissions: Permission[]): boolean {
+  return permissions.some(known => isPermission(permission, known));
+}
+
+/**
+ * The example portal's permission policy: federated governance for the data
+ * mesh plugin's permissions.
+ *
+ * - Members of the governance groups may dry-run policy packs, approve
+ *   waivers, and request waivers and post measurements for any product.
+ * - Other users may request waivers and post measurements for the products
+ *   they own (the catalog's `isEntityOwner` rule decides on the product);
+ *   nothing else of the data mesh plugin.
+ * - No user records provenance (`data-mesh.provenance.record`): only
+ *   services do. Service callers never reach a policy: Backstage decides
+ *   them from their token's access restrictions.
+ * - Any other `data-mesh.*` permission is denied until the policy decides
+ *   it, so a new permission is never granted by accident.
+ *
+ * Every permission of other plugins (catalog, scaffolder, search...) is
+ * ALLOWED to everyone, as Backstage's allow-all policy did, so the rest of
+ * the portal works as before. A real organisation tightens these too.
+ */
+export class DataMeshPermissionPolicy implements PermissionPolicy {
+  private readonly governanceGroups: ReadonlySet<string>;
+  private readonly userInfo: UserInfoService;
+
+  constructor(options: {
+    /** Full group refs (`group:default/data-governance`). */
+    governanceGroups: string[];
+    userInfo: UserInfoService;
+  }) {
+    this.governanceGroups = new Set(options.governanceGroups);
+    this.userInfo = options.userInfo;
+  }
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const { permission } = request;
+    if (!permission.name.startsWith(DATA_MESH_PREFIX)) {
+      // Not the data mesh's: allowed to everyone (see above).
+      return ALLOW;
+    }
+    if (!user) {
+      return DENY;
+    }
+    // The user info service, not the deprecated `user.info`: the same refs,
+    // cached per token.
+    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+      user.credentials,
+    );
+    if (
+      isOneOf(permission, GOVERNANCE_PERMISSIONS) &&
+      ownershipEntityRefs.some(ref => this.governanceGroups.has(ref))
+    ) {
+      return ALLOW;
+    }
+    if (
+      isOneOf(permission, OWNER_PERMISSIONS) &&
+      isResourcePermission(permission, RESOURCE_TYPE_CATALOG_ENTITY)
+    ) {
+      return createCatalogConditionalDecision(
+        permission,
+        catalogConditions.isEntityOwner({ claims: ownershipEntityRefs }),
+      );
+    }
+    return DENY;
+  }
+}
