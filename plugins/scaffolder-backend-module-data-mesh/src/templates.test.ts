@@ -3,6 +3,7 @@ import { validateDataProductEntity } from '@datamesh-backstage/plugin-data-mesh-
 import { parse } from 'yaml';
 import {
   loadTemplate,
+  publishingOf,
   startPortal,
   TEMPLATES,
   templateDirectoryContents,
@@ -185,4 +186,65 @@ describe('the self-serve templates, dry-run through the scaffolder API', () => {
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body.errors)).toContain(message);
   });
+});
+
+describe('the self-serve templates, dry-run in a portal with a git host (app-config.production.yaml)', () => {
+  const dir = createMockDirectory();
+  let portal: Awaited<ReturnType<typeof startPortal>>;
+
+  beforeAll(async () => {
+    portal = await startPortal({
+      publishDir: dir.resolve('published'),
+      gitHubDir: dir.resolve('github'),
+      publishing: publishingOf('app-config.production.yaml', {
+        DATA_PRODUCT_REPO_OWNER: 'acme-data',
+      }),
+    });
+  });
+  afterAll(() => portal.stop());
+
+  it.each(TEMPLATES)(
+    '%s names the GitHub repository it would create, and creates nothing',
+    async template => {
+      const values = TEMPLATE_VALUES[template];
+      const response = await portal.api
+        .post('/api/scaffolder/v2/dry-run')
+        .send({
+          template: loadTemplate(template),
+          values,
+          directoryContents: templateDirectoryContents(),
+        });
+      expect(response.status).toBe(200);
+
+      const messages: string[] = response.body.log.map(
+        (l: any) => l.body.message,
+      );
+      /** The inputs a step would have run its action with, as logged. */
+      const inputsOf = (action: string) => {
+        const logged = `Running ${action} in dry-run mode with inputs (secrets redacted): `;
+        const message = messages.find(m => m.includes(logged));
+        return message && JSON.parse(message.split(logged)[1]);
+      };
+      expect(inputsOf('datamesh:publish:local')).toBeUndefined();
+      expect(inputsOf('publish:github')).toEqual({
+        repoUrl: `github.com?owner=acme-data&repo=${values.name}`,
+        description: values.title,
+        defaultBranch: 'main',
+        repoVisibility: 'private',
+        gitCommitMessage: `Create the data product ${values.name}`,
+        topics: [
+          'data-mesh',
+          'data-product',
+          template.replace('-data-product', ''),
+        ],
+      });
+      expect(inputsOf('catalog:register')).toEqual({
+        repoContentsUrl: expect.any(String),
+        catalogInfoPath: '/catalog-info.yaml',
+      });
+      expect(portal.github.inputs).toEqual([]);
+      expect(portal.catalog.addLocation).not.toHaveBeenCalled();
+      expect(dir.content()).toEqual({});
+    },
+  );
 });

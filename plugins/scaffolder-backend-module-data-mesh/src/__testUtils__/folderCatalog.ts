@@ -12,11 +12,17 @@ export const SELF_SERVE_LOCATION = 'location:default/self-serve-products';
  * An in-memory catalog whose Location `location:default/self-serve-products`
  * reads `<publishDir>/*\/catalog-info.yaml` when refreshed, as the portal's
  * does: a published product is in it only once its folder holds a readable
- * catalog-info.yaml. Its methods are jest mocks.
+ * catalog-info.yaml. Locations of type `url` are read with `readUrl` when
+ * added (as `catalog:register` adds them) and their entity is in the catalog
+ * at once. Its methods are jest mocks.
  */
 export function folderCatalog(
   publishDir: string,
-  options: { entities?: Entity[]; ingest?: boolean } = {},
+  options: {
+    entities?: Entity[];
+    ingest?: boolean;
+    readUrl?: (url: string) => Entity | undefined;
+  } = {},
 ) {
   const key = (ref: string) => ref.toLocaleLowerCase('en-US');
   const entities = new Map<string, Entity>(
@@ -49,6 +55,25 @@ export function folderCatalog(
       if (options.ingest !== false) {
         readFolder();
       }
+    },
+    async addLocation({ type = 'url', target, dryRun }) {
+      const entity = type === 'url' ? options.readUrl?.(target) : undefined;
+      if (!entity) {
+        throw new NotFoundError(`Unable to read ${type}, ${target}`);
+      }
+      if (!dryRun) {
+        entities.set(key(stringifyEntityRef(entity)), entity);
+      }
+      return {
+        location: {
+          id: `${type}:${target}`,
+          entityRef: `location:default/generated-${entity.metadata.name}`,
+          type,
+          target,
+        },
+        entities: [entity],
+        exists: false,
+      };
     },
   });
   return { catalog, entities };

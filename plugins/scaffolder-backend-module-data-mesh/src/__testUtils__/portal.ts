@@ -13,6 +13,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import dataMeshPlugin from '@datamesh-backstage/plugin-data-mesh-backend';
 import scaffolderModuleDataMesh from '../index';
+import { fakeGitHub } from './fakeGitHub';
 import { folderCatalog } from './folderCatalog';
 
 /** The repository root, where `templates/` and `examples/` live. */
@@ -80,19 +81,54 @@ export function templateEntities(): Entity[] {
 }
 
 /**
+ * The `scaffolder.defaultEnvironment.parameters` of one of the repository's
+ * app-config files, which choose where the templates publish; `${NAME}`
+ * stands for `env.NAME`.
+ */
+export function publishingOf(
+  appConfigFile: string,
+  env: Record<string, string> = {},
+): Record<string, string> {
+  const text = readFileSync(join(repoRoot, appConfigFile), 'utf8');
+  const parameters = parse(text).scaffolder.defaultEnvironment.parameters;
+  return Object.fromEntries(
+    Object.entries<string>(parameters).map(([name, value]) => [
+      name,
+      value.replace(/\$\{(\w+)\}/g, (_, variable) => env[variable]),
+    ]),
+  );
+}
+
+/** How the example portal publishes: locally (app-config.yaml). */
+export const LOCAL_PUBLISHING = publishingOf('app-config.yaml');
+
+/**
  * Starts the scaffolder with this module and the real data-mesh backend
  * (effective policies: the default pack and the example domain packs) over
  * an in-memory catalog of the example mesh and the templates, whose
- * self-serve Location reads `publishDir`.
+ * self-serve Location reads `publishDir`. `publishing` is the portal's
+ * `scaffolder.defaultEnvironment.parameters` (default: the example portal's).
+ * `publish:github` is a {@link fakeGitHub} that pushes to `gitHubDir`
+ * (default: `github` next to `publishDir`), and the catalog reads the
+ * locations `catalog:register` adds from there.
  */
-export async function startPortal(options: { publishDir: string }) {
+export async function startPortal(options: {
+  publishDir: string;
+  publishing?: Record<string, string>;
+  gitHubDir?: string;
+}) {
+  const github = fakeGitHub(
+    options.gitHubDir ?? resolve(options.publishDir, '../github'),
+  );
   const { catalog } = folderCatalog(options.publishDir, {
     entities: [...exampleMesh(), ...templateEntities()],
+    readUrl: github.readEntity,
   });
   const backend = await startTestBackend({
     features: [
       scaffolderPlugin,
       scaffolderModuleDataMesh,
+      github.module,
       dataMeshPlugin,
       createServiceFactory({
         service: catalogServiceRef,
@@ -109,6 +145,11 @@ export async function startPortal(options: { publishDir: string }) {
       }),
       mockServices.rootConfig.factory({
         data: {
+          scaffolder: {
+            defaultEnvironment: {
+              parameters: options.publishing ?? LOCAL_PUBLISHING,
+            },
+          },
           dataMesh: {
             governance: {
               packFiles: ['finance', 'customer'].map(domain =>
@@ -124,5 +165,10 @@ export async function startPortal(options: { publishDir: string }) {
       }),
     ],
   });
-  return { api: request(backend.server), catalog, stop: () => backend.stop() };
+  return {
+    api: request(backend.server),
+    catalog,
+    github,
+    stop: () => backend.stop(),
+  };
 }
