@@ -73,8 +73,20 @@ describe('the self-serve templates, run as tasks', () => {
       'skeleton',
       'governance',
       'publish',
+      'provenance',
     ]);
     expect(stepsWith(events, 'skipped')).toEqual(['repository', 'register']);
+    // The run recorded, with the scaffolder's credentials, that it created
+    // the product: the evidence the self-serve KPIs count.
+    const provenance = await portal.api.get(
+      '/api/data-mesh/products/default/campaign-orders/provenance',
+    );
+    expect(provenance.status).toBe(200);
+    expect(provenance.body).toMatchObject({
+      templateRef: 'template:default/consumer-aligned-data-product',
+      recordedBy: 'plugin:scaffolder',
+      taskId: task.id,
+    });
     const product = await portal.catalog.getEntityByRef(
       'dataproduct:default/campaign-orders',
     );
@@ -179,6 +191,7 @@ describe('the self-serve templates, run as tasks in a portal with a git host (ap
       'governance',
       'repository',
       'register',
+      'provenance',
     ]);
     expect(stepsWith(events, 'skipped')).toEqual(['publish']);
     expect(portal.github.inputs).toEqual([
