@@ -1,22 +1,24 @@
 /**
  * The template that created the product, as a Template entity ref. Written by
- * the suite's scaffolder templates; read by the self-serve KPI.
+ * the suite's scaffolder templates and shown on the product page. Not
+ * counted by the self-serve KPI, which counts only what the scaffolder
+ * recorded (anyone can type an annotation).
  * @public
  */
 export const ANNOTATION_TEMPLATE = 'datamesh.io/template';
 
 /**
- * When the product was requested through a template (ISO date-time). Read by
- * the time-to-data KPI.
+ * When the product was requested through a template (ISO date-time). Shown,
+ * not counted: the time-to-data KPI reads the request time the scaffolder
+ * recorded.
  * @public
  */
 export const ANNOTATION_REQUESTED_AT = 'datamesh.io/requested-at';
 
 /**
- * When the product first reached production (ISO date-time), for products
- * that were in production before the portal first saw them. Without it, the
- * time-to-data KPI counts from the first time the suite sees the product in
- * production.
+ * When the product says it first reached production (ISO date-time). Shown,
+ * not counted: the time-to-data KPI counts from the first evaluation that
+ * saw the product in production.
  * @public
  */
 export const ANNOTATION_PUBLISHED_AT = 'datamesh.io/published-at';
