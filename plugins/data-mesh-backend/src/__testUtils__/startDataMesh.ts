@@ -75,6 +75,8 @@ export async function startDataMesh(
     /** Replaces the in-memory catalog over `entities`. */
     catalog?: ServiceFactory;
     features?: ServiceFactory[];
+    /** Replaces the mock HTTP auth service (for example with Backstage's own). */
+    httpAuth?: ServiceFactory;
     config?: JsonObject;
   } = {},
 ) {
@@ -89,9 +91,10 @@ export async function startDataMesh(
         }),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       // Requests without an Authorization header are anonymous, as in production.
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
+      options.httpAuth ??
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
       mockServices.scheduler.factory({
         includeInitialDelayedTasksOnStartup: true,
       }),

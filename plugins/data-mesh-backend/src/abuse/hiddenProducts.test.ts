@@ -1,68 +1,16 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  conditionalPermissions,
+  customerOnlyCatalog,
+} from '../__testUtils__/conditionalVisibility';
 import { exampleMesh, startDataMesh } from '../__testUtils__/startDataMesh';
 
 jest.setTimeout(60_000);
 
 const asUser = { Authorization: mockCredentials.user.header() };
 
-/**
- * A catalog whose permission policy lets users read only the customer
- * domain's products (and every non-product entity); services read all.
- */
-function customerOnlyCatalog() {
-  const entities = exampleMesh();
-  const all = catalogServiceMock({ entities });
-  const visible = catalogServiceMock({
-    entities: entities.filter(
-      e => e.kind !== 'DataProduct' || (e.spec as any).domain === 'customer',
-    ),
-  });
-  const pick = (options: any) =>
-    options?.credentials?.principal?.type === 'user' ? visible : all;
-  const methods = [
-    'getEntities',
-    'getEntitiesByRefs',
-    'getEntityByRef',
-    'queryEntities',
-    'streamEntities',
-  ] as const;
-  const catalog = Object.fromEntries(
-    methods.map(method => [
-      method,
-      (request: any, options: any) =>
-        (pick(options) as any)[method](request, options),
-    ]),
-  );
-  return createServiceFactory({
-    service: catalogServiceRef,
-    deps: {},
-    factory: () => catalog as any,
-  });
-}
-
-function conditionalPermissions() {
-  return mockServices.permissions.mock({
-    authorize: async requests =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    authorizeConditional: async requests =>
-      requests.map(() => ({
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'catalog',
-        resourceType: 'catalog-entity',
-        conditions: {
-          rule: 'HAS_SPEC',
-          resourceType: 'catalog-entity',
-          params: { key: 'domain' },
-        },
-      })) as any,
-  }).factory;
-}
-
-describe('visibility of products the caller may not read in the catalog', () => {
+describe('abuse: products the caller may not read in the catalog are never counted', () => {
   it('keeps them out of every list, rollup and lookup', async () => {
     const { api } = await startDataMesh({
       catalog: customerOnlyCatalog(),
@@ -96,6 +44,37 @@ describe('visibility of products the caller may not read in the catalog', () => 
       .get('/api/data-mesh/domains/marketing')
       .set(asUser);
     expect(marketing.body.products).toEqual({ items: [], totalItems: 0 });
+
+    // Lookups of a hidden product answer as if it did not exist.
+    for (const path of [
+      'scorecards/default/product-1/history',
+      'products/default/product-1/slo',
+      'products/default/product-1/provenance',
+    ]) {
+      expect((await api.get(`/api/data-mesh/${path}`).set(asUser)).status).toBe(
+        404,
+      );
+    }
+    expect(
+      (
+        await api
+          .get('/api/data-mesh/scorecards/default/product-6/history')
+          .set(asUser)
+      ).body.items,
+    ).toHaveLength(1);
+
+    // KPIs count the two visible products only (product-0 is experimental);
+    // the history, which covers every product, is withheld.
+    const kpis = await api.get('/api/data-mesh/kpis').set(asUser);
+    const published = kpis.body.kpis.find(
+      (k: any) => k.id === 'data_products_published',
+    );
+    expect(published.byDomain.filter((d: any) => d.value > 0)).toEqual([
+      expect.objectContaining({ domain: 'domain:default/customer', value: 1 }),
+    ]);
+    expect(published.value).toBe(1);
+    const history = await api.get('/api/data-mesh/kpis/history').set(asUser);
+    expect(history.body).toMatchObject({ restricted: true, dates: [] });
 
     const dryRun = await api
       .post('/api/data-mesh/policies/dry-run')
