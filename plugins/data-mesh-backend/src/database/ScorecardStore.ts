@@ -188,9 +188,9 @@ export class ScorecardStore {
   async delete(entityRefs: string[]): Promise<number> {
     let deleted = 0;
     for (const batch of chunks(entityRefs)) {
-      await this.#inTransaction(async tx => {
-        deleted += await tx('scorecards').whereIn('entity_ref', batch).delete();
+      deleted += await this.#inTransaction(async tx => {
         await tx('scorecard_rule_hits').whereIn('entity_ref', batch).delete();
+        return tx('scorecards').whereIn('entity_ref', batch).delete();
       });
     }
     return deleted;

@@ -1,7 +1,10 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
-import { DryRunResponse } from '@datamesh-backstage/plugin-data-mesh-common';
+import {
+  DryRunResponse,
+  Scorecard,
+} from '@datamesh-backstage/plugin-data-mesh-common';
 import {
   compilePolicies,
   parsePolicyPack,
@@ -23,6 +26,36 @@ const MAX_DRY_RUN_RULES = 200;
 
 const formatMs = (ms: number) =>
   ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Math.round(ms)} ms`;
+
+/** What a dry-run found so far: counts, rollups and the newly failing. */
+class DryRunTally {
+  readonly current = new RollupAccumulator();
+  readonly after = new RollupAccumulator();
+  readonly newlyFailing: DryRunResponse['newlyFailing'] = [];
+  evaluatedCount = 0;
+  changed = 0;
+
+  /** A product as scored today (`before`) and under the proposed pack. */
+  add(before: Scorecard, next: Scorecard): void {
+    this.evaluatedCount += 1;
+    this.current.add({ ...before, ruleIds: unwaivedRuleIds(before) });
+    this.after.add({ ...next, ruleIds: unwaivedRuleIds(next) });
+    if (before.status !== next.status || before.score !== next.score) {
+      this.changed += 1;
+    }
+    if (before.status !== 'fail' && next.status === 'fail') {
+      const known = new Set(unwaivedRuleIds(before));
+      this.newlyFailing.push({
+        entityRef: next.entityRef,
+        currentStatus: before.status,
+        proposedStatus: next.status,
+        currentScore: before.score,
+        proposedScore: next.score,
+        newViolations: unwaivedRuleIds(next).filter(id => !known.has(id)),
+      });
+    }
+  }
+}
 
 /**
  * Policy dry-runs: what a proposed pack would change for every product the
@@ -106,11 +139,7 @@ export class PolicyDryRun {
     const times = new RuleTimes(() => this.#clock());
     const currentPolicies = times.timed(this.policies);
     const proposedPolicies = times.timed(proposed);
-    const current = new RollupAccumulator();
-    const after = new RollupAccumulator();
-    const newlyFailing: DryRunResponse['newlyFailing'] = [];
-    let evaluatedCount = 0;
-    let changed = 0;
+    const tally = new DryRunTally();
     for await (const page of this.deps.reader.streamProducts(credentials)) {
       const products = page.filter(
         product => visible.all || visible.refs.has(stringifyEntityRef(product)),
@@ -122,39 +151,26 @@ export class PolicyDryRun {
       });
       const slices = await forEachInTimeSlices(
         products,
-        (_, i) => {
-          const before = batch.evaluate(i, currentPolicies);
-          const next = batch.evaluate(i, proposedPolicies);
-          evaluatedCount += 1;
-          current.add({ ...before, ruleIds: unwaivedRuleIds(before) });
-          after.add({ ...next, ruleIds: unwaivedRuleIds(next) });
-          if (before.status !== next.status || before.score !== next.score) {
-            changed += 1;
-          }
-          if (before.status !== 'fail' && next.status === 'fail') {
-            const known = new Set(unwaivedRuleIds(before));
-            newlyFailing.push({
-              entityRef: next.entityRef,
-              currentStatus: before.status,
-              proposedStatus: next.status,
-              currentScore: before.score,
-              proposedScore: next.score,
-              newViolations: unwaivedRuleIds(next).filter(id => !known.has(id)),
-            });
-          }
-        },
+        (_, i) =>
+          tally.add(
+            batch.evaluate(i, currentPolicies),
+            batch.evaluate(i, proposedPolicies),
+          ),
         { clock: () => this.#clock(), deadline },
       );
       if (!slices.complete) {
-        throw this.#overBudget(evaluatedCount, times);
+        throw this.#overBudget(tally.evaluatedCount, times);
       }
     }
     return {
-      evaluatedCount,
+      evaluatedCount: tally.evaluatedCount,
       proposedPolicyVersion: proposed.version,
-      newlyFailing,
-      changed,
-      mesh: { current: current.figures(), proposed: after.figures() },
+      newlyFailing: tally.newlyFailing,
+      changed: tally.changed,
+      mesh: {
+        current: tally.current.figures(),
+        proposed: tally.after.figures(),
+      },
     };
   }
 

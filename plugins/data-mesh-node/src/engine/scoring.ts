@@ -96,7 +96,7 @@ export class RollupAccumulator {
       topFailingRules: [...this.#ruleCounts.entries()]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, topRules)
-        .map(([ruleId, count]) => ({ ruleId, count })),
+        .map(([ruleId, hits]) => ({ ruleId, count: hits })),
     };
   }
 }
