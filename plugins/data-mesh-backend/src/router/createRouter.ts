@@ -28,6 +28,7 @@ import { measurementRoutes } from './measurementRoutes';
 import { policyRoutes } from './policyRoutes';
 import { provenanceRoutes } from './provenanceRoutes';
 import { scorecardRoutes } from './scorecardRoutes';
+import { sloRoutes } from './sloRoutes';
 import { waiverRoutes } from './waiverRoutes';
 
 /** Everything the routes need. */
@@ -71,6 +72,7 @@ export async function createRouter(
   router.use(waiverRoutes(deps));
   router.use(kpiRoutes(deps));
   router.use(measurementRoutes(deps));
+  router.use(sloRoutes(deps));
   router.use(provenanceRoutes(deps));
   return router;
 }

@@ -1,17 +1,7 @@
-import { NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  dataMeshMeasurementCreatePermission,
-  SloStatusResponse,
-  validateDataProductEntity,
-  DataProductEntityV1alpha1,
-} from '@datamesh-backstage/plugin-data-mesh-common';
-import { computeSloObjectives } from '@datamesh-backstage/plugin-data-mesh-node';
+import { dataMeshMeasurementCreatePermission } from '@datamesh-backstage/plugin-data-mesh-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { MeasurementService } from '../service/measurements/MeasurementService';
-import { SignalsProvider } from '../service/SignalsProvider';
-import { VisibilityService } from '../service/VisibilityService';
 import { AccessControl, credentialsOf } from './accessControl';
 import {
   isoDateTimeSchema,
@@ -78,17 +68,14 @@ const LIMITS = {
 };
 
 /**
- * Signals from pipelines and SLO status. Posting needs
+ * Signals from pipelines. Posting needs
  * `data-mesh.measurement.create` on the product, for users and services
  * alike (a service token's access restrictions apply); the products are
  * then read with the plugin's own credentials.
  */
 export function measurementRoutes(deps: {
   access: AccessControl;
-  catalog: CatalogService;
   measurementService: MeasurementService;
-  signals: SignalsProvider;
-  visibility: VisibilityService;
 }) {
   const { access, measurementService } = deps;
   const router = Router();
@@ -154,58 +141,6 @@ export function measurementRoutes(deps: {
             entityRef,
           ),
         );
-    },
-  );
-
-  router.get(
-    '/products/:namespace/:name/slo',
-    ...access.guard({}),
-    async (req, res) => {
-      const credentials = credentialsOf(res);
-      const ref = productRef(req.params);
-      const entity = (await deps.visibility.canSee(credentials, ref))
-        ? await deps.catalog.getEntityByRef(ref, { credentials })
-        : undefined;
-      if (!entity || !validateDataProductEntity(entity).valid) {
-        throw new NotFoundError(`No data product ${ref}`);
-      }
-      const now = new Date();
-      const signals = await deps.signals.forProduct(ref, now);
-      const options = deps.signals.sloOptions;
-      const objectives = computeSloObjectives(
-        entity as DataProductEntityV1alpha1,
-        signals?.summaries ?? [],
-        options,
-      );
-      const measured = objectives.filter(o => o.met !== null);
-      const tests = signals?.qualityTests ?? [];
-      const response: SloStatusResponse = {
-        entityRef: ref,
-        window: {
-          days: options.windowDays,
-          from: deps.signals.windowStart(now),
-          to: now.toISOString(),
-        },
-        objectives,
-        compliant: measured.length ? measured.every(o => o.met) : null,
-        qualityTests: {
-          total: tests.length,
-          passed: tests.filter(t => t.passed).length,
-          failed: tests.filter(t => !t.passed).length,
-          lastRunAt: tests
-            .map(t => t.observedAt)
-            .sort()
-            .pop(),
-          failing: tests
-            .filter(t => !t.passed)
-            .map(({ test, observedAt, message }) => ({
-              test,
-              observedAt,
-              message,
-            })),
-        },
-      };
-      res.json(response);
     },
   );
 
