@@ -14,7 +14,17 @@ export const SCORECARD_STATUSES: readonly ScorecardStatus[] = [
 /** Where a waiver comes from: the product's own spec or the governance API. @public */
 export type WaiverSource = 'entity' | 'api';
 
-/** A waiver of one rule for one product, until it expires. @public */
+/**
+ * Where a waiver stands in its approval: requested (from the product's spec
+ * or through the API) and waiting, approved, rejected, or revoked after its
+ * approval. @public
+ */
+export type WaiverStatus = 'pending' | 'approved' | 'rejected' | 'revoked';
+
+/**
+ * A waiver of one rule for one product, until it expires. It counts only
+ * once approved by someone holding `data-mesh.waiver.approve`. @public
+ */
 export interface Waiver {
   entityRef: string;
   ruleId: string;
@@ -22,8 +32,50 @@ export interface Waiver {
   /** ISO date-time after which the rule counts again. */
   expiresAt: string;
   source: WaiverSource;
-  createdBy?: string;
-  createdAt?: string;
+  status: WaiverStatus;
+  /** The user who asked through the API; absent for the product's spec. */
+  requestedBy?: string;
+  /** When it was asked, or first seen with this content in the product's spec. */
+  requestedAt?: string;
+  /** The user who approved, rejected or revoked it. */
+  decidedBy?: string;
+  decidedAt?: string;
+  /** Why it was approved, rejected or revoked. */
+  comment?: string;
+}
+
+/**
+ * Why a waiver counts or not: `in-force` counts; the others say what
+ * stops it. @public
+ */
+export type WaiverStanding =
+  | 'in-force'
+  | 'pending-approval'
+  | 'rejected'
+  | 'revoked'
+  | 'expired'
+  | 'unknown-rule'
+  | 'rule-not-applicable'
+  | 'missing-reason'
+  | 'invalid-expiry'
+  | 'expiry-too-far';
+
+/** A waiver as a scorecard lists it: whether it counts, and why. @public */
+export interface ScorecardWaiver {
+  ruleId: string;
+  reason: string;
+  expiresAt: string;
+  source: WaiverSource;
+  status: WaiverStatus;
+  /** Whether it waives the rule's violations. */
+  counts: boolean;
+  standing: WaiverStanding;
+  /** For people, for example "Waits for approval by governance". */
+  explanation: string;
+  requestedBy?: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  comment?: string;
 }
 
 /** One breach of a rule by a product. @public */
@@ -34,7 +86,7 @@ export interface Violation {
   remediation: string;
   /** Dotted path of the field concerned, for example `spec.schema.fields[2].pii`. */
   path: string;
-  /** Listed but not scored, until the waiver expires. */
+  /** Listed but not scored: an approved waiver in force covers it. */
   waived: boolean;
   waiver?: Pick<Waiver, 'reason' | 'expiresAt' | 'source'>;
 }
@@ -46,6 +98,11 @@ export interface Scorecard {
   score: number;
   status: ScorecardStatus;
   violations: Violation[];
+  /**
+   * Every waiver of the product, from its spec or the API, with whether it
+   * counts and why; absent when there is none.
+   */
+  waivers?: ScorecardWaiver[];
   evaluatedAt: string;
   policyVersion: string;
   /** True when the last sweep could not read the catalog: the result may be out of date. */
@@ -57,7 +114,8 @@ export interface Scorecard {
 }
 
 /** A stored scorecard without its violations, as lists return it. @public */
-export interface ScorecardSummary extends Omit<Scorecard, 'violations'> {
+export interface ScorecardSummary
+  extends Omit<Scorecard, 'violations' | 'waivers'> {
   errorCount: number;
   warningCount: number;
   waivedCount: number;
@@ -98,6 +156,8 @@ export interface ScorecardHistoryEntry {
   warningCount: number;
   ruleIds: string[];
   policyVersion: string;
+  /** Why it changed, where known: for example a waiver expired or was approved. */
+  notes?: string[];
 }
 
 /** Aggregate figures over a set of products. @public */
