@@ -34,6 +34,13 @@ export interface Config {
          */
         retentionDays?: number;
       };
+      waivers?: {
+        /**
+         * The longest a waiver may run after its approval, in days (1 to
+         * 366; 90 by default). A waiver expiring later does not count.
+         */
+        maxDays?: number;
+      };
     };
     slo?: {
       /** The rolling window of SLO compliance, in days (1 to 365; 30 by default). */

@@ -3,6 +3,7 @@ import type {
   ScorecardHistoryEntry,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { Knex } from 'knex';
+import { readWaiverStates, toHistoryEntry, toHistoryRow } from './historyRows';
 import {
   chunks,
   outcomeHash,
@@ -67,7 +68,8 @@ export class ScorecardStore {
 
   /**
    * Stores the results that differ from `previous`: the latest row and rule
-   * hits when anything changed, and a history row when the outcome changed.
+   * hits when anything changed, and a history row when the outcome changed,
+   * with notes on the waivers that started or stopped counting.
    * With `evaluatedBefore` (a sweep's start), a result stored after it (by
    * an incremental re-score) is newer and is kept. Returns how many outcomes
    * changed.
@@ -92,6 +94,12 @@ export class ScorecardStore {
     const outcomes = changed.filter(
       card => previous.get(card.entityRef)?.outcomeHash !== outcomeHash(card),
     );
+    const before = await readWaiverStates(
+      this.db,
+      outcomes
+        .map(card => card.entityRef)
+        .filter(entityRef => previous.has(entityRef)),
+    );
     for (const batch of chunks(changed)) {
       await this.db.transaction(async tx => {
         const refs = batch.map(card => card.entityRef);
@@ -114,20 +122,7 @@ export class ScorecardStore {
     }
     for (const batch of chunks(outcomes)) {
       await this.db('scorecard_history').insert(
-        batch.map(card => ({
-          entity_ref: card.entityRef,
-          score: card.score,
-          status: card.status,
-          error_count: card.violations.filter(
-            v => !v.waived && v.severity === 'error',
-          ).length,
-          warning_count: card.violations.filter(
-            v => !v.waived && v.severity === 'warning',
-          ).length,
-          rule_ids: JSON.stringify(unwaivedRuleIds(card)),
-          policy_version: card.policyVersion,
-          recorded_at: now,
-        })),
+        batch.map(card => toHistoryRow(card, now, before.get(card.entityRef))),
       );
     }
     return outcomes.length;
@@ -192,15 +187,7 @@ export class ScorecardStore {
     if (range.from) query.where('recorded_at', '>=', range.from);
     if (range.to) query.where('recorded_at', '<=', range.to);
     const rows = (await query).reverse();
-    return rows.map(row => ({
-      recordedAt: row.recorded_at,
-      score: Number(row.score),
-      status: row.status,
-      errorCount: Number(row.error_count),
-      warningCount: Number(row.warning_count),
-      ruleIds: JSON.parse(row.rule_ids),
-      policyVersion: row.policy_version,
-    }));
+    return rows.map(toHistoryEntry);
   }
 
   /** Deletes history rows recorded before `before`; returns how many. */

@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
   applyDatabaseMigrations,
@@ -35,6 +36,66 @@ describe('database migrations', () => {
   });
 
   it.each(databases.eachSupportedId())(
+    'turn waivers granted through the API into approved ones, and back, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const directory = resolvePackagePath(
+        '@datamesh-backstage/plugin-data-mesh-backend',
+        'migrations',
+      );
+      await knex.migrate.up({ directory });
+      await knex.migrate.up({ directory });
+      const granted = {
+        entity_ref: 'dataproduct:default/a',
+        rule_id: 'SEC-001',
+        reason: 'Vendor migration',
+        expires_at: '2027-01-31T00:00:00.000Z',
+        created_by: 'user:default/ana',
+        created_at: '2026-11-21T10:00:00.000Z',
+      };
+      await knex('waivers').insert(granted);
+      await applyDatabaseMigrations(knex);
+      expect(await knex('waivers').select()).toEqual([
+        {
+          entity_ref: 'dataproduct:default/a',
+          rule_id: 'SEC-001',
+          source: 'api',
+          reason: 'Vendor migration',
+          expires_at: '2027-01-31T00:00:00.000Z',
+          status: 'approved',
+          requested_by: 'user:default/ana',
+          requested_at: '2026-11-21T10:00:00.000Z',
+          decided_by: 'user:default/ana',
+          decided_at: '2026-11-21T10:00:00.000Z',
+          comment: null,
+        },
+      ]);
+      // The spec and the API may each hold a waiver of the same rule.
+      const declared = {
+        entity_ref: 'dataproduct:default/a',
+        rule_id: 'SEC-001',
+        source: 'entity',
+        reason: 'Declared in the spec',
+        expires_at: '2027-01-31T23:59:59.999Z',
+        requested_at: '2026-11-22T00:00:00.000Z',
+      };
+      await knex('waivers').insert(declared);
+      const duplicate = await knex('waivers')
+        .insert(declared)
+        .then(
+          () => 'inserted',
+          error => String(error),
+        );
+      expect(duplicate).toMatch(/unique|duplicate/i);
+      expect(await knex('waivers').where({ source: 'entity' })).toEqual([
+        expect.objectContaining({ status: 'pending', requested_by: null }),
+      ]);
+      await knex.migrate.down({ directory });
+      expect(await knex('waivers').select()).toEqual([granted]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'apply, store what they declare, and roll back on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
@@ -70,6 +131,7 @@ describe('database migrations', () => {
         stale: false,
         evaluated_at: '2026-11-21T10:00:00.000Z',
         changed_at: '2026-11-21T10:00:00.000Z',
+        waivers: JSON.stringify([{ ruleId: 'SEC-001', counts: false }]),
       };
       await knex('scorecards').insert(row);
       const [stored] = await knex('scorecards').select();

@@ -20,6 +20,8 @@ export interface ScorecardRow {
   info_count: number;
   waived_count: number;
   violations: string;
+  /** JSON array of the waivers listed, or null when there is none. */
+  waivers: string | null;
   policy_version: string;
   result_hash: string;
   outcome_hash: string;
@@ -50,7 +52,13 @@ const sha256 = (value: unknown) =>
 
 /** The whole result, messages included: the stored row is rewritten when it changes. */
 export function resultHash(card: Scorecard): string {
-  return sha256([card.score, card.status, card.policyVersion, card.violations]);
+  return sha256([
+    card.score,
+    card.status,
+    card.policyVersion,
+    card.violations,
+    card.waivers ?? [],
+  ]);
 }
 
 /**
@@ -99,6 +107,7 @@ export function toRow(card: Scorecard, now: string): ScorecardRow {
     info_count: infos,
     waived_count: waived,
     violations: JSON.stringify(card.violations),
+    waivers: card.waivers?.length ? JSON.stringify(card.waivers) : null,
     policy_version: card.policyVersion,
     result_hash: resultHash(card),
     outcome_hash: outcomeHash(card),
@@ -133,5 +142,9 @@ export function toScorecard(row: ScorecardRow): Scorecard {
     waivedCount: _x,
     ...summary
   } = toSummary(row);
-  return { ...summary, violations: JSON.parse(row.violations) };
+  return {
+    ...summary,
+    violations: JSON.parse(row.violations),
+    ...(row.waivers ? { waivers: JSON.parse(row.waivers) } : {}),
+  };
 }

@@ -15,6 +15,7 @@ import { CatalogReader } from '../service/CatalogReader';
 import { GovernanceService } from '../service/GovernanceService';
 import { PolicyDryRun } from '../service/PolicyDryRun';
 import { VisibilityService } from '../service/VisibilityService';
+import { WaiverService } from '../service/WaiverService';
 import { KpiService } from '../service/kpis/KpiService';
 import { MeasurementService } from '../service/measurements/MeasurementService';
 import { SignalsProvider } from '../service/SignalsProvider';
@@ -41,6 +42,7 @@ export interface RouterOptions {
   governance: GovernanceService;
   dryRun: PolicyDryRun;
   visibility: VisibilityService;
+  waiverService: WaiverService;
   kpis: KpiService;
   measurementService: MeasurementService;
   signals: SignalsProvider;

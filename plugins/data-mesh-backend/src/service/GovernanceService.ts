@@ -11,9 +11,7 @@ import {
   Scorecard,
   validateDataProductEntity,
 } from '@datamesh-backstage/plugin-data-mesh-common';
-import {
-  evaluateProduct,
-} from '@datamesh-backstage/plugin-data-mesh-node';
+import { evaluateProduct } from '@datamesh-backstage/plugin-data-mesh-node';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { WaiverStore } from '../database/WaiverStore';
 import { CatalogReader } from './CatalogReader';
@@ -48,6 +46,8 @@ export class GovernanceService {
       reader: CatalogReader;
       scorecards: ScorecardStore;
       waivers: WaiverStore;
+      /** Longest a waiver may run after its approval, in days. */
+      maxWaiverDays: number;
       signals: SignalsProvider;
       recorder: ProductFactsRecorder;
       auth: AuthService;
@@ -77,8 +77,19 @@ export class GovernanceService {
     return this.deps.effective.policies;
   }
 
-  #now() {
+  /** Longest a waiver may run after its approval, in days. */
+  get maxWaiverDays() {
+    return this.deps.maxWaiverDays;
+  }
+
+  /** The clock (injected in tests). */
+  now(): Date {
     return this.deps.now?.() ?? new Date();
+  }
+
+  /** The stored waivers of one product, both sources. */
+  async #waiversOf(entityRef: string) {
+    return (await this.deps.waivers.forProducts([entityRef])).get(entityRef);
   }
 
   /** Scores a product as submitted, storing nothing. */
@@ -88,7 +99,7 @@ export class GovernanceService {
     canSee: (entityRef: string) => Promise<boolean>,
   ): Promise<Scorecard> {
     const entity = requireDataProduct(document);
-    const now = this.#now();
+    const now = this.now();
     const entityRef = stringifyEntityRef(entity);
     // What is stored of the product (waivers, pipeline signals) only counts
     // for callers who may read it; others get the policies alone.
@@ -97,8 +108,14 @@ export class GovernanceService {
       return evaluateProduct(entity, this.policies, { context, now });
     }
     const context = await this.#contextFor(entity, credentials, now);
-    const waivers = await this.deps.waivers.list(entityRef);
-    return evaluateProduct(entity, this.policies, { context, waivers, now });
+    // A submitted document is not the catalog's product: its declarations
+    // are judged against the stored records, never recorded.
+    return evaluateProduct(entity, this.policies, {
+      context,
+      waivers: await this.#waiversOf(entityRef),
+      maxWaiverDays: this.deps.maxWaiverDays,
+      now,
+    });
   }
 
   /**
@@ -118,11 +135,13 @@ export class GovernanceService {
     if (!entity) {
       return undefined;
     }
-    const now = this.#now();
+    const now = this.now();
     const context = await this.#contextFor(entity, credentials, now);
+    await this.deps.waivers.syncDeclared([entity]);
     const card = evaluateProduct(entity, this.policies, {
       context,
-      waivers: await this.deps.waivers.list(entityRef),
+      waivers: await this.#waiversOf(entityRef),
+      maxWaiverDays: this.deps.maxWaiverDays,
       now,
     });
     const previous = await this.deps.scorecards.storedStateOf(entityRef);

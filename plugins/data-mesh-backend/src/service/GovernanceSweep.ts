@@ -5,7 +5,9 @@ import {
   evaluateProduct,
   PolicySet,
 } from '@datamesh-backstage/plugin-data-mesh-node';
+import type { Waiver } from '@datamesh-backstage/plugin-data-mesh-common';
 import { RollupStore } from '../database/RollupStore';
+import { chunks } from '../database/rows';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { SweepLog, SweepRecord } from '../database/SweepLog';
 import { WaiverStore } from '../database/WaiverStore';
@@ -32,6 +34,7 @@ export class GovernanceSweep {
       scorecards: ScorecardStore;
       rollups: RollupStore;
       waivers: WaiverStore;
+      maxWaiverDays: number;
       sweeps: SweepLog;
       signals: SignalsProvider;
       recorder: ProductFactsRecorder;
@@ -119,12 +122,21 @@ export class GovernanceSweep {
       signals: (ref: string) => signals.get(ref),
       sloOptions: deps.signals.sloOptions,
     };
-    const waivers = await deps.waivers.byEntity();
+    // The spec's waiver declarations are recorded as requests first.
+    const waivers = new Map<string, Waiver[]>();
+    for (const batch of chunks(snapshot.products, 1000)) {
+      await deps.waivers.syncDeclared(batch);
+      const ofBatch = await deps.waivers.forProducts(
+        batch.map(p => stringifyEntityRef(p)),
+      );
+      ofBatch.forEach((list, ref) => waivers.set(ref, list));
+    }
     const cards = snapshot.products.map(product =>
       evaluateProduct(product, deps.policies, {
         context,
         now,
         waivers: waivers.get(stringifyEntityRef(product)),
+        maxWaiverDays: deps.maxWaiverDays,
       }),
     );
     // Results re-scored since the sweep started (by a catalog change or a

@@ -4,6 +4,7 @@ import { ConflictError, InputError } from '@backstage/errors';
 import {
   DryRunResponse,
   Scorecard,
+  Waiver,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import {
   compilePolicies,
@@ -15,7 +16,7 @@ import {
   summarizeRollup,
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import { WaiverStore } from '../database/WaiverStore';
-import { unwaivedRuleIds } from '../database/rows';
+import { chunks, unwaivedRuleIds } from '../database/rows';
 import { CatalogReader } from './CatalogReader';
 import { EffectivePolicies } from './policyConfig';
 import { SignalsProvider } from './SignalsProvider';
@@ -36,6 +37,7 @@ export class PolicyDryRun {
       effective: EffectivePolicies;
       reader: CatalogReader;
       waivers: WaiverStore;
+      maxWaiverDays: number;
       signals: SignalsProvider;
       auth: AuthService;
       now?: () => Date;
@@ -98,7 +100,14 @@ export class PolicyDryRun {
     const products = snapshot.products.filter(
       product => visible.all || visible.refs.has(stringifyEntityRef(product)),
     );
-    const waivers = await this.deps.waivers.byEntity();
+    // Stored waivers only: a dry-run records nothing, not even requests.
+    const waivers = new Map<string, Waiver[]>();
+    for (const batch of chunks(products, 1000)) {
+      const ofBatch = await this.deps.waivers.forProducts(
+        batch.map(p => stringifyEntityRef(p)),
+      );
+      ofBatch.forEach((list, ref) => waivers.set(ref, list));
+    }
     const now = this.#now();
     const signals = await this.deps.signals.all(now);
     const fullContext = {
@@ -115,6 +124,7 @@ export class PolicyDryRun {
         context: fullContext,
         now,
         waivers: waivers.get(stringifyEntityRef(product)),
+        maxWaiverDays: this.deps.maxWaiverDays,
       };
       const before = evaluateProduct(product, this.policies, options);
       const next = evaluateProduct(product, proposed, options);

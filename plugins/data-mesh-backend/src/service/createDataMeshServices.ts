@@ -24,9 +24,14 @@ import { KpiService } from './kpis/KpiService';
 import { MeasurementService } from './measurements/MeasurementService';
 import { loadEffectivePolicies } from './policyConfig';
 import { ProductFactsRecorder } from './ProductFactsRecorder';
-import { readRetentionDays, readSloOptions } from './readConfig';
+import {
+  readMaxWaiverDays,
+  readRetentionDays,
+  readSloOptions,
+} from './readConfig';
 import { SignalsProvider } from './SignalsProvider';
 import { VisibilityService } from './VisibilityService';
+import { WaiverService } from './WaiverService';
 
 /**
  * Builds the plugin's stores and services from its dependencies: loads the
@@ -47,13 +52,14 @@ export async function createDataMeshServices(deps: {
   const effective = loadEffectivePolicies(deps.config, deps.modulePacks);
   const retentionDays = readRetentionDays(deps.config);
   const sloOptions = readSloOptions(deps.config);
+  const maxWaiverDays = readMaxWaiverDays(deps.config);
   const db = await deps.database.getClient();
   if (!deps.database.migrations?.skip) {
     await applyDatabaseMigrations(db);
   }
   const scorecards = ScorecardStore.create(db);
   const rollups = RollupStore.create(db);
-  const waivers = WaiverStore.create(db);
+  const waivers = WaiverStore.create(db, { now: deps.now });
   const sweeps = SweepLog.create(db);
   const measurements = MeasurementStore.create(db);
   const facts = ProductFactsStore.create(db);
@@ -70,6 +76,7 @@ export async function createDataMeshServices(deps: {
     reader,
     scorecards,
     waivers,
+    maxWaiverDays,
     signals,
     recorder,
   });
@@ -78,6 +85,7 @@ export async function createDataMeshServices(deps: {
     effective,
     reader,
     waivers,
+    maxWaiverDays,
     signals,
   });
   const sweep = new GovernanceSweep({
@@ -87,6 +95,7 @@ export async function createDataMeshServices(deps: {
     scorecards,
     rollups,
     waivers,
+    maxWaiverDays,
     sweeps,
     signals,
     recorder,
@@ -106,6 +115,12 @@ export async function createDataMeshServices(deps: {
     governance,
   });
   const visibility = new VisibilityService(deps);
+  const waiverService = new WaiverService({
+    ...deps,
+    waivers,
+    governance,
+    reader,
+  });
   deps.logger.info(
     `Data mesh governance: policy version ${
       effective.policies.version
@@ -121,11 +136,13 @@ export async function createDataMeshServices(deps: {
     scorecards,
     rollups,
     waivers,
+    maxWaiverDays,
     sweeps,
     reader,
     governance,
     dryRun,
     sweep,
     visibility,
+    waiverService,
   };
 }
