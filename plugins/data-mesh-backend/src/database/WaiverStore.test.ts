@@ -2,12 +2,11 @@ import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import type { DataProductEntityV1alpha1 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyDatabaseMigrations } from './migrations';
-import { SweepLog } from './SweepLog';
 import { WaiverStore } from './WaiverStore';
 
 jest.setTimeout(60_000);
 
-describe('WaiverStore and SweepLog', () => {
+describe('WaiverStore', () => {
   const databases = createTestDatabases();
 
   const product = (
@@ -189,43 +188,6 @@ describe('WaiverStore and SweepLog', () => {
       t.statements.length = 0;
       await t.store.syncDeclared([]);
       expect(t.statements).toEqual([]);
-    },
-  );
-
-  it.each(databases.eachSupportedId())(
-    'records sweeps and prunes old ones on %p',
-    async databaseId => {
-      const knex = await databases.init(databaseId);
-      await applyDatabaseMigrations(knex);
-      const log = SweepLog.create(knex);
-      const first = await log.start('2026-11-21T00:00:00.000Z');
-      await log.finish(first, {
-        finishedAt: '2026-11-21T00:00:05.000Z',
-        outcome: 'ok',
-        productCount: 10,
-        changedCount: 3,
-      });
-      const second = await log.start('2026-11-21T01:00:00.000Z');
-      expect(second).toBeGreaterThan(first);
-      expect(await log.latestFinished()).toEqual({
-        id: first,
-        startedAt: '2026-11-21T00:00:00.000Z',
-        finishedAt: '2026-11-21T00:00:05.000Z',
-        outcome: 'ok',
-        productCount: 10,
-        changedCount: 3,
-        message: undefined,
-      });
-      await log.finish(second, {
-        finishedAt: '2026-11-21T01:00:01.000Z',
-        outcome: 'catalog-unavailable',
-        productCount: 0,
-        changedCount: 0,
-        message: 'down',
-      });
-      expect((await log.latestFinished())?.outcome).toBe('catalog-unavailable');
-      await log.prune(1);
-      expect((await log.list()).map(r => r.id)).toEqual([second]);
     },
   );
 });

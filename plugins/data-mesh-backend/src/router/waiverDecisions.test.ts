@@ -1,4 +1,8 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { dataMeshWaiverApprovePermission } from '@datamesh-backstage/plugin-data-mesh-common';
 import { expectMatchesOpenApi } from '../__testUtils__/openApi';
+import { startDataMesh } from '../__testUtils__/startDataMesh';
 import { startWithClock } from '../__testUtils__/startWithClock';
 import {
   ANA,
@@ -143,6 +147,44 @@ describe('waiver decisions', () => {
       'delete',
       '/waivers/{namespace}/{name}/{ruleId}',
       gone,
+    );
+  });
+
+  it('lets a requester who may not approve ask, but not decide', async () => {
+    const { api } = await startDataMesh({
+      features: [
+        mockServices.permissions.mock({
+          authorize: async requests =>
+            requests.map(r => ({
+              result:
+                r.permission.name === dataMeshWaiverApprovePermission.name
+                  ? AuthorizeResult.DENY
+                  : AuthorizeResult.ALLOW,
+            })),
+          authorizeConditional: async requests =>
+            requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+        }).factory,
+      ],
+    });
+    const request = await api
+      .post('/api/data-mesh/waivers')
+      .set(OWNER)
+      .send({
+        entityRef: REF,
+        ruleId: 'DOC-001',
+        reason: 'Asked through the API',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
+    expect(request.status).toBe(201);
+    const approve = await api
+      .post(`${WAIVER}/DOC-001/approve`)
+      .set(ANA)
+      .send({});
+    expect(approve.status).toBe(403);
+    expectMatchesOpenApi(
+      'post',
+      '/waivers/{namespace}/{name}/{ruleId}/approve',
+      approve,
     );
   });
 });

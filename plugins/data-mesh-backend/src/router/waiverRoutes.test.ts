@@ -1,6 +1,5 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { dataMeshWaiverApprovePermission } from '@datamesh-backstage/plugin-data-mesh-common';
 import { expectMatchesOpenApi } from '../__testUtils__/openApi';
 import { startDataMesh } from '../__testUtils__/startDataMesh';
 
@@ -171,38 +170,5 @@ describe('waiver routes', () => {
       .set({ Authorization: mockCredentials.service.header() })
       .send(asked);
     expect(service.status).toBe(403);
-  });
-
-  it('lets a requester who may not approve ask, but not decide', async () => {
-    const { api } = await startDataMesh({
-      features: [
-        mockServices.permissions.mock({
-          authorize: async requests =>
-            requests.map(r => ({
-              result:
-                r.permission.name === dataMeshWaiverApprovePermission.name
-                  ? AuthorizeResult.DENY
-                  : AuthorizeResult.ALLOW,
-            })),
-          authorizeConditional: async requests =>
-            requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-        }).factory,
-      ],
-    });
-    const request = await api
-      .post('/api/data-mesh/waivers')
-      .set(asUser)
-      .send(asked);
-    expect(request.status).toBe(201);
-    const approve = await api
-      .post('/api/data-mesh/waivers/default/product-3/DOC-001/approve')
-      .set({ Authorization: mockCredentials.user.header('user:default/ana') })
-      .send({});
-    expect(approve.status).toBe(403);
-    expectMatchesOpenApi(
-      'post',
-      '/waivers/{namespace}/{name}/{ruleId}/approve',
-      approve,
-    );
   });
 });

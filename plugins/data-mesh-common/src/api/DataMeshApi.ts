@@ -8,10 +8,8 @@ import type {
   ScorecardHistoryEntry,
   ScorecardPage,
   ScorecardQuery,
-  Waiver,
-  WaiverSource,
-  WaiverStatus,
 } from './governanceTypes';
+import type { Waiver, WaiverSource, WaiverStatus } from './waiverTypes';
 import type { KpiHistoryResponse, KpisResponse } from './kpiTypes';
 import type {
   Measurement,

@@ -1,27 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { DataMeshClient } from './DataMeshClient';
-
-function setup(responses: Array<{ status: number; body?: unknown }>) {
-  const calls: Array<{ url: string; init: RequestInit }> = [];
-  const fetchApi = {
-    fetch: jest.fn(async (url: any, init: any) => {
-      calls.push({ url: String(url), init });
-      const next = responses.shift()!;
-      return new Response(
-        next.body === undefined ? null : JSON.stringify(next.body),
-        {
-          status: next.status,
-          headers: { 'Content-Type': 'application/json' },
-        },
-      );
-    }) as unknown as typeof fetch,
-  };
-  const client = new DataMeshClient({
-    discoveryApi: { getBaseUrl: async () => 'http://backend/api/data-mesh' },
-    fetchApi,
-  });
-  return { client, calls };
-}
+import { clientWithResponses as setup } from '../__fixtures__/clientWithResponses';
 
 describe('DataMeshClient', () => {
   it('reads a scorecard by product ref and returns undefined on 404', async () => {
@@ -109,54 +87,6 @@ describe('DataMeshClient', () => {
     const error = await client.evaluate({} as any).catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.body.error.message).toBe('entity.spec.type is required');
-  });
-
-  it('requests, approves, rejects and revokes waivers', async () => {
-    const waiver = {
-      entityRef: 'dataproduct:default/a',
-      ruleId: 'SEC-001',
-      reason: 'Vendor migration',
-      expiresAt: '2027-01-31T00:00:00.000Z',
-      source: 'api',
-    };
-    const { client, calls } = setup([
-      { status: 201, body: { ...waiver, status: 'pending' } },
-      { status: 200, body: { ...waiver, status: 'approved' } },
-      { status: 200, body: { ...waiver, status: 'rejected' } },
-      { status: 204 },
-    ]);
-    await expect(
-      client.requestWaiver({
-        entityRef: 'dataproduct:default/a',
-        ruleId: 'SEC-001',
-        reason: 'Vendor migration',
-        expiresAt: '2027-01-31T00:00:00.000Z',
-      }),
-    ).resolves.toMatchObject({ status: 'pending' });
-    await expect(
-      client.approveWaiver('dataproduct:default/a', 'SEC-001'),
-    ).resolves.toMatchObject({ status: 'approved' });
-    await expect(
-      client.rejectWaiver('a', 'SEC/1', { source: 'entity', comment: 'No' }),
-    ).resolves.toMatchObject({ status: 'rejected' });
-    await expect(
-      client.revokeWaiver('dataproduct:default/a', 'SEC-001', {
-        source: 'api',
-      }),
-    ).resolves.toBeUndefined();
-    expect(
-      calls.map(c => `${c.init.method} ${c.url} ${c.init.body ?? ''}`),
-    ).toEqual([
-      `POST http://backend/api/data-mesh/waivers ${JSON.stringify({
-        entityRef: 'dataproduct:default/a',
-        ruleId: 'SEC-001',
-        reason: 'Vendor migration',
-        expiresAt: '2027-01-31T00:00:00.000Z',
-      })}`,
-      'POST http://backend/api/data-mesh/waivers/default/a/SEC-001/approve {}',
-      'POST http://backend/api/data-mesh/waivers/default/a/SEC%2F1/reject {"source":"entity","comment":"No"}',
-      'DELETE http://backend/api/data-mesh/waivers/default/a/SEC-001?source=api ',
-    ]);
   });
 });
 
