@@ -32,7 +32,10 @@ export class WaiverStore {
     return new WaiverStore(db, options.now ?? (() => new Date()));
   }
 
-  /** The waivers of some products (both sources, every status), by product. One query; pass at most 1000 refs. */
+  /**
+   * The waivers of some products (both sources, every status), by product.
+   * One query; pass at most 1000 refs.
+   */
   async forProducts(entityRefs: string[]): Promise<Map<string, Waiver[]>> {
     const byRef = new Map<string, Waiver[]>();
     if (entityRefs.length === 0) {
