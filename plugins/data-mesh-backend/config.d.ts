@@ -56,6 +56,13 @@ export interface Config {
          */
         timeBudget?: HumanDuration | string;
       };
+      waivers?: {
+        /**
+         * The longest a waiver may run after its approval, in days (1 to
+         * 366; 90 by default). A waiver expiring later does not count.
+         */
+        maxDays?: number;
+      };
     };
     slo?: {
       /** The rolling window of SLO compliance, in days (1 to 365; 30 by default). */

@@ -56,6 +56,14 @@ spec:
       'dataMesh.governance.history.retentionDays must be a whole number from 1 to 3650, got 0',
     ],
     [
+      { governance: { waivers: { maxDays: 367 } } },
+      'dataMesh.governance.waivers.maxDays must be a whole number from 1 to 366, got 367',
+    ],
+    [
+      { governance: { waivers: { maxDays: 0 } } },
+      'dataMesh.governance.waivers.maxDays must be a whole number from 1 to 366, got 0',
+    ],
+    [
       { governance: { weights: { error: -1 } } },
       'dataMesh.governance.weights.error must be a number from 0 to 100, got -1',
     ],

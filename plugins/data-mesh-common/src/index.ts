@@ -16,6 +16,7 @@ export * from './entity/annotations';
 export * from './slo/targets';
 export * from './permissions';
 export * from './api/governanceTypes';
+export * from './api/waiverTypes';
 export * from './api/kpiTypes';
 export * from './api/measurementTypes';
 export * from './api/provenanceTypes';

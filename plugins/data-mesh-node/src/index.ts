@@ -15,6 +15,13 @@ export * from './engine/facts';
 export * from './engine/sloStatus';
 export * from './engine/scoring';
 export * from './engine/evaluateProduct';
-export { entityWaivers } from './engine/waivers';
+export {
+  DEFAULT_MAX_WAIVER_DAYS,
+  entityWaivers,
+  normalizeExpiry,
+} from './engine/waivers';
+export * from './engine/applicableRules';
+export * from './engine/waiverStanding';
+export * from './engine/waiverHistoryNotes';
 export * from './extensions';
 export * from './events/productContentHash';

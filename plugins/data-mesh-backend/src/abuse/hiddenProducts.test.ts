@@ -104,8 +104,8 @@ describe('abuse: products the caller may not read in the catalog are never count
       catalog: customerOnlyCatalog(),
       features: [conditionalPermissions()],
     });
-    // A waiver of product-1 (order domain), which this user cannot read.
-    const grant = await api
+    // An approved waiver of product-0 (customer domain), which this user reads.
+    const request = await api
       .post('/api/data-mesh/waivers')
       .set({ Authorization: mockCredentials.user.header() })
       .send({
@@ -114,7 +114,12 @@ describe('abuse: products the caller may not read in the catalog are never count
         reason: 'visible one',
         expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
       });
-    expect(grant.status).toBe(201);
+    expect(request.status).toBe(201);
+    const approve = await api
+      .post('/api/data-mesh/waivers/default/product-0/VER-001/approve')
+      .set({ Authorization: mockCredentials.user.header('user:default/ana') })
+      .send({});
+    expect(approve.status).toBe(200);
     const [hidden] = exampleMesh().filter(e => e.metadata.name === 'product-1');
     const visible = exampleMesh().find(e => e.metadata.name === 'product-0')!;
     delete (visible.spec as any).version;

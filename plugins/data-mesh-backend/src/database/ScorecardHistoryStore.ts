@@ -2,37 +2,29 @@ import type {
   Scorecard,
   ScorecardHistoryEntry,
 } from '@datamesh-backstage/plugin-data-mesh-common';
+import type { WaiverHistoryState } from '@datamesh-backstage/plugin-data-mesh-node';
 import { Knex } from 'knex';
-import { unwaivedRuleIds } from './rows';
+import { toHistoryEntry, toHistoryRow } from './historyRows';
+import { chunks } from './rows';
 
 /** The most changes one history request returns (the latest ones). */
 export const HISTORY_LIMIT = 1000;
 
-/** Writes a history row for each result whose outcome changed. */
+/**
+ * Writes a history row for each result whose outcome changed; `previous`
+ * holds the stored violations and waivers of those that had a result.
+ */
 export async function recordHistory(
   tx: Knex,
   outcomes: Scorecard[],
   now: string,
+  previous: Map<string, WaiverHistoryState> = new Map(),
 ): Promise<void> {
-  if (outcomes.length === 0) {
-    return;
+  for (const batch of chunks(outcomes)) {
+    await tx('scorecard_history').insert(
+      batch.map(card => toHistoryRow(card, now, previous.get(card.entityRef))),
+    );
   }
-  await tx('scorecard_history').insert(
-    outcomes.map(card => ({
-      entity_ref: card.entityRef,
-      score: card.score,
-      status: card.status,
-      error_count: card.violations.filter(
-        v => !v.waived && v.severity === 'error',
-      ).length,
-      warning_count: card.violations.filter(
-        v => !v.waived && v.severity === 'warning',
-      ).length,
-      rule_ids: JSON.stringify(unwaivedRuleIds(card)),
-      policy_version: card.policyVersion,
-      recorded_at: now,
-    })),
-  );
 }
 
 /** Each product's history: one row per change of its outcome. */
@@ -55,16 +47,7 @@ export class ScorecardHistoryStore {
       .limit(HISTORY_LIMIT);
     if (range.from) query.where('recorded_at', '>=', range.from);
     if (range.to) query.where('recorded_at', '<=', range.to);
-    const rows = (await query).reverse();
-    return rows.map(row => ({
-      recordedAt: row.recorded_at,
-      score: Number(row.score),
-      status: row.status,
-      errorCount: Number(row.error_count),
-      warningCount: Number(row.warning_count),
-      ruleIds: JSON.parse(row.rule_ids),
-      policyVersion: row.policy_version,
-    }));
+    return (await query).reverse().map(toHistoryEntry);
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Scorecard } from '@datamesh-backstage/plugin-data-mesh-common';
 import { Knex } from 'knex';
 import { lockProducts, transactionWithRetry } from './rowLocks';
+import { readWaiverStates } from './historyRows';
 import { recordHistory } from './ScorecardHistoryStore';
 import {
   chunks,
@@ -67,8 +68,9 @@ export class ScorecardStore {
   /**
    * Stores a batch of results (a page of a sweep, or one re-score) in one
    * transaction: the latest row and rule hits of each result that changed, a
-   * history row for each outcome that changed, and "evaluated now, fresh"
-   * for the unchanged. The products are locked meanwhile, so concurrent
+   * history row for each outcome that changed (with notes on the waivers
+   * that started or stopped counting), and "evaluated now, fresh" for the
+   * unchanged. The products are locked meanwhile, so concurrent
    * writers never record one change twice. With `evaluatedBefore` (a sweep's
    * start), a result stored after it (by a re-score) is newer and is kept.
    */
@@ -103,8 +105,14 @@ export class ScorecardStore {
           card =>
             previous.get(card.entityRef)?.outcomeHash !== outcomeHash(card),
         );
+        // Read before writing: history notes say which waivers started or
+        // stopped counting since the stored result.
+        const waiverStates = await readWaiverStates(
+          tx,
+          outcomes.map(c => c.entityRef).filter(ref => previous.has(ref)),
+        );
         await this.#write(tx, changed, now);
-        await recordHistory(tx, outcomes, now);
+        await recordHistory(tx, outcomes, now, waiverStates);
         for (const refsBatch of chunks(unchanged.map(c => c.entityRef))) {
           await tx('scorecards')
             .whereIn('entity_ref', refsBatch)

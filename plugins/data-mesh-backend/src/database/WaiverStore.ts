@@ -1,81 +1,169 @@
-import type { Waiver } from '@datamesh-backstage/plugin-data-mesh-common';
+import type {
+  DataProductEntityV1alpha1,
+  Waiver,
+  WaiverStatus,
+} from '@datamesh-backstage/plugin-data-mesh-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { entityWaivers } from '@datamesh-backstage/plugin-data-mesh-node';
 import { Knex } from 'knex';
+import { chunks } from './rows';
+import {
+  KEY,
+  keyOf,
+  requestRow,
+  storable,
+  toWaiver,
+  WaiverKey,
+  WaiverRow,
+} from './waiverRows';
 
-interface WaiverRow {
-  entity_ref: string;
-  rule_id: string;
-  reason: string;
-  expires_at: string;
-  created_by: string;
-  created_at: string;
-}
-
-const toWaiver = (row: WaiverRow): Waiver => ({
-  entityRef: row.entity_ref,
-  ruleId: row.rule_id,
-  reason: row.reason,
-  expiresAt: row.expires_at,
-  source: 'api',
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-});
-
-/** Waivers granted through the API (one per product and rule). */
+/**
+ * Waiver requests and their approval: one per product, rule and source (the
+ * product's spec or the API). A waiver counts only once approved; see the
+ * engine's `evaluateProduct`.
+ */
 export class WaiverStore {
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly now: () => Date,
+  ) {}
 
-  static create(db: Knex): WaiverStore {
-    return new WaiverStore(db);
+  static create(db: Knex, options: { now?: () => Date } = {}): WaiverStore {
+    return new WaiverStore(db, options.now ?? (() => new Date()));
   }
 
-  async list(entityRef?: string): Promise<Waiver[]> {
-    const query = this.db<WaiverRow>('waivers').orderBy([
-      'entity_ref',
-      'rule_id',
-    ]);
-    if (entityRef) query.where({ entity_ref: entityRef });
-    return (await query).map(toWaiver);
-  }
-
-  /** The waivers of a page of products, by product. */
+  /**
+   * The waivers of some products (both sources, every status), by product.
+   * One query; pass at most 1000 refs.
+   */
   async forProducts(entityRefs: string[]): Promise<Map<string, Waiver[]>> {
+    const byRef = new Map<string, Waiver[]>();
+    if (entityRefs.length === 0) {
+      return byRef;
+    }
     const rows = await this.db<WaiverRow>('waivers')
       .whereIn('entity_ref', entityRefs)
-      .orderBy(['entity_ref', 'rule_id']);
-    const byRef = new Map<string, Waiver[]>();
-    for (const waiver of rows.map(toWaiver)) {
-      byRef.set(waiver.entityRef, [
-        ...(byRef.get(waiver.entityRef) ?? []),
-        waiver,
-      ]);
+      .orderBy(KEY);
+    for (const row of rows) {
+      const list = byRef.get(row.entity_ref) ?? [];
+      list.push(toWaiver(row));
+      byRef.set(row.entity_ref, list);
     }
     return byRef;
   }
 
-  /** Grants or replaces the waiver of a rule for a product. */
-  async upsert(
-    waiver: Omit<Waiver, 'source'> & { createdBy: string; createdAt: string },
+  /**
+   * Records the waivers products declare in their spec as requests: a new
+   * declaration, or one whose reason or expiry changed, becomes a pending
+   * request; a decided one whose content is unchanged keeps its decision;
+   * the records of declarations no longer made are removed. One read, and a
+   * write only when something changed; pass at most 1000 products.
+   */
+  async syncDeclared(products: DataProductEntityV1alpha1[]): Promise<void> {
+    if (products.length === 0) {
+      return;
+    }
+    const declared = new Map<string, Waiver>();
+    for (const product of products) {
+      const ref = stringifyEntityRef(product);
+      for (const waiver of entityWaivers(product, ref).filter(storable)) {
+        declared.set(`${ref}\u0000${waiver.ruleId}`, waiver);
+      }
+    }
+    const stored = await this.db<WaiverRow>('waivers')
+      .where({ source: 'entity' })
+      .whereIn(
+        'entity_ref',
+        products.map(product => stringifyEntityRef(product)),
+      )
+      .select('entity_ref', 'rule_id', 'reason', 'expires_at');
+    const gone: Array<[string, string]> = [];
+    for (const row of stored) {
+      const key = `${row.entity_ref}\u0000${row.rule_id}`;
+      const waiver = declared.get(key);
+      if (!waiver) {
+        gone.push([row.entity_ref, row.rule_id]);
+      } else if (
+        waiver.reason === row.reason &&
+        waiver.expiresAt === row.expires_at
+      ) {
+        declared.delete(key);
+      }
+    }
+    const requestedAt = this.now().toISOString();
+    for (const batch of chunks([...declared.values()])) {
+      // A changed declaration is a new request, whatever was decided before.
+      await this.db('waivers')
+        .insert(batch.map(waiver => requestRow(waiver, requestedAt)))
+        .onConflict(KEY)
+        .merge();
+    }
+    for (const batch of chunks(gone)) {
+      await this.db('waivers')
+        .where({ source: 'entity' })
+        .whereIn(['entity_ref', 'rule_id'], batch)
+        .delete();
+    }
+  }
+
+  /** Waivers, optionally of one product or in one status, by product and rule. */
+  async list(
+    filter: { entityRef?: string; status?: WaiverStatus } = {},
+  ): Promise<Waiver[]> {
+    const query = this.db<WaiverRow>('waivers').orderBy(KEY);
+    if (filter.entityRef) query.where({ entity_ref: filter.entityRef });
+    if (filter.status) query.where({ status: filter.status });
+    return (await query).map(toWaiver);
+  }
+
+  /**
+   * Asks for a waiver through the API. It replaces the API's earlier waiver
+   * of the rule, whatever its status: the new one counts once approved.
+   */
+  async request(
+    waiver: Pick<Waiver, 'entityRef' | 'ruleId' | 'reason' | 'expiresAt'> & {
+      requestedBy: string;
+    },
   ): Promise<Waiver> {
-    const row: WaiverRow = {
-      entity_ref: waiver.entityRef,
-      rule_id: waiver.ruleId,
-      reason: waiver.reason,
-      expires_at: waiver.expiresAt,
-      created_by: waiver.createdBy,
-      created_at: waiver.createdAt,
-    };
-    await this.db('waivers')
-      .insert(row)
-      .onConflict(['entity_ref', 'rule_id'])
-      .merge();
+    const row = requestRow(
+      { ...waiver, source: 'api' },
+      this.now().toISOString(),
+    );
+    await this.db('waivers').insert(row).onConflict(KEY).merge();
     return toWaiver(row);
   }
 
-  /** Revokes a waiver; false when there was none. */
-  async delete(entityRef: string, ruleId: string): Promise<boolean> {
-    const count = await this.db('waivers')
-      .where({ entity_ref: entityRef, rule_id: ruleId })
-      .delete();
-    return count > 0;
+  /**
+   * Decides a waiver, if it is still as the decision saw it (status, reason
+   * and expiry): an approval binds to the content approved. Returns the
+   * decided waiver, or undefined when it changed meanwhile.
+   */
+  async decide(
+    key: WaiverKey,
+    seen: Pick<Waiver, 'status' | 'reason' | 'expiresAt'>,
+    decision: {
+      status: Exclude<WaiverStatus, 'pending'>;
+      decidedBy: string;
+      comment?: string;
+    },
+  ): Promise<Waiver | undefined> {
+    const updated = await this.db('waivers')
+      .where({
+        ...keyOf(key),
+        status: seen.status,
+        reason: seen.reason,
+        expires_at: seen.expiresAt,
+      })
+      .update({
+        status: decision.status,
+        decided_by: decision.decidedBy,
+        decided_at: this.now().toISOString(),
+        comment: decision.comment ?? null,
+      });
+    if (updated === 0) {
+      return undefined;
+    }
+    const row = await this.db<WaiverRow>('waivers').where(keyOf(key)).first();
+    return row && toWaiver(row);
   }
 }

@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
   applyDatabaseMigrations,
@@ -34,6 +35,71 @@ describe('database migrations', () => {
     const ids = databases.eachSupportedId().map(([id]) => id);
     expect(ids).toEqual(expect.arrayContaining(['SQLITE_3', ...configured]));
   });
+
+  it.each(databases.eachSupportedId())(
+    'turn waivers granted through the API into approved ones, and back, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const directory = resolvePackagePath(
+        '@datamesh-backstage/plugin-data-mesh-backend',
+        'migrations',
+      );
+      await knex.migrate.up({ directory });
+      await knex.migrate.up({ directory });
+      const granted = {
+        entity_ref: 'dataproduct:default/a',
+        rule_id: 'SEC-001',
+        reason: 'Vendor migration',
+        expires_at: '2027-01-31T00:00:00.000Z',
+        created_by: 'user:default/ana',
+        created_at: '2026-11-21T10:00:00.000Z',
+      };
+      await knex('waivers').insert(granted);
+      await applyDatabaseMigrations(knex);
+      expect(await knex('waivers').select()).toEqual([
+        {
+          entity_ref: 'dataproduct:default/a',
+          rule_id: 'SEC-001',
+          source: 'api',
+          reason: 'Vendor migration',
+          expires_at: '2027-01-31T00:00:00.000Z',
+          status: 'approved',
+          requested_by: 'user:default/ana',
+          requested_at: '2026-11-21T10:00:00.000Z',
+          decided_by: 'user:default/ana',
+          decided_at: '2026-11-21T10:00:00.000Z',
+          comment: null,
+        },
+      ]);
+      // The spec and the API may each hold a waiver of the same rule.
+      const declared = {
+        entity_ref: 'dataproduct:default/a',
+        rule_id: 'SEC-001',
+        source: 'entity',
+        reason: 'Declared in the spec',
+        expires_at: '2027-01-31T23:59:59.999Z',
+        requested_at: '2026-11-22T00:00:00.000Z',
+      };
+      await knex('waivers').insert(declared);
+      const duplicate = await knex('waivers')
+        .insert(declared)
+        .then(
+          () => 'inserted',
+          error => String(error),
+        );
+      expect(duplicate).toMatch(/unique|duplicate/i);
+      expect(await knex('waivers').where({ source: 'entity' })).toEqual([
+        expect.objectContaining({ status: 'pending', requested_by: null }),
+      ]);
+      // Down to before the waiver migration (a later one comes after it).
+      while (
+        (await knex.migrate.currentVersion({ directory })) >= '20261130000000'
+      ) {
+        await knex.migrate.down({ directory });
+      }
+      expect(await knex('waivers').select()).toEqual([granted]);
+    },
+  );
 
   it.each(databases.eachSupportedId())(
     'apply, store what they declare, and roll back on %p',
@@ -73,6 +139,7 @@ describe('database migrations', () => {
         details: null,
         evaluated_at: '2026-11-21T10:00:00.000Z',
         changed_at: '2026-11-21T10:00:00.000Z',
+        waivers: JSON.stringify([{ ruleId: 'SEC-001', counts: false }]),
       };
       await knex('scorecards').insert(row);
       const [stored] = await knex('scorecards').select();

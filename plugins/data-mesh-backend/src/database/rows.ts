@@ -20,6 +20,8 @@ export interface ScorecardRow {
   info_count: number;
   waived_count: number;
   violations: string;
+  /** JSON array of the waivers listed, or null when there is none. */
+  waivers: string | null;
   policy_version: string;
   result_hash: string;
   outcome_hash: string;
@@ -68,6 +70,7 @@ export function resultHash(card: Scorecard): string {
     card.violations,
     card.pendingReferences ?? [],
     card.pendingUntil ?? null,
+    card.waivers ?? [],
   ]);
 }
 
@@ -117,6 +120,7 @@ export function toRow(card: Scorecard, now: string): ScorecardRow {
     info_count: infos,
     waived_count: waived,
     violations: JSON.stringify(card.violations),
+    waivers: card.waivers?.length ? JSON.stringify(card.waivers) : null,
     policy_version: card.policyVersion,
     result_hash: resultHash(card),
     outcome_hash: outcomeHash(card),
@@ -163,5 +167,6 @@ export function toScorecard(row: ScorecardRow): Scorecard {
     ...summary,
     violations: JSON.parse(row.violations),
     ...(row.details ? JSON.parse(row.details) : {}),
+    ...(row.waivers ? { waivers: JSON.parse(row.waivers) } : {}),
   };
 }

@@ -20,6 +20,8 @@ describe('authentication', () => {
         'get /policies',
         'post /waivers',
         'delete /waivers/{namespace}/{name}/{ruleId}',
+        'post /waivers/{namespace}/{name}/{ruleId}/approve',
+        'post /waivers/{namespace}/{name}/{ruleId}/reject',
         'get /kpis',
         'get /kpis/history',
         'post /products/{namespace}/{name}/measurements',

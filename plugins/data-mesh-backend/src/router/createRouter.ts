@@ -17,6 +17,7 @@ import { FreshnessService } from '../service/FreshnessService';
 import { GovernanceService } from '../service/GovernanceService';
 import { PolicyDryRun } from '../service/PolicyDryRun';
 import { VisibilityService } from '../service/VisibilityService';
+import { WaiverService } from '../service/WaiverService';
 import { KpiService } from '../service/kpis/KpiService';
 import { MeasurementService } from '../service/measurements/MeasurementService';
 import { ProvenanceService } from '../service/provenance/ProvenanceService';
@@ -48,6 +49,7 @@ export interface RouterOptions {
   governance: GovernanceService;
   dryRun: PolicyDryRun;
   visibility: VisibilityService;
+  waiverService: WaiverService;
   kpis: KpiService;
   measurementService: MeasurementService;
   provenanceService: ProvenanceService;

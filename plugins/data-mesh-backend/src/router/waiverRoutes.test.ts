@@ -8,141 +8,94 @@ jest.setTimeout(60_000);
 const asUser = { Authorization: mockCredentials.user.header() };
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString();
+const asked = {
+  entityRef: 'product-3',
+  ruleId: 'DOC-001',
+  reason: 'Description is being written with the business',
+  expiresAt: inDays(30),
+};
 
 describe('waiver routes', () => {
-  it('grants a waiver, re-scores the product, lists it and revokes it', async () => {
+  it('records a request as pending: it is listed and does not change the score', async () => {
     const { api } = await startDataMesh();
-    const grant = await api
+    const before = await api
+      .get('/api/data-mesh/scorecards/default/product-3')
+      .set(asUser);
+    expect(before.body).toMatchObject({ score: 90, status: 'fail' });
+
+    const request = await api
       .post('/api/data-mesh/waivers')
       .set(asUser)
-      .send({
-        entityRef: 'product-3',
-        ruleId: 'DOC-001',
-        reason: 'Description is being written with the business',
-        expiresAt: inDays(30),
-      });
-    expect(grant.status).toBe(201);
-    expectMatchesOpenApi('post', '/waivers', grant);
-    expect(grant.body).toMatchObject({
+      .send(asked);
+    expect(request.status).toBe(201);
+    expectMatchesOpenApi('post', '/waivers', request);
+    expect(request.body).toMatchObject({
       entityRef: 'dataproduct:default/product-3',
       ruleId: 'DOC-001',
       source: 'api',
-      createdBy: 'user:default/mock',
+      status: 'pending',
+      requestedBy: 'user:default/mock',
     });
 
-    const waived = await api
+    const after = await api
       .get('/api/data-mesh/scorecards/default/product-3')
       .set(asUser);
-    expect(waived.body).toMatchObject({ score: 100, status: 'pass' });
-    expect(waived.body.violations[0]).toMatchObject({
-      ruleId: 'DOC-001',
-      waived: true,
-      waiver: {
-        reason: 'Description is being written with the business',
-        source: 'api',
-      },
-    });
-
+    expect(after.body).toMatchObject({ score: 90, status: 'fail' });
+    expect(after.body.violations[0]).toMatchObject({ waived: false });
+    expect(after.body.waivers).toEqual([
+      expect.objectContaining({
+        ruleId: 'DOC-001',
+        status: 'pending',
+        standing: 'pending-approval',
+        counts: false,
+        explanation: 'Waits for approval by governance',
+      }),
+    ]);
     const list = await api
       .get('/api/data-mesh/waivers?entityRef=dataproduct:default/product-3')
       .set(asUser);
     expectMatchesOpenApi('get', '/waivers', list);
-    expect(list.body.items).toHaveLength(1);
-
-    const revoke = await api
-      .delete('/api/data-mesh/waivers/default/product-3/DOC-001')
+    expect(list.body.items).toEqual([request.body]);
+    const approved = await api
+      .get('/api/data-mesh/waivers?status=approved')
       .set(asUser);
-    expect(revoke.status).toBe(204);
-    const again = await api
-      .get('/api/data-mesh/scorecards/default/product-3')
+    expect(approved.body.items).toEqual([]);
+    const badStatus = await api
+      .get('/api/data-mesh/waivers?status=granted')
       .set(asUser);
-    expect(again.body).toMatchObject({ score: 90, status: 'fail' });
-    const history = await api
-      .get('/api/data-mesh/scorecards/default/product-3/history')
-      .set(asUser);
-    expect(history.body.items.map((h: any) => h.status)).toEqual([
-      'fail',
-      'pass',
-      'fail',
-    ]);
-
-    const gone = await api
-      .delete('/api/data-mesh/waivers/default/product-3/DOC-001')
-      .set(asUser);
-    expect(gone.status).toBe(404);
+    expect(badStatus.status).toBe(400);
+    expect(badStatus.body.error.message).toMatch(/^query\.status: /);
   });
 
   it.each([
     [
-      {
-        entityRef: 'product-3',
-        ruleId: 'DOC-001',
-        reason: 'x',
-        expiresAt: inDays(-1),
-      },
-      'body.expiresAt: must be in the future and at most 366 days ahead',
+      { expiresAt: inDays(-1) },
+      'body.expiresAt: must be in the future and at most 90 days ahead',
     ],
     [
-      {
-        entityRef: 'product-3',
-        ruleId: 'DOC-001',
-        reason: 'x',
-        expiresAt: inDays(400),
-      },
-      'body.expiresAt: must be in the future and at most 366 days ahead',
+      { expiresAt: inDays(91) },
+      'body.expiresAt: must be in the future and at most 90 days ahead',
     ],
     [
-      {
-        entityRef: 'product-3',
-        ruleId: 'NOPE-1',
-        reason: 'x',
-        expiresAt: inDays(1),
-      },
+      { ruleId: 'NOPE-1' },
       'body.ruleId: no rule NOPE-1 in the effective policies',
     ],
     [
-      {
-        entityRef: 'group:default/x',
-        ruleId: 'DOC-001',
-        reason: 'x',
-        expiresAt: inDays(1),
-      },
+      { entityRef: 'group:default/x' },
       'body.entityRef: must refer to a DataProduct',
     ],
+    [{ reason: '  ' }, 'body.reason: Too small'],
     [
-      {
-        entityRef: 'product-3',
-        ruleId: 'DOC-001',
-        reason: '  ',
-        expiresAt: inDays(1),
-      },
-      'body.reason: Too small',
-    ],
-    [
-      {
-        entityRef: 'product-3',
-        ruleId: 'DOC-001',
-        reason: 'x',
-        expiresAt: 'tomorrow',
-      },
+      { expiresAt: 'tomorrow' },
       'body.expiresAt: must be an ISO-8601 date-time',
     ],
-    [
-      {
-        entityRef: 'product-3',
-        ruleId: 'DOC-001',
-        reason: 'x',
-        expiresAt: inDays(1),
-        extra: 1,
-      },
-      'body: Unrecognized key: "extra"',
-    ],
-  ])('answers 400 naming the field for %#', async (body, message) => {
+    [{ extra: 1 }, 'body: Unrecognized key: "extra"'],
+  ])('answers 400 naming the field for %#', async (change, message) => {
     const { api } = await startDataMesh();
     const response = await api
       .post('/api/data-mesh/waivers')
       .set(asUser)
-      .send(body);
+      .send({ ...asked, ...change });
     expect(response.status).toBe(400);
     expectMatchesOpenApi('post', '/waivers', response);
     expect(response.body.error.message).toContain(message);
@@ -150,38 +103,64 @@ describe('waiver routes', () => {
     expect(list.body.items).toEqual([]);
   });
 
-  it('answers 404 for an unknown product', async () => {
-    const { api } = await startDataMesh();
+  it('takes the maximum duration from configuration', async () => {
+    const { api } = await startDataMesh({
+      config: { dataMesh: { governance: { waivers: { maxDays: 7 } } } },
+    });
     const response = await api
       .post('/api/data-mesh/waivers')
       .set(asUser)
-      .send({
-        entityRef: 'ghost',
-        ruleId: 'DOC-001',
-        reason: 'x',
-        expiresAt: inDays(1),
-      });
-    expect(response.status).toBe(404);
+      .send({ ...asked, expiresAt: inDays(8) });
+    expect(response.body.error.message).toBe(
+      'body.expiresAt: must be in the future and at most 7 days ahead',
+    );
   });
 
-  it('answers 403 without the waiver permission, for users and services alike', async () => {
+  it('answers 404 for an unknown product, and 409 when nothing waits for a decision', async () => {
+    const { api } = await startDataMesh();
+    const unknown = await api
+      .post('/api/data-mesh/waivers')
+      .set(asUser)
+      .send({ ...asked, entityRef: 'ghost' });
+    expect(unknown.status).toBe(404);
+    expectMatchesOpenApi('post', '/waivers', unknown);
+    const approve = await api
+      .post('/api/data-mesh/waivers/default/product-3/DOC-001/approve')
+      .set(asUser)
+      .send({});
+    expect(approve.status).toBe(409);
+    const ghost = await api
+      .post('/api/data-mesh/waivers/default/ghost/DOC-001/reject')
+      .set(asUser)
+      .send({ comment: 'no' });
+    expect(ghost.status).toBe(404);
+    expectMatchesOpenApi(
+      'post',
+      '/waivers/{namespace}/{name}/{ruleId}/reject',
+      ghost,
+    );
+  });
+
+  it('answers 403 without the waiver permissions, before reading the body', async () => {
     const { api } = await startDataMesh({
       features: [
         mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
       ],
     });
-    const body = {
-      entityRef: 'product-3',
-      ruleId: 'DOC-001',
-      reason: 'x',
-      expiresAt: inDays(1),
-    };
     const denied = await api
       .post('/api/data-mesh/waivers')
       .set(asUser)
-      .send(body);
+      .send(asked);
     expect(denied.status).toBe(403);
     expectMatchesOpenApi('post', '/waivers', denied);
+    for (const verb of ['approve', 'reject']) {
+      const decide = await api
+        .post(`/api/data-mesh/waivers/default/product-3/DOC-001/${verb}`)
+        .set(asUser)
+        .set('Content-Type', 'application/json')
+        .send('{ not json');
+      expect(decide.status).toBe(403);
+    }
     const revoke = await api
       .delete('/api/data-mesh/waivers/default/product-3/DOC-001')
       .set(asUser);
@@ -189,7 +168,7 @@ describe('waiver routes', () => {
     const service = await api
       .post('/api/data-mesh/waivers')
       .set({ Authorization: mockCredentials.service.header() })
-      .send(body);
+      .send(asked);
     expect(service.status).toBe(403);
   });
 });

@@ -1,12 +1,13 @@
 import { BackstageUserPrincipal } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import { dataMeshWaiverApprovePermission } from '@datamesh-backstage/plugin-data-mesh-common';
+import {
+  dataMeshWaiverApprovePermission,
+  dataMeshWaiverRequestPermission,
+} from '@datamesh-backstage/plugin-data-mesh-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { WaiverStore } from '../database/WaiverStore';
-import { GovernanceService } from '../service/GovernanceService';
 import { VisibilityService } from '../service/VisibilityService';
+import { WaiverService } from '../service/WaiverService';
 import { AccessControl, credentialsOf } from './accessControl';
 import {
   isoDateTimeSchema,
@@ -15,10 +16,10 @@ import {
   productRefSchema,
 } from './validation';
 
-/** Waivers may run for a year at most. */
-const MAX_WAIVER_DAYS = 366;
+const sourceSchema = z.enum(['entity', 'api']);
+const commentSchema = z.string().trim().min(1).max(2000);
 
-const waiverBodySchema = z
+const requestBodySchema = z
   .object({
     entityRef: productRefSchema,
     ruleId: z.string().min(1).max(64),
@@ -27,31 +28,55 @@ const waiverBodySchema = z
   })
   .strict();
 
-const listQuerySchema = z
-  .object({ entityRef: productRefSchema.optional() })
+const approveBodySchema = z
+  .object({
+    source: sourceSchema.optional(),
+    comment: commentSchema.optional(),
+  })
   .strict();
 
-/** `/waivers`: list, grant and revoke waivers (granting needs a permission). */
+const rejectBodySchema = z
+  .object({ source: sourceSchema.optional(), comment: commentSchema })
+  .strict();
+
+const revokeQuerySchema = z
+  .object({ source: sourceSchema.optional() })
+  .strict();
+
+const listQuerySchema = z
+  .object({
+    entityRef: productRefSchema.optional(),
+    status: z.enum(['pending', 'approved', 'rejected', 'revoked']).optional(),
+  })
+  .strict();
+
+const WAIVER_PATH = '/waivers/:namespace/:name/:ruleId';
+
+/**
+ * `/waivers`: list waivers, ask for one (`data-mesh.waiver.request` on the
+ * product), approve, reject or revoke one (`data-mesh.waiver.approve` on
+ * the product). Only approved waivers count.
+ */
 export function waiverRoutes(deps: {
   access: AccessControl;
-  catalog: CatalogService;
   waivers: WaiverStore;
-  governance: GovernanceService;
+  waiverService: WaiverService;
   visibility: VisibilityService;
 }) {
-  const { access, catalog, waivers, governance, visibility } = deps;
+  const { access, waivers, waiverService, visibility } = deps;
   const router = Router();
-
-  /** Re-scores a product with its new waivers. */
-  async function rescore(entityRef: string) {
-    await governance.rescore(entityRef);
-  }
+  const approver = {
+    allow: ['user' as const],
+    permission: dataMeshWaiverApprovePermission,
+    resourceRef: (req: { params: Record<string, string> }) =>
+      productRef(req.params),
+  };
 
   router.get('/waivers', ...access.guard({}), async (req, res) => {
     const credentials = credentialsOf(res);
-    const { entityRef } = parseRequest(listQuerySchema, req.query, 'query');
+    const query = parseRequest(listQuerySchema, req.query, 'query');
     const visible = await visibility.visibleProducts(credentials);
-    const items = (await waivers.list(entityRef)).filter(
+    const items = (await waivers.list(query)).filter(
       waiver => visible.all || visible.refs.has(waiver.entityRef),
     );
     res.json({ items });
@@ -61,60 +86,52 @@ export function waiverRoutes(deps: {
     '/waivers',
     ...access.guard({
       allow: ['user'],
-      permission: dataMeshWaiverApprovePermission,
+      permission: dataMeshWaiverRequestPermission,
       bodyLimit: '16kb',
     }),
     async (req, res) => {
       const credentials = credentialsOf<BackstageUserPrincipal>(res);
-      const body = parseRequest(waiverBodySchema, req.body, 'body');
-      await access.authorize(credentials, dataMeshWaiverApprovePermission, [
+      const body = parseRequest(requestBodySchema, req.body, 'body');
+      await access.authorize(credentials, dataMeshWaiverRequestPermission, [
         body.entityRef,
       ]);
-      if (
-        !governance.policies.describe().some(rule => rule.id === body.ruleId)
-      ) {
-        throw new InputError(
-          `body.ruleId: no rule ${body.ruleId} in the effective policies`,
-        );
-      }
-      const now = Date.now();
-      const expires = Date.parse(body.expiresAt);
-      if (expires <= now || expires > now + MAX_WAIVER_DAYS * 86_400_000) {
-        throw new InputError(
-          `body.expiresAt: must be in the future and at most ${MAX_WAIVER_DAYS} days ahead`,
-        );
-      }
-      if (!(await catalog.getEntityByRef(body.entityRef, { credentials }))) {
-        throw new NotFoundError(`No data product ${body.entityRef}`);
-      }
-      const waiver = await waivers.upsert({
-        ...body,
-        createdBy: credentials.principal.userEntityRef,
-        createdAt: new Date(now).toISOString(),
-      });
-      await rescore(body.entityRef);
-      res.status(201).json(waiver);
+      res.status(201).json(await waiverService.request(body, credentials));
     },
   );
 
-  router.delete(
-    '/waivers/:namespace/:name/:ruleId',
-    ...access.guard({
-      allow: ['user'],
-      permission: dataMeshWaiverApprovePermission,
-      resourceRef: req => productRef(req.params),
-    }),
-    async (req, res) => {
-      const entityRef = productRef(req.params);
-      if (!(await waivers.delete(entityRef, req.params.ruleId))) {
-        throw new NotFoundError(
-          `No waiver of ${req.params.ruleId} for ${entityRef}`,
+  for (const [verb, schema, status] of [
+    ['approve', approveBodySchema, 'approved'],
+    ['reject', rejectBodySchema, 'rejected'],
+  ] as const) {
+    router.post(
+      `${WAIVER_PATH}/${verb}`,
+      ...access.guard({ ...approver, bodyLimit: '16kb' }),
+      async (req, res) => {
+        const body = parseRequest(schema, req.body, 'body');
+        const target = {
+          entityRef: productRef(req.params),
+          ruleId: req.params.ruleId,
+          source: body.source,
+        };
+        res.json(
+          await waiverService.decide(
+            target,
+            { status, comment: body.comment },
+            credentialsOf<BackstageUserPrincipal>(res),
+          ),
         );
-      }
-      await rescore(entityRef).catch(() => undefined);
-      res.status(204).end();
-    },
-  );
+      },
+    );
+  }
+
+  router.delete(WAIVER_PATH, ...access.guard(approver), async (req, res) => {
+    const { source } = parseRequest(revokeQuerySchema, req.query, 'query');
+    await waiverService.revoke(
+      { entityRef: productRef(req.params), ruleId: req.params.ruleId, source },
+      credentialsOf<BackstageUserPrincipal>(res),
+    );
+    res.status(204).end();
+  });
 
   return router;
 }

@@ -50,6 +50,8 @@ export class GovernanceService {
       evaluator: ProductEvaluator;
       writer: ResultsWriter;
       scorecards: ScorecardStore;
+      /** Longest a waiver may run after its approval, in days. */
+      maxWaiverDays: number;
       auth: AuthService;
       logger: LoggerService;
       now?: () => Date;
@@ -60,7 +62,13 @@ export class GovernanceService {
     return this.deps.effective.policies;
   }
 
-  #now() {
+  /** Longest a waiver may run after its approval, in days. */
+  get maxWaiverDays() {
+    return this.deps.maxWaiverDays;
+  }
+
+  /** The clock (injected in tests). */
+  now(): Date {
     return this.deps.now?.() ?? new Date();
   }
 
@@ -68,7 +76,8 @@ export class GovernanceService {
    * Scores a product as submitted, storing nothing. Its references are
    * looked up as the caller sees the catalog, and must exist now (a draft
    * gets no grace). What is stored of the product (waivers, pipeline
-   * signals) only counts for callers who may read it.
+   * signals) only counts for callers who may read it; its waiver
+   * declarations are judged against the stored records, never recorded.
    */
   async evaluate(
     document: unknown,
@@ -76,7 +85,7 @@ export class GovernanceService {
     canSee: (entityRef: string) => Promise<boolean>,
   ): Promise<Scorecard> {
     const entity = requireDataProduct(document);
-    const now = this.#now();
+    const now = this.now();
     const resolver = new ReferenceResolver({
       reader: this.deps.reader,
       credentials,
@@ -111,7 +120,7 @@ export class GovernanceService {
     options: { expectedContentHash?: string } = {},
   ): Promise<Scorecard | undefined> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const now = this.#now();
+    const now = this.now();
     try {
       const [entity] = await this.deps.reader.readProducts(
         [entityRef],
@@ -131,6 +140,7 @@ export class GovernanceService {
           credentials,
         }),
         now,
+        recordDeclaredWaivers: true,
       });
       await this.deps.writer.write(batch, { now: now.toISOString() });
       return batch.cards[0];

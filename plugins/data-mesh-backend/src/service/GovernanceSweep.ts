@@ -122,6 +122,7 @@ export class GovernanceSweep {
         policies: deps.policies,
         resolver,
         now,
+        recordDeclaredWaivers: true,
       });
       return deps.writer.write(batch, { now: iso, evaluatedBefore: iso });
     };

@@ -46,6 +46,8 @@ export class ProductEvaluator {
       facts: ProductFactsStore;
       /** How long after a product is first seen missing references stay pending. */
       pendingGraceMs: number;
+      /** Longest a waiver may run after its approval, in days. */
+      maxWaiverDays: number;
     },
   ) {}
 
@@ -61,11 +63,20 @@ export class ProductEvaluator {
       now: Date;
       /** Whether missing references of new products are pending (default true). */
       pending?: boolean;
+      /**
+       * Whether the waivers the products declare in their spec are recorded
+       * as requests first: when the catalog's products are scored, never
+       * for a submitted draft or a dry-run.
+       */
+      recordDeclaredWaivers?: boolean;
     },
   ): Promise<PreparedBatch> {
     const { resolver, now } = options;
     const graceMs = options.pending === false ? 0 : this.deps.pendingGraceMs;
     const refs = products.map(product => stringifyEntityRef(product));
+    if (options.recordDeclaredWaivers) {
+      await this.deps.waivers.syncDeclared(products);
+    }
     const [waivers, signals, firstSeen] = await Promise.all([
       this.deps.waivers.forProducts(refs),
       this.deps.signals.forProducts(refs, now),
@@ -90,6 +101,7 @@ export class ProductEvaluator {
       const card = evaluateProduct(products[i], policies, {
         context,
         waivers: waivers.get(refs[i]),
+        maxWaiverDays: this.deps.maxWaiverDays,
         now,
       });
       return card.pendingReferences

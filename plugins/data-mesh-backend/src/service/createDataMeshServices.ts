@@ -34,6 +34,7 @@ import {
 import { ProductFactsRecorder } from './ProductFactsRecorder';
 import {
   readDryRunTimeBudgetMs,
+  readMaxWaiverDays,
   readPendingReferenceGraceMs,
   readRetentionDays,
   readSloOptions,
@@ -43,6 +44,7 @@ import { ResultsWriter } from './ResultsWriter';
 import { SweepRetention } from './SweepRetention';
 import { SignalsProvider } from './SignalsProvider';
 import { VisibilityService } from './VisibilityService';
+import { WaiverService } from './WaiverService';
 
 /**
  * Builds the plugin's stores and services from its dependencies: loads the
@@ -63,6 +65,7 @@ export async function createDataMeshServices(deps: {
   const effective = loadEffectivePolicies(deps.config, deps.modulePacks);
   const retentionDays = readRetentionDays(deps.config);
   const sloOptions = readSloOptions(deps.config);
+  const maxWaiverDays = readMaxWaiverDays(deps.config);
   const db = await deps.database.getClient();
   if (!deps.database.migrations?.skip) {
     await applyDatabaseMigrations(db);
@@ -70,7 +73,7 @@ export async function createDataMeshServices(deps: {
   const scorecards = ScorecardStore.create(db);
   const history = ScorecardHistoryStore.create(db);
   const rollups = RollupStore.create(db);
-  const waivers = WaiverStore.create(db);
+  const waivers = WaiverStore.create(db, { now: deps.now });
   const sweeps = SweepLog.create(db);
   const measurements = MeasurementStore.create(db);
   const facts = ProductFactsStore.create(db);
@@ -82,6 +85,7 @@ export async function createDataMeshServices(deps: {
     signals,
     facts,
     pendingGraceMs: readPendingReferenceGraceMs(deps.config),
+    maxWaiverDays,
   });
   const writer = new ResultsWriter({
     db,
@@ -97,6 +101,7 @@ export async function createDataMeshServices(deps: {
     evaluator,
     writer,
     scorecards,
+    maxWaiverDays,
   });
   const dryRun = new PolicyDryRun({
     ...deps,
@@ -142,6 +147,12 @@ export async function createDataMeshServices(deps: {
     sweeps,
     staleAfterMs: readStaleAfterMs(deps.config),
   });
+  const waiverService = new WaiverService({
+    ...deps,
+    waivers,
+    governance,
+    reader,
+  });
   const provenanceService = new ProvenanceService({
     ...deps,
     provenance,
@@ -161,6 +172,8 @@ export async function createDataMeshServices(deps: {
     measurementService,
     provenanceService,
     freshness,
+    waiverService,
+    maxWaiverDays,
     signals,
     db,
     scorecards,

@@ -3,6 +3,7 @@ import { readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds } from '@backstage/types';
 import {
+  DEFAULT_MAX_WAIVER_DAYS,
   DEFAULT_SLO_OPTIONS,
   SloOptions,
 } from '@datamesh-backstage/plugin-data-mesh-node';
@@ -35,6 +36,16 @@ export function readRetentionDays(config: RootConfigService): number {
     max: 3650,
     integer: true,
   });
+}
+
+/** The longest a waiver may run after its approval, in days. */
+export function readMaxWaiverDays(config: RootConfigService): number {
+  return readNumber(
+    config,
+    'dataMesh.governance.waivers.maxDays',
+    DEFAULT_MAX_WAIVER_DAYS,
+    { min: 1, max: 366, integer: true },
+  );
 }
 
 /** The rolling SLO window and the share of checks that must meet targets. */

@@ -8,8 +8,8 @@ import type {
   ScorecardHistoryEntry,
   ScorecardPage,
   ScorecardQuery,
-  Waiver,
 } from './governanceTypes';
+import type { Waiver, WaiverSource, WaiverStatus } from './waiverTypes';
 import type { KpiHistoryResponse, KpisResponse } from './kpiTypes';
 import type {
   Measurement,
@@ -23,12 +23,21 @@ export interface DataMeshRequestOptions {
   token?: string;
 }
 
-/** A waiver to grant through the API. @public */
+/** A waiver to ask for through the API; it counts once approved. @public */
 export interface WaiverRequest {
   entityRef: string;
   ruleId: string;
   reason: string;
   expiresAt: string;
+}
+
+/**
+ * An approval or rejection of the waiver request of a rule. `source` names
+ * the request (the product's spec or the API) when both wait. @public
+ */
+export interface WaiverDecision {
+  source?: WaiverSource;
+  comment?: string;
 }
 
 /**
@@ -67,17 +76,35 @@ export interface DataMeshApi {
     pack: unknown,
     options?: DataMeshRequestOptions,
   ): Promise<DryRunResponse>;
+  /** Waivers of the products the caller may see, in every status. */
   listWaivers(
-    query?: { entityRef?: string },
+    query?: { entityRef?: string; status?: WaiverStatus },
     options?: DataMeshRequestOptions,
   ): Promise<{ items: Waiver[] }>;
-  createWaiver(
+  /** Asks for a waiver; it is pending until approved. */
+  requestWaiver(
     waiver: WaiverRequest,
     options?: DataMeshRequestOptions,
   ): Promise<Waiver>;
-  deleteWaiver(
+  /** Approves the pending request of a rule (`data-mesh.waiver.approve`). */
+  approveWaiver(
     entityRef: string,
     ruleId: string,
+    decision?: WaiverDecision,
+    options?: DataMeshRequestOptions,
+  ): Promise<Waiver>;
+  /** Rejects the pending request of a rule, saying why. */
+  rejectWaiver(
+    entityRef: string,
+    ruleId: string,
+    decision: WaiverDecision & { comment: string },
+    options?: DataMeshRequestOptions,
+  ): Promise<Waiver>;
+  /** Revokes an approved waiver of a rule. */
+  revokeWaiver(
+    entityRef: string,
+    ruleId: string,
+    query?: { source?: WaiverSource },
     options?: DataMeshRequestOptions,
   ): Promise<void>;
   /** The mesh-adoption KPIs now, over the products the caller may see. */

@@ -1,27 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { DataMeshClient } from './DataMeshClient';
-
-function setup(responses: Array<{ status: number; body?: unknown }>) {
-  const calls: Array<{ url: string; init: RequestInit }> = [];
-  const fetchApi = {
-    fetch: jest.fn(async (url: any, init: any) => {
-      calls.push({ url: String(url), init });
-      const next = responses.shift()!;
-      return new Response(
-        next.body === undefined ? null : JSON.stringify(next.body),
-        {
-          status: next.status,
-          headers: { 'Content-Type': 'application/json' },
-        },
-      );
-    }) as unknown as typeof fetch,
-  };
-  const client = new DataMeshClient({
-    discoveryApi: { getBaseUrl: async () => 'http://backend/api/data-mesh' },
-    fetchApi,
-  });
-  return { client, calls };
-}
+import { clientWithResponses as setup } from '../__fixtures__/clientWithResponses';
 
 describe('DataMeshClient', () => {
   it('reads a scorecard by product ref and returns undefined on 404', async () => {
@@ -109,17 +87,6 @@ describe('DataMeshClient', () => {
     const error = await client.evaluate({} as any).catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.body.error.message).toBe('entity.spec.type is required');
-  });
-
-  it('deletes waivers and accepts an empty 204', async () => {
-    const { client, calls } = setup([{ status: 204 }]);
-    await expect(
-      client.deleteWaiver('dataproduct:default/a', 'SEC-001'),
-    ).resolves.toBeUndefined();
-    expect(calls[0].url).toBe(
-      'http://backend/api/data-mesh/waivers/default/a/SEC-001',
-    );
-    expect(calls[0].init.method).toBe('DELETE');
   });
 });
 

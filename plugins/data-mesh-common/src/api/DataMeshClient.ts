@@ -5,6 +5,7 @@ import { DATA_PRODUCT_KIND } from '../entity/DataProductEntityV1alpha1';
 import type {
   DataMeshApi,
   DataMeshRequestOptions,
+  WaiverDecision,
   WaiverRequest,
 } from './DataMeshApi';
 import type {
@@ -16,8 +17,8 @@ import type {
   ScorecardHistoryEntry,
   ScorecardPage,
   ScorecardQuery,
-  Waiver,
 } from './governanceTypes';
+import type { Waiver, WaiverSource, WaiverStatus } from './waiverTypes';
 import type {
   KpiHistoryResponse,
   KpiHistorySeriesResponse,
@@ -46,6 +47,9 @@ const productPath = (entityRef: string) => {
   const ref = parseEntityRef(entityRef, { defaultKind: DATA_PRODUCT_KIND });
   return `${encodeURIComponent(ref.namespace)}/${encodeURIComponent(ref.name)}`;
 };
+
+const waiverPath = (entityRef: string, ruleId: string) =>
+  `/waivers/${productPath(entityRef)}/${encodeURIComponent(ruleId)}`;
 
 /**
  * Typed HTTP client of the data-mesh backend, for the browser (with
@@ -185,13 +189,13 @@ export class DataMeshClient implements DataMeshApi {
   }
 
   listWaivers(
-    query?: { entityRef?: string },
+    query?: { entityRef?: string; status?: WaiverStatus },
     options?: DataMeshRequestOptions,
   ) {
     return this.#get<{ items: Waiver[] }>('/waivers', query, options);
   }
 
-  createWaiver(waiver: WaiverRequest, options?: DataMeshRequestOptions) {
+  requestWaiver(waiver: WaiverRequest, options?: DataMeshRequestOptions) {
     return this.#request<Waiver>(
       '/waivers',
       { method: 'POST', body: waiver },
@@ -199,14 +203,47 @@ export class DataMeshClient implements DataMeshApi {
     ) as Promise<Waiver>;
   }
 
-  async deleteWaiver(
+  #decide(
     entityRef: string,
     ruleId: string,
+    verb: 'approve' | 'reject',
+    decision: WaiverDecision,
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#request<Waiver>(
+      `${waiverPath(entityRef, ruleId)}/${verb}`,
+      { method: 'POST', body: decision },
+      options,
+    ) as Promise<Waiver>;
+  }
+
+  approveWaiver(
+    entityRef: string,
+    ruleId: string,
+    decision: WaiverDecision = {},
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#decide(entityRef, ruleId, 'approve', decision, options);
+  }
+
+  rejectWaiver(
+    entityRef: string,
+    ruleId: string,
+    decision: WaiverDecision & { comment: string },
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#decide(entityRef, ruleId, 'reject', decision, options);
+  }
+
+  async revokeWaiver(
+    entityRef: string,
+    ruleId: string,
+    query?: { source?: WaiverSource },
     options?: DataMeshRequestOptions,
   ): Promise<void> {
     await this.#request(
-      `/waivers/${productPath(entityRef)}/${encodeURIComponent(ruleId)}`,
-      { method: 'DELETE' },
+      waiverPath(entityRef, ruleId),
+      { method: 'DELETE', query },
       options,
     );
   }

@@ -1,3 +1,5 @@
+import type { ScorecardWaiver, Waiver } from './waiverTypes';
+
 /** Severity of a governance rule. @public */
 export type RuleSeverity = 'error' | 'warning' | 'info';
 
@@ -11,21 +13,6 @@ export const SCORECARD_STATUSES: readonly ScorecardStatus[] = [
   'pass',
 ];
 
-/** Where a waiver comes from: the product's own spec or the governance API. @public */
-export type WaiverSource = 'entity' | 'api';
-
-/** A waiver of one rule for one product, until it expires. @public */
-export interface Waiver {
-  entityRef: string;
-  ruleId: string;
-  reason: string;
-  /** ISO date-time after which the rule counts again. */
-  expiresAt: string;
-  source: WaiverSource;
-  createdBy?: string;
-  createdAt?: string;
-}
-
 /** One breach of a rule by a product. @public */
 export interface Violation {
   ruleId: string;
@@ -34,7 +21,7 @@ export interface Violation {
   remediation: string;
   /** Dotted path of the field concerned, for example `spec.schema.fields[2].pii`. */
   path: string;
-  /** Listed but not scored, until the waiver expires. */
+  /** Listed but not scored: an approved waiver in force covers it. */
   waived: boolean;
   waiver?: Pick<Waiver, 'reason' | 'expiresAt' | 'source'>;
 }
@@ -46,6 +33,11 @@ export interface Scorecard {
   score: number;
   status: ScorecardStatus;
   violations: Violation[];
+  /**
+   * Every waiver of the product, from its spec or the API, with whether it
+   * counts and why; absent when there is none.
+   */
+  waivers?: ScorecardWaiver[];
   evaluatedAt: string;
   policyVersion: string;
   /** True when the result may be out of date: the catalog could not be read. */
@@ -68,7 +60,8 @@ export interface Scorecard {
 }
 
 /** A stored scorecard without its violations, as lists return it. @public */
-export interface ScorecardSummary extends Omit<Scorecard, 'violations'> {
+export interface ScorecardSummary
+  extends Omit<Scorecard, 'violations' | 'waivers'> {
   errorCount: number;
   warningCount: number;
   waivedCount: number;
@@ -109,6 +102,8 @@ export interface ScorecardHistoryEntry {
   warningCount: number;
   ruleIds: string[];
   policyVersion: string;
+  /** Why it changed, where known: for example a waiver expired or was approved. */
+  notes?: string[];
 }
 
 /** Aggregate figures over a set of products. @public */

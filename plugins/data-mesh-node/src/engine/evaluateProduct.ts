@@ -1,11 +1,13 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import type {
   DataProductEntityV1alpha1,
   Scorecard,
+  ScorecardWaiver,
   Violation,
   Waiver,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import type { CompiledRule, PolicySet } from '../policy/compilePolicies';
+import { applicableRules, productDomainRef } from './applicableRules';
 import { buildProductFacts } from './facts';
 import {
   EvaluationContext,
@@ -13,36 +15,62 @@ import {
 } from './EvaluationContext';
 import { countViolations, scoreViolations } from './scoring';
 import { toViolations } from './violations';
-import { activeWaivers, entityWaivers } from './waivers';
+import { judgeWaiver } from './waiverStanding';
+import {
+  countedWaivers,
+  DEFAULT_MAX_WAIVER_DAYS,
+  entityWaivers,
+  waiversToJudge,
+} from './waivers';
 
 /** Options of {@link evaluateProduct}. @public */
 export interface EvaluateProductOptions {
   /** The catalog for cross-entity rules; unknown by default (they pass). */
   context?: EvaluationContext;
-  /** Waivers granted through the API; the product's own are read from its spec. */
+  /**
+   * The product's stored waiver records, from its spec and from the API,
+   * with their approval. The spec's declarations are read from the product:
+   * one counts only if a stored record of the same rule, reason and expiry
+   * was approved; otherwise it is pending.
+   */
   waivers?: Waiver[];
+  /** Longest a waiver may run after its approval, in days (90 by default). */
+  maxWaiverDays?: number;
   now?: Date;
 }
 
-function applies(
-  rule: CompiledRule,
+function judgeWaivers(
   entity: DataProductEntityV1alpha1,
-  domain: string,
-) {
-  const scope = rule.appliesTo;
-  return (
-    !scope ||
-    ((!scope.types || scope.types.includes(entity.spec.type)) &&
-      (!scope.lifecycles || scope.lifecycles.includes(entity.spec.lifecycle)) &&
-      (!scope.domains || scope.domains.includes(domain)))
+  entityRef: string,
+  policies: PolicySet,
+  rules: CompiledRule[],
+  options: EvaluateProductOptions & { now: Date },
+): ScorecardWaiver[] {
+  const waivers = waiversToJudge(
+    entityWaivers(entity, entityRef),
+    options.waivers ?? [],
   );
+  if (waivers.length === 0) {
+    return [];
+  }
+  const known = new Set(policies.describe().map(rule => rule.id));
+  const applicable = new Set(rules.map(rule => rule.id));
+  const against = {
+    ruleExists: (id: string) => known.has(id),
+    ruleApplies: (id: string) => applicable.has(id),
+    maxWaiverDays: options.maxWaiverDays ?? DEFAULT_MAX_WAIVER_DAYS,
+    now: options.now,
+  };
+  return waivers.map(waiver => judgeWaiver(waiver, against));
 }
 
 /**
  * Evaluates a data product against the policies that apply to it (global
- * rules and its domain's) and scores it. Waived violations are listed, marked
- * `waived`, and not scored until the waiver expires. The product must be a
- * valid DataProduct (see the common validator).
+ * rules and its domain's) and scores it. Violations covered by a counted
+ * waiver (approved, in force, within the maximum duration) are listed,
+ * marked `waived`, and not scored; every waiver is listed in `waivers` with
+ * whether it counts and why. The product must be a valid DataProduct (see
+ * the common validator). A pure function.
  * @public
  */
 export function evaluateProduct(
@@ -53,12 +81,7 @@ export function evaluateProduct(
   const now = options.now ?? new Date();
   const { spec } = entity;
   const entityRef = stringifyEntityRef(entity);
-  const domain = stringifyEntityRef(
-    parseEntityRef(spec.domain, {
-      defaultKind: 'Domain',
-      defaultNamespace: entity.metadata.namespace ?? 'default',
-    }),
-  );
+  const domain = productDomainRef(entity);
   const facts = buildProductFacts(
     entity,
     options.context ?? unknownEvaluationContext,
@@ -74,13 +97,15 @@ export function evaluateProduct(
     facts,
   };
 
-  const waivers = activeWaivers(
-    [...entityWaivers(entity, entityRef), ...(options.waivers ?? [])],
+  const rules = applicableRules(entity, policies);
+  const listed = judgeWaivers(entity, entityRef, policies, rules, {
+    ...options,
     now,
-  );
+  });
+  const waivers = countedWaivers(listed);
   const violations: Violation[] = [];
-  for (const rule of policies.rulesFor(domain)) {
-    if (applies(rule, entity, domain) && !rule.validate(document)) {
+  for (const rule of rules) {
+    if (!rule.validate(document)) {
       const waiver = waivers.get(rule.id);
       for (const violation of toViolations(
         rule,
@@ -113,6 +138,7 @@ export function evaluateProduct(
     score,
     status,
     violations,
+    ...(listed.length > 0 ? { waivers: listed } : {}),
     evaluatedAt: now.toISOString(),
     policyVersion: policies.version,
     domain,

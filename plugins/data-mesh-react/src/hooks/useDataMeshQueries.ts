@@ -62,7 +62,10 @@ export function useScorecardHistory(
   );
 }
 
-/** The waivers of a product (from its spec and from the API). @public */
+/**
+ * The waivers of a product (from its spec and from the API), in every
+ * status; the scorecard's `waivers` say which count and why. @public
+ */
 export function useProductWaivers(
   entityRef: string,
 ): DataMeshQueryState<Waiver[]> {

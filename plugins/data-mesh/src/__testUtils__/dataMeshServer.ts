@@ -31,6 +31,17 @@ export function setupDataMeshServer() {
       );
       return queries;
     },
+    /** Answers POST `path` with `body`, recording each request's JSON body. */
+    post(path: string, body: JsonBodyType, status = 200) {
+      const bodies: unknown[] = [];
+      server.use(
+        http.post(`${BASE}${path}`, async ({ request }) => {
+          bodies.push(await request.json());
+          return HttpResponse.json(body, { status });
+        }),
+      );
+      return bodies;
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
 import type { ScorecardHistoryEntry } from '@datamesh-backstage/plugin-data-mesh-common';
 import {
   AsyncContent,
@@ -29,6 +30,7 @@ function HistoryTable(props: { entries: ScorecardHistoryEntry[] }) {
           'Warnings',
           'Rules violated',
           'Policy',
+          'Why',
         ]}
       />
       <TableBody>
@@ -43,6 +45,13 @@ function HistoryTable(props: { entries: ScorecardHistoryEntry[] }) {
             <TableCell>{entry.warningCount}</TableCell>
             <TableCell>{entry.ruleIds.join(', ')}</TableCell>
             <TableCell>{entry.policyVersion}</TableCell>
+            <TableCell>
+              {entry.notes?.map(note => (
+                <Typography key={note} variant="caption" display="block">
+                  {note}
+                </Typography>
+              ))}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -73,7 +82,10 @@ function HistoryContent(props: { entityRef: string }) {
   );
 }
 
-/** Every change of the product's governance result, as a chart and a table. */
+/**
+ * Every change of the product's governance result, as a chart and a table
+ * saying why where known (a waiver approved, expired or revoked).
+ */
 export function ScoreHistoryCard() {
   return (
     <DataProductCard title="Score history">

@@ -1,4 +1,5 @@
 import Typography from '@material-ui/core/Typography';
+import { useCallback, useState } from 'react';
 import {
   AsyncContent,
   ScoreTrend,
@@ -7,6 +8,7 @@ import {
 } from '@datamesh-backstage/plugin-data-mesh-react';
 import { DataProductCard } from '../product/DataProductCard';
 import { ScoreSummary } from './ScoreSummary';
+import { ScorecardWaivers } from './ScorecardWaivers';
 import { ViolationsTable } from './ViolationsTable';
 import { historyPoints } from './historyPoints';
 
@@ -33,6 +35,13 @@ function ScoreHistoryTrend(props: { entityRef: string }) {
 
 function ScorecardContent(props: { entityRef: string }) {
   const scorecard = useScorecard(props.entityRef);
+  // A decision on a waiver re-scores the product: reload the card and trend.
+  const [version, setVersion] = useState(0);
+  const { retry } = scorecard;
+  const reload = useCallback(() => {
+    retry();
+    setVersion(v => v + 1);
+  }, [retry]);
   return (
     <AsyncContent
       {...scorecard}
@@ -50,7 +59,7 @@ function ScorecardContent(props: { entityRef: string }) {
           >
             Trend
           </Typography>
-          <ScoreHistoryTrend entityRef={props.entityRef} />
+          <ScoreHistoryTrend key={version} entityRef={props.entityRef} />
           <Typography
             variant="subtitle2"
             component="h3"
@@ -65,6 +74,22 @@ function ScorecardContent(props: { entityRef: string }) {
               None: the product meets every policy that applies to it.
             </Typography>
           )}
+          {value.waivers?.length ? (
+            <>
+              <Typography
+                variant="subtitle2"
+                component="h3"
+                style={{ marginTop: 16 }}
+              >
+                Waivers
+              </Typography>
+              <ScorecardWaivers
+                entityRef={props.entityRef}
+                waivers={value.waivers}
+                onDecided={reload}
+              />
+            </>
+          ) : null}
         </>
       )}
     </AsyncContent>
@@ -73,7 +98,8 @@ function ScorecardContent(props: { entityRef: string }) {
 
 /**
  * The product's governance scorecard: score, status, violations with their
- * remediation (waived ones marked, with the waiver) and the score's trend.
+ * remediation (waived ones marked, with the waiver), the score's trend, and
+ * every waiver with whether it counts; approvers decide pending ones here.
  */
 export function ScorecardCard() {
   return (

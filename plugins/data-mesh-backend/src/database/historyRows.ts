@@ -1,0 +1,75 @@
+import type {
+  Scorecard,
+  ScorecardHistoryEntry,
+} from '@datamesh-backstage/plugin-data-mesh-common';
+import {
+  waiverHistoryNotes,
+  WaiverHistoryState,
+} from '@datamesh-backstage/plugin-data-mesh-node';
+import { Knex } from 'knex';
+import { chunks, unwaivedRuleIds } from './rows';
+
+/**
+ * The stored violations and waivers of some products (one query per 500),
+ * read before their new results are written: history notes compare them
+ * with the new results.
+ */
+export async function readWaiverStates(
+  db: Knex,
+  entityRefs: string[],
+): Promise<Map<string, WaiverHistoryState>> {
+  const states = new Map<string, WaiverHistoryState>();
+  for (const batch of chunks(entityRefs)) {
+    const rows = await db('scorecards')
+      .whereIn('entity_ref', batch)
+      .select('entity_ref', 'violations', 'waivers');
+    for (const row of rows) {
+      states.set(row.entity_ref, {
+        violations: JSON.parse(row.violations),
+        waivers: row.waivers ? JSON.parse(row.waivers) : undefined,
+      });
+    }
+  }
+  return states;
+}
+
+/**
+ * A `scorecard_history` row for a changed outcome; its notes say which
+ * waivers started or stopped counting since `previous`.
+ */
+export function toHistoryRow(
+  card: Scorecard,
+  now: string,
+  previous: WaiverHistoryState | undefined,
+) {
+  const notes = waiverHistoryNotes(previous, card);
+  return {
+    entity_ref: card.entityRef,
+    score: card.score,
+    status: card.status,
+    error_count: card.violations.filter(
+      v => !v.waived && v.severity === 'error',
+    ).length,
+    warning_count: card.violations.filter(
+      v => !v.waived && v.severity === 'warning',
+    ).length,
+    rule_ids: JSON.stringify(unwaivedRuleIds(card)),
+    policy_version: card.policyVersion,
+    recorded_at: now,
+    notes: notes.length > 0 ? JSON.stringify(notes) : null,
+  };
+}
+
+/** A `scorecard_history` row as the API returns it. */
+export function toHistoryEntry(row: any): ScorecardHistoryEntry {
+  return {
+    recordedAt: row.recorded_at,
+    score: Number(row.score),
+    status: row.status,
+    errorCount: Number(row.error_count),
+    warningCount: Number(row.warning_count),
+    ruleIds: JSON.parse(row.rule_ids),
+    policyVersion: row.policy_version,
+    ...(row.notes ? { notes: JSON.parse(row.notes) } : {}),
+  };
+}

@@ -1,0 +1,199 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import type {
+  DataProductEntityV1alpha1,
+  Waiver,
+  WaiverSource,
+} from '@datamesh-backstage/plugin-data-mesh-common';
+import { applicableRules } from '@datamesh-backstage/plugin-data-mesh-node';
+import { WaiverStore } from '../database/WaiverStore';
+import { CatalogReader } from './CatalogReader';
+import { GovernanceService } from './GovernanceService';
+
+const DAY_MS = 86_400_000;
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+/** Which waiver of a rule a caller means: the only one, or the one of `source`. */
+function pick(
+  candidates: Waiver[],
+  source: WaiverSource | undefined,
+  where: string,
+): Waiver | undefined {
+  const matching = candidates.filter(w => !source || w.source === source);
+  if (matching.length > 1) {
+    throw new InputError(
+      `${where}: waivers of this rule come from the product's spec and from the API; name one (entity or api)`,
+    );
+  }
+  return matching[0];
+}
+
+/**
+ * Waiver requests and decisions: a waiver counts only once someone holding
+ * `data-mesh.waiver.approve` approves it, and only while it names a rule
+ * that applies to the product, has a reason, and expires within the
+ * configured maximum. Each change re-scores the product.
+ */
+export class WaiverService {
+  constructor(
+    private readonly deps: {
+      waivers: WaiverStore;
+      governance: GovernanceService;
+      reader: CatalogReader;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /** The product as the caller sees it in the catalog, or 404. */
+  async #product(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<DataProductEntityV1alpha1> {
+    const [product] = await this.deps.reader.readProducts(
+      [entityRef],
+      credentials,
+    );
+    if (!product) {
+      throw new NotFoundError(`No data product ${entityRef}`);
+    }
+    return product;
+  }
+
+  /** Why a waiver of `ruleId` cannot count for the product, if it cannot. */
+  #ruleProblem(product: DataProductEntityV1alpha1, ruleId: string) {
+    const { policies } = this.deps.governance;
+    if (!policies.describe().some(rule => rule.id === ruleId)) {
+      return `no rule ${ruleId} in the effective policies`;
+    }
+    if (!applicableRules(product, policies).some(rule => rule.id === ruleId)) {
+      return `${ruleId} does not apply to this product`;
+    }
+    return undefined;
+  }
+
+  /** Why an expiry cannot be approved now, if it cannot. */
+  #expiryProblem(expiresAt: string) {
+    const { maxWaiverDays } = this.deps.governance;
+    const now = this.deps.governance.now().getTime();
+    const expires = Date.parse(expiresAt);
+    if (!(expires > now && expires <= now + maxWaiverDays * DAY_MS)) {
+      return `must be in the future and at most ${maxWaiverDays} days ahead`;
+    }
+    return undefined;
+  }
+
+  async #rescore(entityRef: string) {
+    try {
+      await this.deps.governance.rescore(entityRef);
+    } catch (error) {
+      this.deps.logger.warn(
+        `Waiver of ${entityRef} recorded; re-scoring failed, the next sweep scores it: ${error}`,
+      );
+    }
+  }
+
+  /** Asks for a waiver through the API: a pending request. */
+  async request(
+    body: Pick<Waiver, 'entityRef' | 'ruleId' | 'reason' | 'expiresAt'>,
+    credentials: UserCredentials,
+  ): Promise<Waiver> {
+    const product = await this.#product(body.entityRef, credentials);
+    const ruleProblem = this.#ruleProblem(product, body.ruleId);
+    if (ruleProblem) throw new InputError(`body.ruleId: ${ruleProblem}`);
+    const expiryProblem = this.#expiryProblem(body.expiresAt);
+    if (expiryProblem) throw new InputError(`body.expiresAt: ${expiryProblem}`);
+    const waiver = await this.deps.waivers.request({
+      ...body,
+      requestedBy: credentials.principal.userEntityRef,
+    });
+    await this.#rescore(body.entityRef);
+    return waiver;
+  }
+
+  /**
+   * Approves or rejects the pending request of a rule, as its content stands
+   * now: the product's spec is recorded first, so a declaration edited since
+   * is the request decided. Nobody approves their own request.
+   */
+  async decide(
+    target: { entityRef: string; ruleId: string; source?: WaiverSource },
+    decision: { status: 'approved' | 'rejected'; comment?: string },
+    credentials: UserCredentials,
+  ): Promise<Waiver> {
+    const { entityRef, ruleId } = target;
+    const product = await this.#product(entityRef, credentials);
+    await this.deps.waivers.syncDeclared([product]);
+    const pending = pick(
+      (await this.deps.waivers.list({ entityRef, status: 'pending' })).filter(
+        w => w.ruleId === ruleId,
+      ),
+      target.source,
+      'body.source',
+    );
+    if (!pending) {
+      throw new ConflictError(`No pending waiver request of ${ruleId}`);
+    }
+    const decidedBy = credentials.principal.userEntityRef;
+    if (decision.status === 'approved') {
+      if (pending.requestedBy === decidedBy) {
+        throw new NotAllowedError(
+          'Nobody may approve their own waiver request',
+        );
+      }
+      const expiry = this.#expiryProblem(pending.expiresAt);
+      const problem =
+        this.#ruleProblem(product, ruleId) ??
+        (pending.reason.trim() ? undefined : 'it gives no reason') ??
+        (expiry && `its expiry ${pending.expiresAt} ${expiry}`);
+      if (problem) {
+        throw new ConflictError(`The request cannot be approved: ${problem}`);
+      }
+    }
+    const decided = await this.deps.waivers.decide(pending, pending, {
+      ...decision,
+      decidedBy,
+    });
+    if (!decided) {
+      throw new ConflictError('The request changed meanwhile; look again');
+    }
+    await this.#rescore(entityRef);
+    return decided;
+  }
+
+  /** Revokes an approved waiver of a rule. */
+  async revoke(
+    target: { entityRef: string; ruleId: string; source?: WaiverSource },
+    credentials: UserCredentials,
+  ): Promise<void> {
+    const { entityRef, ruleId } = target;
+    const approved = pick(
+      (await this.deps.waivers.list({ entityRef, status: 'approved' })).filter(
+        w => w.ruleId === ruleId,
+      ),
+      target.source,
+      'query.source',
+    );
+    if (
+      !approved ||
+      !(await this.deps.waivers.decide(approved, approved, {
+        status: 'revoked',
+        decidedBy: credentials.principal.userEntityRef,
+      }))
+    ) {
+      throw new NotFoundError(
+        `No approved waiver of ${ruleId} for ${entityRef}`,
+      );
+    }
+    await this.#rescore(entityRef);
+  }
+}
