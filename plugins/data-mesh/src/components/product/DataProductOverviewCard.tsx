@@ -1,4 +1,3 @@
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
 import {
   SafeLink,
@@ -7,6 +6,7 @@ import {
 import type { DataProductEntityV1alpha1 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { DataProductCard } from './DataProductCard';
 import { Field, FieldList } from '../shared/FieldList';
+import { RefLink } from '../shared/RefLink';
 
 function overviewFields(entity: DataProductEntityV1alpha1): Field[] {
   const { spec, metadata } = entity;
@@ -27,7 +27,7 @@ function overviewFields(entity: DataProductEntityV1alpha1): Field[] {
     ].map(({ label, ref, kind }) => ({
       label,
       value: ref && (
-        <EntityRefLink
+        <RefLink
           entityRef={ref}
           defaultKind={kind}
           defaultNamespace={namespace}

@@ -1,5 +1,4 @@
 import { EmptyState } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -16,6 +15,7 @@ import {
 } from '@datamesh-backstage/plugin-data-mesh-react';
 import { ColumnHeaders, RowHeader } from '../shared/tableParts';
 import { DataProductCard } from './DataProductCard';
+import { RefLink } from '../shared/RefLink';
 
 const COLUMNS = [
   'Port',
@@ -76,7 +76,7 @@ function PortsTable(props: {
               <TableCell>
                 {port.product && (
                   <>
-                    <EntityRefLink
+                    <RefLink
                       entityRef={port.product}
                       defaultKind="DataProduct"
                       defaultNamespace={namespace}

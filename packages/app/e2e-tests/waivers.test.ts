@@ -1,0 +1,41 @@
+import { test, expect } from '@playwright/test';
+import { screenshot, signInAsGuest } from './portal';
+
+/**
+ * A waiver a product asks for in its own YAML is a request: it does not
+ * count until governance approves it on the product's scorecard. The guest
+ * of the example portal is a member of the governance group.
+ */
+test('a waiver requested in a product spec counts only once governance approves it on the scorecard', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await signInAsGuest(page);
+  await page.goto(
+    '/catalog/default/dataproduct/customer-authentication-events',
+  );
+
+  const waivers = page.getByRole('table', { name: 'Waivers' });
+  const row = waivers.getByRole('row', { name: /STD-002/ });
+  // The sweep scores the example mesh shortly after start-up.
+  await expect(async () => {
+    if (!(await row.isVisible())) {
+      await page.reload();
+    }
+    await expect(row).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 150_000, intervals: [2_000, 5_000] });
+
+  await expect(row).toContainText('No: Waiting for approval');
+  await expect(page.getByText(/^Score 90 \/ 100$/)).toBeVisible();
+  await screenshot(page, 'data-mesh-waiver-pending');
+
+  await row
+    .getByRole('button', { name: 'Approve the waiver of STD-002' })
+    .click();
+  await expect(row).toContainText('Yes: In force');
+  await expect(page.getByText(/^Score 100 \/ 100$/)).toBeVisible();
+  await expect(
+    row.getByRole('button', { name: 'Approve the waiver of STD-002' }),
+  ).toHaveCount(0);
+  await screenshot(page, 'data-mesh-waiver-approved');
+});
