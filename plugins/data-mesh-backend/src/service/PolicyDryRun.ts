@@ -1,7 +1,10 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
-import { DryRunResponse } from '@datamesh-backstage/plugin-data-mesh-common';
+import {
+  DRY_RUN_NEWLY_FAILING_LISTED,
+  DryRunResponse,
+} from '@datamesh-backstage/plugin-data-mesh-common';
 import {
   compilePolicies,
   parsePolicyPack,
@@ -109,8 +112,7 @@ export class PolicyDryRun {
     const current = new RollupAccumulator();
     const after = new RollupAccumulator();
     const newlyFailing: DryRunResponse['newlyFailing'] = [];
-    let evaluatedCount = 0;
-    let changed = 0;
+    const counts = { evaluated: 0, changed: 0, newlyFailing: 0 };
     for await (const page of this.deps.reader.streamProducts(credentials)) {
       const products = page.filter(
         product => visible.all || visible.refs.has(stringifyEntityRef(product)),
@@ -125,35 +127,41 @@ export class PolicyDryRun {
         (_, i) => {
           const before = batch.evaluate(i, currentPolicies);
           const next = batch.evaluate(i, proposedPolicies);
-          evaluatedCount += 1;
+          counts.evaluated += 1;
           current.add({ ...before, ruleIds: unwaivedRuleIds(before) });
           after.add({ ...next, ruleIds: unwaivedRuleIds(next) });
           if (before.status !== next.status || before.score !== next.score) {
-            changed += 1;
+            counts.changed += 1;
           }
           if (before.status !== 'fail' && next.status === 'fail') {
-            const known = new Set(unwaivedRuleIds(before));
-            newlyFailing.push({
-              entityRef: next.entityRef,
-              currentStatus: before.status,
-              proposedStatus: next.status,
-              currentScore: before.score,
-              proposedScore: next.score,
-              newViolations: unwaivedRuleIds(next).filter(id => !known.has(id)),
-            });
+            counts.newlyFailing += 1;
+            if (newlyFailing.length < DRY_RUN_NEWLY_FAILING_LISTED) {
+              const known = new Set(unwaivedRuleIds(before));
+              newlyFailing.push({
+                entityRef: next.entityRef,
+                currentStatus: before.status,
+                proposedStatus: next.status,
+                currentScore: before.score,
+                proposedScore: next.score,
+                newViolations: unwaivedRuleIds(next).filter(
+                  id => !known.has(id),
+                ),
+              });
+            }
           }
         },
         { clock: () => this.#clock(), deadline },
       );
       if (!slices.complete) {
-        throw this.#overBudget(evaluatedCount, times);
+        throw this.#overBudget(counts.evaluated, times);
       }
     }
     return {
-      evaluatedCount,
+      evaluatedCount: counts.evaluated,
       proposedPolicyVersion: proposed.version,
       newlyFailing,
-      changed,
+      newlyFailingCount: counts.newlyFailing,
+      changed: counts.changed,
       mesh: { current: current.figures(), proposed: after.figures() },
     };
   }
