@@ -14,6 +14,7 @@
  * Prints one JSON line per run and a Markdown table at the end.
  */
 import { loadavg } from 'node:os';
+import type { SweepRecord } from '../src/database/SweepLog';
 import {
   createBenchServices,
   measure,
@@ -26,17 +27,11 @@ const mb = (bytes: number) => Math.round(bytes / 1048576);
 const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
 const seconds = (ms: number) => Number((ms / 1000).toFixed(1));
 
-async function bench(engine: string, count: number) {
-  const load = loadavg()[0];
-  const { knex, close, sizeMb } = await openDatabase(engine, {
-    sqliteFile: true,
-  });
-  const { sweep } = await createBenchServices(
-    knex,
-    lazySyntheticCatalog(count),
-  );
-  const startRssMb = mb(process.memoryUsage().rss);
-
+/** A first sweep and an unchanged re-sweep of `count` products. */
+async function sweepTwice(
+  sweep: { run: () => Promise<SweepRecord> },
+  count: number,
+) {
   const first = await measure(() => sweep.run());
   const again = await measure(() => sweep.run());
   for (const [name, run] of [
@@ -50,23 +45,41 @@ async function bench(engine: string, count: number) {
   if (again.result.changedCount !== 0) {
     throw new Error(`unchanged sweep changed ${again.result.changedCount}`);
   }
-  const dbMb = sizeMb?.();
-  await close();
-  return {
-    engine: engine === 'sqlite' ? 'sqlite (file, WAL)' : engine,
-    products: count,
-    firstSweepSeconds: seconds(first.ms),
-    firstProductsPerSecond: rate(count, first.ms),
-    unchangedSweepSeconds: seconds(again.ms),
-    unchangedProductsPerSecond: rate(count, again.ms),
-    startRssMb,
-    peakRssMb: Math.max(first.peakRssMb, again.peakRssMb),
-    // The kernel's high-water mark of the whole process (KB), start-up included.
-    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    peakHeapUsedMb: Math.max(first.peakHeapUsedMb, again.peakHeapUsedMb),
-    ...(dbMb !== undefined ? { databaseMb: dbMb } : {}),
-    loadAverage: `${load.toFixed(1)} → ${loadavg()[0].toFixed(1)}`,
-  };
+  return { first, again };
+}
+
+async function bench(engine: string, count: number) {
+  const load = loadavg()[0];
+  const { knex, close, sizeMb } = await openDatabase(engine, {
+    sqliteFile: true,
+  });
+  try {
+    const { sweep } = await createBenchServices(
+      knex,
+      lazySyntheticCatalog(count),
+    );
+    const startRssMb = mb(process.memoryUsage().rss);
+    const { first, again } = await sweepTwice(sweep, count);
+    const dbMb = sizeMb?.();
+    return {
+      engine: engine === 'sqlite' ? 'sqlite (file, WAL)' : engine,
+      products: count,
+      firstSweepSeconds: seconds(first.ms),
+      firstProductsPerSecond: rate(count, first.ms),
+      unchangedSweepSeconds: seconds(again.ms),
+      unchangedProductsPerSecond: rate(count, again.ms),
+      startRssMb,
+      peakRssMb: Math.max(first.peakRssMb, again.peakRssMb),
+      // The kernel's high-water mark of the whole process, start-up included.
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakHeapUsedMb: Math.max(first.peakHeapUsedMb, again.peakHeapUsedMb),
+      ...(dbMb !== undefined ? { databaseMb: dbMb } : {}),
+      loadAverage: `${load.toFixed(1)} → ${loadavg()[0].toFixed(1)}`,
+    };
+  } finally {
+    // The temporary database goes, whatever happened.
+    await close();
+  }
 }
 
 runEach(__filename, bench, { sizes: '100000,1000000', engines: 'sqlite' })
