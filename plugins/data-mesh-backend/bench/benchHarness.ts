@@ -1,18 +1,28 @@
 // Shared pieces of the backend benchmarks: databases, an in-memory catalog
 // served in pages, the plugin's services, memory sampling, and one child
 // process per run so that each run's peak memory is its own.
-import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
+import {
+  AuthService,
+  BackstageCredentials,
+  CacheService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type { JsonObject } from '@backstage/types';
 import {
+  createSyntheticDomains,
   createSyntheticGroups,
   createSyntheticProducts,
-  SYNTHETIC_DOMAINS,
 } from '@datamesh-backstage/plugin-data-mesh-node/testUtils';
 import knexFactory, { Knex } from 'knex';
 import { fork } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDataMeshServices } from '../src/service/createDataMeshServices';
 
 /** PostgreSQL for the benchmarks: BENCH_POSTGRES_URL or the test database. */
@@ -22,10 +32,65 @@ export const postgresUrl =
     /^BACKSTAGE_TEST_DATABASE_POSTGRES\d+_CONNECTION_STRING$/.test(k),
   )?.[1];
 
-/** A fresh database: SQLite in memory, or a new PostgreSQL database. */
+/**
+ * The pragmas of a production SQLite file: write-ahead log (readers do not
+ * block the writer, one fsync per checkpoint rather than per commit),
+ * `synchronous = NORMAL` (durable at checkpoints, safe with WAL), foreign
+ * keys on as Backstage sets them, and a busy timeout.
+ */
+export const SQLITE_FILE_PRAGMAS = [
+  'journal_mode = WAL',
+  'synchronous = NORMAL',
+  'foreign_keys = ON',
+  'busy_timeout = 5000',
+];
+
+/**
+ * A fresh database: SQLite in memory (or, with `sqliteFile`, in a
+ * temporary file with SQLITE_FILE_PRAGMAS, deleted on close), or a new
+ * PostgreSQL database.
+ */
 export async function openDatabase(
   engine: string,
-): Promise<{ knex: Knex; close: () => Promise<void> }> {
+  options: { sqliteFile?: boolean } = {},
+): Promise<{
+  knex: Knex;
+  close: () => Promise<void>;
+  /** The size of the database's files on disk, in MB (SQLite files only). */
+  sizeMb?: () => number;
+}> {
+  if (engine === 'sqlite' && options.sqliteFile) {
+    const dir = mkdtempSync(join(tmpdir(), 'data-mesh-bench-'));
+    const filename = join(dir, 'data-mesh.sqlite');
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename },
+      useNullAsDefault: true,
+      pool: {
+        min: 1,
+        max: 1,
+        afterCreate: (connection: any, done: (error: unknown) => void) => {
+          for (const pragma of SQLITE_FILE_PRAGMAS) connection.pragma(pragma);
+          done(null);
+        },
+      },
+    });
+    const sizeMb = () =>
+      Math.round(
+        readdirSync(dir).reduce(
+          (sum, file) => sum + statSync(join(dir, file)).size,
+          0,
+        ) / 1048576,
+      );
+    return {
+      knex,
+      sizeMb,
+      close: async () => {
+        await knex.destroy();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
   if (engine === 'sqlite') {
     const knex = knexFactory({
       client: 'better-sqlite3',
@@ -87,15 +152,13 @@ export function benchCatalog(entities: Entity[]): CatalogService {
 /** The synthetic mesh: its groups, Domains and `count` products. */
 export function benchMesh(count: number) {
   const products = createSyntheticProducts(count);
-  const domains: Entity[] = SYNTHETIC_DOMAINS.map(name => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Domain',
-    metadata: { name, title: name },
-    spec: { owner: `${name}-domain-team` },
-  }));
   return {
     products,
-    entities: [...createSyntheticGroups(), ...domains, ...products],
+    entities: [
+      ...createSyntheticGroups(),
+      ...createSyntheticDomains(),
+      ...products,
+    ],
   };
 }
 
@@ -114,36 +177,74 @@ const noCache: CacheService = {
   withOptions: () => noCache,
 };
 
-/** The plugin's services over a database and catalog, as the plugin builds them. */
+/** The plugin's own service credentials. */
+const benchCredentials = {
+  $$type: '@backstage/BackstageCredentials',
+  principal: { type: 'service', subject: 'plugin:data-mesh' },
+} as BackstageCredentials;
+
+const benchAuth = {
+  getOwnServiceCredentials: async () => benchCredentials,
+} as unknown as AuthService;
+
+/** Every catalog entity may be read: each request is allowed. */
+const allowAll = async (requests: unknown[]) =>
+  requests.map(() => ({ result: AuthorizeResult.ALLOW }));
+const benchPermissions = {
+  authorize: allowAll,
+  authorizeConditional: allowAll,
+} as unknown as PermissionsService;
+
+/**
+ * The plugin's services over a database and catalog, as the plugin builds
+ * them. The core services are the few methods the services call (not
+ * Backstage's mocks, which load every default service implementation and
+ * would weigh on the benchmarks' memory).
+ */
 export function createBenchServices(
   knex: Knex,
   catalog: CatalogService,
   config: JsonObject = {},
 ) {
   return createDataMeshServices({
-    config: mockServices.rootConfig({ data: config }),
+    config: new ConfigReader(config),
     logger: benchLogger,
-    database: mockServices.database({ knex }),
-    auth: mockServices.auth(),
-    permissions: mockServices.permissions(),
+    database: { getClient: async () => knex },
+    auth: benchAuth,
+    permissions: benchPermissions,
     cache: noCache,
     catalog,
     modulePacks: [],
   });
 }
 
-/** Samples RSS while a function runs; returns its duration and the peak. */
+/**
+ * Samples memory while a function runs (every 20 ms, when the event loop
+ * gets a turn); returns its duration, the peak RSS of the whole process and
+ * the peak of the JavaScript heap in use.
+ */
 export async function measure<T>(fn: () => Promise<T>) {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
+  let peak = process.memoryUsage();
+  const sample = () => {
+    const now = process.memoryUsage();
+    peak = {
+      ...peak,
+      rss: Math.max(peak.rss, now.rss),
+      heapUsed: Math.max(peak.heapUsed, now.heapUsed),
+    };
+  };
+  const timer = setInterval(sample, 20);
   const started = process.hrtime.bigint();
   const result = await fn();
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return { result, ms, peakRssMb: Math.round(peak / 1048576) };
+  sample();
+  return {
+    result,
+    ms,
+    peakRssMb: Math.round(peak.rss / 1048576),
+    peakHeapUsedMb: Math.round(peak.heapUsed / 1048576),
+  };
 }
 
 /**
@@ -153,6 +254,7 @@ export async function measure<T>(fn: () => Promise<T>) {
 export async function runEach(
   script: string,
   run: (engine: string, size: number) => Promise<Record<string, any>>,
+  defaults = { sizes: '10000,100000', engines: 'sqlite,postgres' },
 ): Promise<Array<Record<string, any>> | undefined> {
   if (process.argv[2] === '--run') {
     console.log(
@@ -160,8 +262,8 @@ export async function runEach(
     );
     return undefined;
   }
-  const sizes = (process.argv[2] ?? '10000,100000').split(',').map(Number);
-  const engines = (process.argv[3] ?? 'sqlite,postgres').split(',');
+  const sizes = (process.argv[2] ?? defaults.sizes).split(',').map(Number);
+  const engines = (process.argv[3] ?? defaults.engines).split(',');
   const rows = [];
   for (const engine of engines) {
     if (engine === 'postgres' && !postgresUrl) {

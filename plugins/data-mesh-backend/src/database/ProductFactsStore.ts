@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { createHash } from 'node:crypto';
+import { insertRows } from './insertRows';
 import { chunks } from './rows';
 
 /** What the KPIs need to know of one product. */
@@ -61,10 +62,15 @@ export class ProductFactsStore {
   async record(facts: ProductFacts[], now: string): Promise<number> {
     const existing = new Map<string, any>();
     for (const batch of chunks(facts.map(f => f.entityRef))) {
-      for (const row of await this.db('product_facts').whereIn(
-        'entity_ref',
-        batch,
-      )) {
+      for (const row of await this.db('product_facts')
+        .whereIn('entity_ref', batch)
+        .select(
+          'entity_ref',
+          'consumer_count',
+          'first_seen_at',
+          'first_production_at',
+          'facts_hash',
+        )) {
         existing.set(row.entity_ref, row);
       }
     }
@@ -94,12 +100,9 @@ export class ProductFactsStore {
         .digest('hex');
       return before?.facts_hash === hash ? [] : [{ ...row, facts_hash: hash }];
     });
-    for (const batch of chunks(rows)) {
-      await this.db('product_facts')
-        .insert(batch)
-        .onConflict('entity_ref')
-        .merge();
-    }
+    await insertRows(this.db, 'product_facts', rows, {
+      onConflict: ['entity_ref'],
+    });
     if (rows.length) {
       await this.#bumpVersion();
     }
@@ -154,9 +157,17 @@ export class ProductFactsStore {
     return Number(row?.facts_version ?? 0);
   }
 
-  /** Every product, for KPIs over a visible subset. */
-  async rows(): Promise<ProductFactsRow[]> {
-    const rows = await this.db('product_facts');
+  /**
+   * The stored products among `entityRefs` (for KPIs over a visible subset,
+   * a page at a time), or every product.
+   */
+  async rows(entityRefs?: string[]): Promise<ProductFactsRow[]> {
+    const rows: Array<Record<string, any>> = [];
+    for (const batch of entityRefs ? chunks(entityRefs) : [undefined]) {
+      const query = this.db('product_facts');
+      if (batch) query.whereIn('entity_ref', batch);
+      for (const row of await query) rows.push(row);
+    }
     return rows.map(row => ({
       entityRef: row.entity_ref,
       domain: row.domain,

@@ -125,4 +125,30 @@ describe('RollupStore', () => {
       expect((await rollups.trends('2026-11-01')).get('*')).toHaveLength(1);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'rolls up a visible set of any size, a page at a time, as the aggregate does, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      const cards = Array.from({ length: 1234 }, (_, i) =>
+        scorecard(`p${i}`, {
+          domain: ['customer', 'order', 'finance'][i % 3],
+          violations: Array.from({ length: i % 4 }, (__, j) => ({
+            ruleId: `R-${(i + j) % 7}`,
+            severity: j === 1 ? 'warning' : 'error',
+          })),
+        }),
+      );
+      await ScorecardStore.create(knex).saveResults(
+        cards,
+        '2026-11-20T10:00:00.000Z',
+      );
+      const rollups = RollupStore.create(knex);
+      const visible = new Set(cards.map(card => card.entityRef));
+      expect(await rollups.current({ all: false, refs: visible })).toEqual(
+        await rollups.current({ all: true }),
+      );
+    },
+  );
 });

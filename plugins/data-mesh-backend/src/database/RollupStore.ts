@@ -2,12 +2,10 @@ import type {
   RollupFigures,
   RollupTrendPoint,
 } from '@datamesh-backstage/plugin-data-mesh-common';
-import {
-  RollupItem,
-  summarizeRollup,
-} from '@datamesh-backstage/plugin-data-mesh-node';
+import { RollupAccumulator } from '@datamesh-backstage/plugin-data-mesh-node';
 import { Knex } from 'knex';
 import type { Visibility } from '../service/VisibilityService';
+import { pagesOf } from './rows';
 
 /** The key of the whole mesh in `domain_rollups_daily`. */
 export const MESH = '*';
@@ -117,45 +115,46 @@ export class RollupStore {
     };
   }
 
+  /**
+   * Rollups of the visible products, read a page of them at a time: only
+   * counts are kept, whatever the number of products.
+   */
   async #fromVisible(visible: Set<string>): Promise<CurrentRollups> {
-    const rows = await this.db('scorecards').select(
-      'entity_ref',
-      'domain',
-      'score',
-      'status',
-    );
-    const hits = await this.db('scorecard_rule_hits').select(
-      'entity_ref',
-      'rule_id',
-    );
-    const ruleIds = new Map<string, string[]>();
-    for (const hit of hits) {
-      if (visible.has(hit.entity_ref)) {
+    const mesh = new RollupAccumulator();
+    const domains = new Map<string, RollupAccumulator>();
+    for (const refs of pagesOf(visible)) {
+      const [rows, hits] = await Promise.all([
+        this.db('scorecards')
+          .whereIn('entity_ref', refs)
+          .select('entity_ref', 'domain', 'score', 'status'),
+        this.db('scorecard_rule_hits')
+          .whereIn('entity_ref', refs)
+          .select('entity_ref', 'rule_id'),
+      ]);
+      const ruleIds = new Map<string, string[]>();
+      for (const hit of hits) {
         const ids = ruleIds.get(hit.entity_ref) ?? [];
         ruleIds.set(hit.entity_ref, ids);
         ids.push(hit.rule_id);
       }
-    }
-    const byDomain = new Map<string, RollupItem[]>();
-    const all: RollupItem[] = [];
-    for (const row of rows) {
-      if (!visible.has(row.entity_ref)) continue;
-      const item = {
-        score: Number(row.score),
-        status: row.status,
-        ruleIds: ruleIds.get(row.entity_ref) ?? [],
-      };
-      all.push(item);
-      const items = byDomain.get(row.domain) ?? [];
-      byDomain.set(row.domain, items);
-      items.push(item);
+      for (const row of rows) {
+        const item = {
+          score: Number(row.score),
+          status: row.status,
+          ruleIds: ruleIds.get(row.entity_ref) ?? [],
+        };
+        mesh.add(item);
+        const domain = domains.get(row.domain) ?? new RollupAccumulator();
+        domains.set(row.domain, domain);
+        domain.add(item);
+      }
     }
     return {
-      mesh: summarizeRollup(all, TOP_RULES),
+      mesh: mesh.figures(TOP_RULES),
       domains: new Map(
-        [...byDomain.entries()].map(([domain, items]) => [
+        [...domains.entries()].map(([domain, rollup]) => [
           domain,
-          summarizeRollup(items, TOP_RULES),
+          rollup.figures(TOP_RULES),
         ]),
       ),
     };

@@ -1,5 +1,6 @@
 import type { Scorecard } from '@datamesh-backstage/plugin-data-mesh-common';
 import { Knex } from 'knex';
+import { insertRows } from './insertRows';
 import { lockProducts, transactionWithRetry } from './rowLocks';
 import { readWaiverStates } from './historyRows';
 import { recordHistory } from './ScorecardHistoryStore';
@@ -7,6 +8,7 @@ import {
   chunks,
   outcomeHash,
   resultHash,
+  ScorecardHashes,
   ScorecardRow,
   toRow,
   toScorecard,
@@ -26,6 +28,12 @@ interface StoredState {
   resultHash: string;
   outcomeHash: string;
   evaluatedAt: string;
+}
+
+/** A result with the hashes it is stored with. */
+interface HashedScorecard {
+  card: Scorecard;
+  hashes: ScorecardHashes;
 }
 
 /**
@@ -85,26 +93,35 @@ export class ScorecardStore {
         const refs = batch.map(card => card.entityRef);
         await lockProducts(tx, refs);
         const previous = await this.#stored(tx, refs);
-        const kept = (card: Scorecard) => {
+        // Each result is hashed once (a hash serialises the whole result).
+        const changed: HashedScorecard[] = [];
+        const unchanged: string[] = [];
+        const outcomes: Scorecard[] = [];
+        const kept: string[] = [];
+        for (const card of batch) {
           const stored = previous.get(card.entityRef);
-          return Boolean(
+          if (
             stored &&
-              options.evaluatedBefore &&
-              stored.evaluatedAt > options.evaluatedBefore,
-          );
-        };
-        const changed = batch.filter(
-          card =>
-            !kept(card) &&
-            previous.get(card.entityRef)?.resultHash !== resultHash(card),
-        );
-        const unchanged = batch.filter(
-          card => !kept(card) && !changed.includes(card),
-        );
-        const outcomes = changed.filter(
-          card =>
-            previous.get(card.entityRef)?.outcomeHash !== outcomeHash(card),
-        );
+            options.evaluatedBefore &&
+            stored.evaluatedAt > options.evaluatedBefore
+          ) {
+            kept.push(card.entityRef);
+            continue;
+          }
+          const hash = resultHash(card);
+          if (stored?.resultHash === hash) {
+            unchanged.push(card.entityRef);
+            continue;
+          }
+          const outcome = outcomeHash(card);
+          changed.push({
+            card,
+            hashes: { resultHash: hash, outcomeHash: outcome },
+          });
+          if (stored?.outcomeHash !== outcome) {
+            outcomes.push(card);
+          }
+        }
         // Read before writing: history notes say which waivers started or
         // stopped counting since the stored result.
         const waiverStates = await readWaiverStates(
@@ -113,15 +130,12 @@ export class ScorecardStore {
         );
         await this.#write(tx, changed, now);
         await recordHistory(tx, outcomes, now, waiverStates);
-        for (const refsBatch of chunks(unchanged.map(c => c.entityRef))) {
+        for (const refsBatch of chunks(unchanged)) {
           await tx('scorecards')
             .whereIn('entity_ref', refsBatch)
             .update({ evaluated_at: now, stale: false, stale_reason: null });
         }
-        return {
-          changedOutcomes: outcomes.length,
-          kept: batch.filter(kept).map(card => card.entityRef),
-        };
+        return { changedOutcomes: outcomes.length, kept };
       });
       saved.changedOutcomes += result.changedOutcomes;
       saved.kept.push(...result.kept);
@@ -129,26 +143,26 @@ export class ScorecardStore {
     return saved;
   }
 
-  async #write(tx: Knex, changed: Scorecard[], now: string) {
+  async #write(tx: Knex, changed: HashedScorecard[], now: string) {
     if (changed.length === 0) {
       return;
     }
-    const refs = changed.map(card => card.entityRef);
-    await tx('scorecards')
-      .insert(changed.map(card => toRow(card, now)))
-      .onConflict('entity_ref')
-      .merge();
+    const refs = changed.map(({ card }) => card.entityRef);
+    await insertRows(
+      tx,
+      'scorecards',
+      changed.map(({ card, hashes }) => toRow(card, now, hashes)),
+      { onConflict: ['entity_ref'] },
+    );
     await tx('scorecard_rule_hits').whereIn('entity_ref', refs).delete();
-    const hits = changed.flatMap(card =>
+    const hits = changed.flatMap(({ card }) =>
       unwaivedRuleIds(card).map(ruleId => ({
         entity_ref: card.entityRef,
         rule_id: ruleId,
         domain: card.domain ?? null,
       })),
     );
-    for (const hitBatch of chunks(hits)) {
-      await tx('scorecard_rule_hits').insert(hitBatch);
-    }
+    await insertRows(tx, 'scorecard_rule_hits', hits);
   }
 
   /**

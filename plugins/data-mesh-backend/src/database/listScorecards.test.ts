@@ -192,4 +192,31 @@ describe('listScorecards', () => {
       listScorecards(knex, { ...base, cursor: 'bm9wZQ' }, all),
     ).rejects.toThrow('cursor: not a cursor returned by this API');
   });
+
+  it.each(databases.eachSupportedId())(
+    'counts the visible products among more rows than one counting round reads, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      const cards = Array.from({ length: 10_250 }, (_, i) =>
+        scorecard(`p${String(i).padStart(5, '0')}`),
+      );
+      await ScorecardStore.create(knex).saveResults(
+        cards,
+        '2026-11-20T10:00:00.000Z',
+      );
+      // Every third product is visible, including the very last one.
+      const visible = new Set(
+        cards
+          .filter((_, i) => i % 3 === 0 || i === 10_249)
+          .map(c => c.entityRef),
+      );
+      const page = await listScorecards(knex, base, {
+        all: false,
+        refs: visible,
+      });
+      expect(page.totalItems).toBe(visible.size);
+      expect(page.items.every(item => visible.has(item.entityRef))).toBe(true);
+    },
+  );
 });

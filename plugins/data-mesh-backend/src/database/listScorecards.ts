@@ -31,6 +31,9 @@ const SORT_COLUMNS: Record<ScorecardOrderField, keyof ScorecardRow> = {
 /** Rows scanned per round when filtering by a visibility set. */
 const SCAN_BATCH = 1000;
 
+/** Refs read per round when counting the visible ones. */
+const COUNT_BATCH = 10_000;
+
 type Cursor = [value: string | number, entityRef: string];
 
 const encodeCursor = (cursor: Cursor) =>
@@ -115,8 +118,16 @@ export async function listScorecards(
       if (batch.length < SCAN_BATCH) break;
       cursor = cursorOf(batch[batch.length - 1]);
     }
-    const refs: string[] = await filtered().pluck('entity_ref');
-    totalItems = refs.filter(ref => visible.has(ref)).length;
+    totalItems = 0;
+    // Counted a slice of refs at a time: never every ref at once.
+    for (let last: string | undefined; ; ) {
+      const slice = filtered().orderBy('entity_ref').limit(COUNT_BATCH);
+      if (last !== undefined) slice.where('entity_ref', '>', last);
+      const refs: string[] = await slice.pluck('entity_ref');
+      totalItems += refs.filter(ref => visible.has(ref)).length;
+      if (refs.length < COUNT_BATCH) break;
+      last = refs[refs.length - 1];
+    }
   }
   const items = rows.slice(0, query.limit);
   return {

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 
-const engineOf = (db: Knex) => String(db.client.config.client);
+/** The knex client of a database: `pg`, `mysql2`, `better-sqlite3`… */
+export const engineOf = (db: Knex) => String(db.client.config.client);
 
 /**
  * Locks the results of these products for the rest of the transaction, so

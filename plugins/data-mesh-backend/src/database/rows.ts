@@ -49,6 +49,27 @@ export function chunks<T>(items: T[], size = WRITE_CHUNK): T[][] {
   return out;
 }
 
+/**
+ * The items of an iterable (a Set of entity refs, say) in arrays of at most
+ * `size`, without copying the whole iterable first.
+ */
+export function* pagesOf<T>(
+  items: Iterable<T>,
+  size = WRITE_CHUNK,
+): Generator<T[]> {
+  let page: T[] = [];
+  for (const item of items) {
+    page.push(item);
+    if (page.length === size) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length) {
+    yield page;
+  }
+}
+
 const sha256 = (value: unknown) =>
   createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
@@ -95,7 +116,20 @@ export function unwaivedRuleIds(card: Pick<Scorecard, 'violations'>): string[] {
   ];
 }
 
-export function toRow(card: Scorecard, now: string): ScorecardRow {
+/** The hashes a result is stored with (see resultHash and outcomeHash). */
+export interface ScorecardHashes {
+  resultHash: string;
+  outcomeHash: string;
+}
+
+export function toRow(
+  card: Scorecard,
+  now: string,
+  hashes: ScorecardHashes = {
+    resultHash: resultHash(card),
+    outcomeHash: outcomeHash(card),
+  },
+): ScorecardRow {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
@@ -122,8 +156,8 @@ export function toRow(card: Scorecard, now: string): ScorecardRow {
     violations: JSON.stringify(card.violations),
     waivers: card.waivers?.length ? JSON.stringify(card.waivers) : null,
     policy_version: card.policyVersion,
-    result_hash: resultHash(card),
-    outcome_hash: outcomeHash(card),
+    result_hash: hashes.resultHash,
+    outcome_hash: hashes.outcomeHash,
     stale: false,
     stale_reason: null,
     details: card.pendingReferences

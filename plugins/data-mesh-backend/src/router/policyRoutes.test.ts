@@ -155,6 +155,7 @@ describe('policy routes', () => {
       },
     });
     expect(response.body.newlyFailing).toHaveLength(11);
+    expect(response.body.newlyFailingCount).toBe(11);
     expect(response.body.newlyFailing[0]).toEqual({
       entityRef: 'dataproduct:default/product-0',
       currentStatus: 'pass',
@@ -165,6 +166,25 @@ describe('policy routes', () => {
     });
     const after = await api.get('/api/data-mesh/domains').set(asUser);
     expect(after.body.mesh).toEqual(before.body.mesh);
+  });
+
+  it('lists the first 1000 newly failing products and counts them all', async () => {
+    const { api } = await startDataMesh({ entities: exampleMesh(1200) });
+    const response = await api
+      .post('/api/data-mesh/policies/dry-run')
+      .set(asUser)
+      .send({ pack: tagPack });
+    expect(response.status).toBe(200);
+    expectMatchesOpenApi('post', '/policies/dry-run', response);
+    const { current } = response.body.mesh;
+    expect(response.body.newlyFailingCount).toBe(
+      current.passCount + current.warnCount,
+    );
+    expect(response.body.newlyFailingCount).toBeGreaterThan(1000);
+    expect(response.body.newlyFailing).toHaveLength(1000);
+    expect(response.body.newlyFailing[0].entityRef).toBe(
+      'dataproduct:default/product-0',
+    );
   });
 
   it('answers 400 naming the rule of a broken pack', async () => {

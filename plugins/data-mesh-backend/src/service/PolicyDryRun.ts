@@ -2,6 +2,7 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
+  DRY_RUN_NEWLY_FAILING_LISTED,
   DryRunResponse,
   Scorecard,
 } from '@datamesh-backstage/plugin-data-mesh-common';
@@ -31,7 +32,9 @@ const formatMs = (ms: number) =>
 class DryRunTally {
   readonly current = new RollupAccumulator();
   readonly after = new RollupAccumulator();
+  /** The first newly failing products (all are counted). */
   readonly newlyFailing: DryRunResponse['newlyFailing'] = [];
+  newlyFailingCount = 0;
   evaluatedCount = 0;
   changed = 0;
 
@@ -44,6 +47,10 @@ class DryRunTally {
       this.changed += 1;
     }
     if (before.status !== 'fail' && next.status === 'fail') {
+      this.newlyFailingCount += 1;
+      if (this.newlyFailing.length >= DRY_RUN_NEWLY_FAILING_LISTED) {
+        return;
+      }
       const known = new Set(unwaivedRuleIds(before));
       this.newlyFailing.push({
         entityRef: next.entityRef,
@@ -166,6 +173,7 @@ export class PolicyDryRun {
       evaluatedCount: tally.evaluatedCount,
       proposedPolicyVersion: proposed.version,
       newlyFailing: tally.newlyFailing,
+      newlyFailingCount: tally.newlyFailingCount,
       changed: tally.changed,
       mesh: {
         current: tally.current.figures(),

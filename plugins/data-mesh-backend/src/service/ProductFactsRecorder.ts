@@ -7,6 +7,7 @@ import {
   Scorecard,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import {
+  CompiledRule,
   computeSloObjectives,
   PolicySet,
   ProductSignals,
@@ -25,6 +26,23 @@ export class ProductFactsRecorder {
     },
   ) {}
 
+  /** The documentation rules of each rule list (domains share the global one). */
+  readonly #documentation = new WeakMap<CompiledRule[], Set<string>>();
+
+  #documentationRules(domain: string): Set<string> {
+    const rules = this.deps.policies.rulesFor(domain);
+    let ids = this.#documentation.get(rules);
+    if (!ids) {
+      ids = new Set(
+        rules
+          .filter(rule => rule.tags.includes('documentation'))
+          .map(rule => rule.id),
+      );
+      this.#documentation.set(rules, ids);
+    }
+    return ids;
+  }
+
   /**
    * The facts of one product. `domainOf` gives the domain of an upstream
    * product when known. Self-serve and the request time come only from the
@@ -40,12 +58,7 @@ export class ProductFactsRecorder {
     },
   ): ProductFacts {
     const domain = card.domain!;
-    const documentationRules = new Set(
-      this.deps.policies
-        .rulesFor(domain)
-        .filter(rule => rule.tags.includes('documentation'))
-        .map(rule => rule.id),
-    );
+    const documentationRules = this.#documentationRules(domain);
     const upstreamDomains = (entity.spec.lineage?.upstreamProducts ?? []).map(
       ref =>
         options.domainOf(

@@ -9,6 +9,7 @@ import {
   DataProductEntityV1alpha1,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { EntityLookup } from '@datamesh-backstage/plugin-data-mesh-node';
+import QuickLRU from 'quick-lru';
 import { CatalogReader } from './CatalogReader';
 
 /** What the cross-entity rules and KPIs read of a referenced entity. */
@@ -23,7 +24,19 @@ const FIELDS = [
 ];
 
 /** Referenced entities kept per resolver; older ones are read again. */
-const DEFAULT_CAPACITY = 20_000;
+const DEFAULT_CAPACITY = 5_000;
+
+/**
+ * Entity refs compare case-insensitively. English has no special casing
+ * rules, so this is `toLocaleLowerCase('en-US')` (as Backstage compares
+ * refs) at a tenth of the cost.
+ */
+const refKey = (entityRef: string) => entityRef.toLowerCase();
+
+/** What the catalog answered for a reference (null: it holds none). */
+interface Known {
+  entity: Entity | null;
+}
 
 /** The owner and upstream products a product refers to, as entity refs. */
 export function referencesOf(product: DataProductEntityV1alpha1): string[] {
@@ -46,7 +59,14 @@ export function referencesOf(product: DataProductEntityV1alpha1): string[] {
  * references it could not check.
  */
 export class ReferenceResolver {
-  readonly #known = new Map<string, Entity | null>();
+  /**
+   * Answers kept across batches, least recently used dropped first: two
+   * generations of up to half the capacity each, so that nothing is
+   * allocated up front and nothing costs more than a Map operation.
+   */
+  readonly #cache: QuickLRU<string, Known>;
+  /** The answers of the latest batch: all of them, whatever the capacity. */
+  #batch = new Map<string, Known>();
 
   constructor(
     private readonly deps: {
@@ -54,46 +74,46 @@ export class ReferenceResolver {
       credentials: BackstageCredentials;
       capacity?: number;
     },
-  ) {}
+  ) {
+    this.#cache = new QuickLRU({
+      maxSize: Math.ceil((deps.capacity ?? DEFAULT_CAPACITY) / 2),
+    });
+  }
 
-  /** Reads every reference of `products` that is not known yet. */
+  /**
+   * Reads every reference of `products` that is not known yet. Until the
+   * next call, every reference of these products can be looked up.
+   */
   async resolve(products: DataProductEntityV1alpha1[]): Promise<void> {
-    const needed = new Set<string>();
+    const batch = new Map<string, Known>();
+    const missing = new Set<string>();
     for (const product of products) {
       for (const ref of referencesOf(product)) {
-        needed.add(ref.toLocaleLowerCase('en-US'));
+        const key = refKey(ref);
+        if (batch.has(key) || missing.has(key)) continue;
+        const known = this.#cache.get(key);
+        if (known) {
+          batch.set(key, known);
+        } else {
+          missing.add(key);
+        }
       }
     }
-    const missing: string[] = [];
-    for (const ref of needed) {
-      if (this.#known.has(ref)) {
-        // Maps iterate in insertion order: what this batch needs becomes
-        // the newest, so that making room below never drops it.
-        const entity = this.#known.get(ref)!;
-        this.#known.delete(ref);
-        this.#known.set(ref, entity);
-      } else {
-        missing.push(ref);
-      }
-    }
-    if (missing.length === 0) {
-      return;
-    }
-    const found = await this.deps.reader.readByRefs(
-      missing,
-      this.deps.credentials,
-      FIELDS,
-    );
-    const capacity = Math.max(
-      this.deps.capacity ?? DEFAULT_CAPACITY,
-      2 * needed.size,
-    );
-    missing.forEach((ref, i) => {
-      if (this.#known.size >= capacity) {
-        this.#known.delete(this.#known.keys().next().value!);
-      }
-      this.#known.set(ref, found[i]);
+    const keys = [...missing];
+    const found = keys.length
+      ? await this.deps.reader.readByRefs(keys, this.deps.credentials, FIELDS)
+      : [];
+    keys.forEach((key, i) => {
+      const known = { entity: found[i] ?? null };
+      batch.set(key, known);
+      this.#cache.set(key, known);
     });
+    this.#batch = batch;
+  }
+
+  #known(entityRef: string): Known | undefined {
+    const key = refKey(entityRef);
+    return this.#batch.get(key) ?? this.#cache.get(key);
   }
 
   /**
@@ -101,17 +121,18 @@ export class ReferenceResolver {
    * never resolved (the rules then give the benefit of the doubt).
    */
   lookup(entityRef: string): EntityLookup | undefined {
-    const ref = entityRef.toLocaleLowerCase('en-US');
-    if (!this.#known.has(ref)) {
+    const known = this.#known(entityRef);
+    if (!known) {
       return undefined;
     }
-    const entity = this.#known.get(ref);
-    return entity ? { exists: true, entity } : { exists: false };
+    return known.entity
+      ? { exists: true, entity: known.entity }
+      : { exists: false };
   }
 
   /** The domain of a resolved upstream product, as an entity ref. */
   domainOf(productRef: string): string | undefined {
-    const entity = this.#known.get(productRef.toLocaleLowerCase('en-US'));
+    const entity = this.#known(productRef)?.entity;
     const domain = (entity as DataProductEntityV1alpha1 | undefined)?.spec
       ?.domain;
     return domain

@@ -222,12 +222,24 @@ export interface DryRunChange {
   newViolations: string[];
 }
 
+/**
+ * The most newly failing products a dry-run lists (all are counted), so that
+ * its answer stays small whatever the number of products.
+ * @public
+ */
+export const DRY_RUN_NEWLY_FAILING_LISTED = 1000;
+
 /** Outcome of a policy dry-run; nothing is stored. @public */
 export interface DryRunResponse {
   evaluatedCount: number;
   proposedPolicyVersion: string;
-  /** Products that pass or warn today and would fail. */
+  /**
+   * Products that pass or warn today and would fail: the first
+   * {@link DRY_RUN_NEWLY_FAILING_LISTED} in catalog order.
+   */
   newlyFailing: DryRunChange[];
+  /** How many products would newly fail, listed or not. */
+  newlyFailingCount: number;
   /** Every product whose status or score would change. */
   changed: number;
   mesh: { current: RollupFigures; proposed: RollupFigures };

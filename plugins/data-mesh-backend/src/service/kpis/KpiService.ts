@@ -10,6 +10,7 @@ import type {
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { KpiSnapshotStore } from '../../database/KpiSnapshotStore';
 import { ProductFactsStore } from '../../database/ProductFactsStore';
+import { pagesOf } from '../../database/rows';
 import { CatalogReader } from '../CatalogReader';
 import type { Visibility } from '../VisibilityService';
 import { computeKpis, DomainSums } from './computeKpis';
@@ -50,20 +51,21 @@ export class KpiService {
   ): Promise<Omit<KpisResponse, 'freshness'>> {
     const [domains, sums] = await Promise.all([
       this.deps.reader.readDomains(credentials),
-      visibility.all
-        ? this.#allSums()
-        : this.deps.facts
-            .rows()
-            .then(rows =>
-              sumsFromRows(
-                rows.filter(row => visibility.refs.has(row.entityRef)),
-              ),
-            ),
+      visibility.all ? this.#allSums() : this.#visibleSums(visibility.refs),
     ]);
     return {
       generatedAt: this.#now().toISOString(),
       kpis: computeKpis(domains, sums),
     };
+  }
+
+  /** The sums over the visible products, read a page of them at a time. */
+  async #visibleSums(refs: Set<string>): Promise<Map<string, DomainSums>> {
+    const sums = new Map<string, DomainSums>();
+    for (const page of pagesOf(refs)) {
+      sumsFromRows(await this.deps.facts.rows(page), sums);
+    }
+    return sums;
   }
 
   /**

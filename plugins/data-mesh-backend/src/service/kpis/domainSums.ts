@@ -12,9 +12,14 @@ export function deliveryDays(
   return Number.isFinite(days) && days >= 0 ? days : undefined;
 }
 
-/** Per-domain sums over stored products, in JavaScript (for a visible subset). */
-export function sumsFromRows(rows: ProductFactsRow[]): Map<string, DomainSums> {
-  const sums = new Map<string, DomainSums>();
+/**
+ * Per-domain sums over stored products, in JavaScript (for a visible
+ * subset), added to `sums` when given (a page of products at a time).
+ */
+export function sumsFromRows(
+  rows: ProductFactsRow[],
+  sums = new Map<string, DomainSums>(),
+): Map<string, DomainSums> {
   for (const row of rows) {
     const s = sums.get(row.domain) ?? emptySums();
     sums.set(row.domain, s);

@@ -1,0 +1,63 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createTestDatabases } from '../../__testUtils__/testDatabases';
+import { KpiSnapshotStore } from '../../database/KpiSnapshotStore';
+import { applyDatabaseMigrations } from '../../database/migrations';
+import { ProductFactsStore } from '../../database/ProductFactsStore';
+import { CatalogReader } from '../CatalogReader';
+import { KpiService } from './KpiService';
+
+jest.setTimeout(60_000);
+
+describe('KpiService', () => {
+  const databases = createTestDatabases();
+
+  it.each(databases.eachSupportedId())(
+    'computes the KPIs of a visible set of any size, a page at a time, as over every product, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      const facts = ProductFactsStore.create(knex);
+      const refs = Array.from(
+        { length: 1234 },
+        (_, i) => `dataproduct:default/p${i}`,
+      );
+      await facts.record(
+        refs.map((entityRef, i) => ({
+          entityRef,
+          domain: `domain:default/${['customer', 'order', 'finance'][i % 3]}`,
+          lifecycle: i % 5 ? 'production' : 'experimental',
+          selfServe: i % 2 === 0,
+          crossDomain: i % 7 === 0,
+          consumerCount: i % 4,
+          documentationComplete: i % 3 !== 1,
+          sloCompliant: [null, true, false][i % 3],
+          requestedAt: i % 2 === 0 ? '2026-11-01T00:00:00.000Z' : null,
+          score: 100 - (i % 5) * 10,
+        })),
+        '2026-11-20T00:00:00.000Z',
+      );
+      const logger = mockServices.logger.mock();
+      const kpis = new KpiService({
+        facts,
+        snapshots: KpiSnapshotStore.create(knex),
+        reader: new CatalogReader({
+          catalog: catalogServiceMock({ entities: [] }),
+          logger,
+        }),
+        auth: mockServices.auth(),
+        logger,
+        retentionDays: 30,
+        now: () => new Date('2026-11-20T12:00:00Z'),
+      });
+      const credentials = mockCredentials.service();
+      const everything = await kpis.current(credentials, { all: true });
+      const visible = await kpis.current(credentials, {
+        all: false,
+        refs: new Set(refs),
+      });
+      expect(visible).toEqual(everything);
+      expect(everything.kpis.length).toBeGreaterThan(0);
+    },
+  );
+});
