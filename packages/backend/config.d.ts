@@ -15,10 +15,10 @@ export interface Config {
     examples?: {
       /**
        * The example portal's pipeline simulator
-       * (`packages/backend/src/modules/exampleSignals.ts`): posts the signals
+       * (`packages/backend/src/modules/examplePipelines.ts`): posts the measurements
        * of `directory` through the data mesh API every 30 minutes.
        */
-      signals?: {
+      pipelines?: {
         enabled?: boolean;
         /** Relative to the backend's working directory. */
         directory?: string;

@@ -5,7 +5,7 @@ export interface Config {
   dataMesh?: {
     governance?: {
       /**
-       * Whether the built-in global pack (the seed's rules and platform
+       * Whether the built-in global pack (the reference data mesh rules and platform
        * standards) is in force. Defaults to true.
        */
       defaultPack?: boolean;
@@ -24,7 +24,7 @@ export interface Config {
           rules: Array<{ [key: string]: unknown }>;
         };
       }>;
-      /** Points deducted per violation; the seed's 10 and 2 by default. */
+      /** Points deducted per violation; 10 per error and 2 per warning by default. */
       weights?: { error?: number; warning?: number; info?: number };
       /** When the full sweep runs; every 30 minutes by default. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;

@@ -86,7 +86,7 @@ backend.add(
   import('@datamesh-backstage/plugin-scaffolder-backend-module-data-mesh'),
 );
 
-// the example portal's pipeline simulator (see examples/signals)
-backend.add(import('./modules/exampleSignals'));
+// the example portal's pipeline simulator (see examples/pipelines)
+backend.add(import('./modules/examplePipelines'));
 
 backend.start();

@@ -50,7 +50,7 @@ describe('the example mesh under the portal policies', () => {
     );
   });
 
-  it("passes the seed's customer-360 and fails the deliberately weak products", () => {
+  it('passes the reference customer-360 and fails the deliberately weak products', () => {
     expect(byName.get('customer-360')).toMatchObject({
       score: 100,
       status: 'pass',

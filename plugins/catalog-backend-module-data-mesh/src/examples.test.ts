@@ -108,7 +108,7 @@ describe('the example mesh', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it("includes the seed's customer-360 in full", () => {
+  it('includes the reference customer-360 in full', () => {
     const customer360: DataProductEntity = product('customer-360');
     expect(customer360.spec).toMatchObject({
       type: 'aggregate',

@@ -74,7 +74,7 @@ describe('MeasurementStore', () => {
         ],
       );
 
-      const signals = await store.signals('2026-11-01T00:00:00.000Z');
+      const signals = await store.ofProducts('2026-11-01T00:00:00.000Z');
       expect(signals.get(ref)).toEqual({
         summaries: expect.arrayContaining([
           {
@@ -106,7 +106,7 @@ describe('MeasurementStore', () => {
       });
       expect(
         (
-          await store.signals('2026-11-01T00:00:00.000Z', [
+          await store.ofProducts('2026-11-01T00:00:00.000Z', [
             'dataproduct:default/other',
           ])
         ).size,
@@ -142,7 +142,7 @@ describe('MeasurementStore', () => {
         );
       }
       expect(outcomes).toEqual(['rejected', 'rejected', 'rejected']);
-      expect((await store.signals('2000-01-01T00:00:00.000Z')).size).toBe(0);
+      expect((await store.ofProducts('2000-01-01T00:00:00.000Z')).size).toBe(0);
     },
   );
 });

@@ -1,6 +1,6 @@
 import type {
   MeasurementSummary,
-  ProductSignals,
+  ProductMeasurements,
   QualityTestResult,
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import type { SloObjective } from '@datamesh-backstage/plugin-data-mesh-common';
@@ -96,10 +96,10 @@ export class MeasurementStore {
    * Checks since `since` and latest quality results, by product: of the
    * products named (at most a page of them), or of every product.
    */
-  async signals(
+  async ofProducts(
     since: string,
     entityRefs?: string[],
-  ): Promise<Map<string, ProductSignals>> {
+  ): Promise<Map<string, ProductMeasurements>> {
     const summaries = this.db('measurements')
       .where('observed_at', '>=', since)
       .select('entity_ref', 'kind')
@@ -118,7 +118,7 @@ export class MeasurementStore {
       summaries.whereIn('entity_ref', entityRefs);
       quality.whereIn('entity_ref', entityRefs);
     }
-    const signals = new Map<string, ProductSignals>();
+    const signals = new Map<string, ProductMeasurements>();
     const of = (ref: string) => {
       let entry = signals.get(ref);
       if (!entry) {

@@ -21,7 +21,7 @@ import { WaiverService } from '../service/WaiverService';
 import { KpiService } from '../service/kpis/KpiService';
 import { MeasurementService } from '../service/measurements/MeasurementService';
 import { ProvenanceService } from '../service/provenance/ProvenanceService';
-import { SignalsProvider } from '../service/SignalsProvider';
+import { MeasurementWindow } from '../service/MeasurementWindow';
 import { createAccessControl } from './accessControl';
 import { domainRoutes } from './domainRoutes';
 import { kpiRoutes } from './kpiRoutes';
@@ -53,7 +53,7 @@ export interface RouterOptions {
   kpis: KpiService;
   measurementService: MeasurementService;
   provenanceService: ProvenanceService;
-  signals: SignalsProvider;
+  measurementWindow: MeasurementWindow;
 }
 
 /**

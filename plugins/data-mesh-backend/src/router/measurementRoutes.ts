@@ -68,7 +68,7 @@ const LIMITS = {
 };
 
 /**
- * Signals from pipelines. Posting needs
+ * Measurements from pipelines. Posting needs
  * `data-mesh.measurement.create` on the product, for users and services
  * alike (a service token's access restrictions apply); the products are
  * then read with the plugin's own credentials.

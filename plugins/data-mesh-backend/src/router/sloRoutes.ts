@@ -7,7 +7,7 @@ import {
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { computeSloObjectives } from '@datamesh-backstage/plugin-data-mesh-node';
 import Router from 'express-promise-router';
-import { SignalsProvider } from '../service/SignalsProvider';
+import { MeasurementWindow } from '../service/MeasurementWindow';
 import { VisibilityService } from '../service/VisibilityService';
 import { AccessControl, credentialsOf } from './accessControl';
 import { productRef } from './validation';
@@ -19,7 +19,7 @@ import { productRef } from './validation';
 export function sloRoutes(deps: {
   access: AccessControl;
   catalog: CatalogService;
-  signals: SignalsProvider;
+  measurementWindow: MeasurementWindow;
   visibility: VisibilityService;
 }) {
   const { access } = deps;
@@ -38,20 +38,20 @@ export function sloRoutes(deps: {
         throw new NotFoundError(`No data product ${ref}`);
       }
       const now = new Date();
-      const signals = await deps.signals.forProduct(ref, now);
-      const options = deps.signals.sloOptions;
+      const recorded = await deps.measurementWindow.forProduct(ref, now);
+      const options = deps.measurementWindow.sloOptions;
       const objectives = computeSloObjectives(
         entity as DataProductEntityV1alpha1,
-        signals?.summaries ?? [],
+        recorded?.summaries ?? [],
         options,
       );
       const measured = objectives.filter(o => o.met !== null);
-      const tests = signals?.qualityTests ?? [];
+      const tests = recorded?.qualityTests ?? [];
       const response: SloStatusResponse = {
         entityRef: ref,
         window: {
           days: options.windowDays,
-          from: deps.signals.windowStart(now),
+          from: deps.measurementWindow.windowStart(now),
           to: now.toISOString(),
         },
         objectives,

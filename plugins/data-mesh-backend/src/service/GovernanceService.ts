@@ -76,7 +76,7 @@ export class GovernanceService {
    * Scores a product as submitted, storing nothing. Its references are
    * looked up as the caller sees the catalog, and must exist now (a draft
    * gets no grace). What is stored of the product (waivers, pipeline
-   * signals) only counts for callers who may read it; its waiver
+   * measurements) only counts for callers who may read it; its waiver
    * declarations are judged against the stored records, never recorded.
    */
   async evaluate(

@@ -5,7 +5,7 @@ import {
   storedOutcomes,
 } from '../__testUtils__/sweepHarness';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { ProductFactsStore } from '../database/ProductFactsStore';
+import { KpiInputStore } from '../database/KpiInputStore';
 
 jest.setTimeout(60_000);
 
@@ -156,7 +156,7 @@ describe('GovernanceSweep faults', () => {
       await t.sweep.run();
       const facts = async () =>
         Object.fromEntries(
-          (await ProductFactsStore.create(t.knex).rows()).map(r => [
+          (await KpiInputStore.create(t.knex).rows()).map(r => [
             r.entityRef.split('/')[1],
             r.lifecycle,
           ]),
@@ -172,11 +172,11 @@ describe('GovernanceSweep faults', () => {
         ),
       );
       let calls = 0;
-      const original = ProductFactsStore.prototype.record;
+      const original = KpiInputStore.prototype.record;
       const spy = jest
-        .spyOn(ProductFactsStore.prototype, 'record')
+        .spyOn(KpiInputStore.prototype, 'record')
         .mockImplementation(function failSecondPage(
-          this: ProductFactsStore,
+          this: KpiInputStore,
           ...args
         ) {
           calls += 1;

@@ -7,17 +7,17 @@ import {
   EvaluationContext,
   evaluateProduct,
   PolicySet,
-  ProductSignals,
+  ProductMeasurements,
 } from '@datamesh-backstage/plugin-data-mesh-node';
-import { ProductFactsStore } from '../database/ProductFactsStore';
+import { KpiInputStore } from '../database/KpiInputStore';
 import { WaiverStore } from '../database/WaiverStore';
 import { ReferenceResolver } from './ReferenceResolver';
-import { SignalsProvider } from './SignalsProvider';
+import { MeasurementWindow } from './MeasurementWindow';
 
 /** A batch of products with what they are judged on. */
 export interface PreparedBatch {
   products: DataProductEntityV1alpha1[];
-  signals: Map<string, ProductSignals>;
+  measurements: Map<string, ProductMeasurements>;
   resolver: ReferenceResolver;
   /** Evaluates the batch's `i`-th product against `policies`. */
   evaluate(i: number, policies: PolicySet): Scorecard;
@@ -31,7 +31,7 @@ export interface EvaluatedBatch extends Omit<PreparedBatch, 'evaluate'> {
 /**
  * Evaluates products a batch at a time (a page of a sweep, one re-scored
  * product, a dry-run's page): reads what is stored of them (waivers,
- * pipeline signals, when each was first seen) and the entities they refer
+ * pipeline measurements, when each was first seen) and the entities they refer
  * to, in a few queries per batch whatever its size.
  *
  * A reference the catalog does not hold is pending, not violated, while
@@ -42,8 +42,8 @@ export class ProductEvaluator {
   constructor(
     private readonly deps: {
       waivers: WaiverStore;
-      signals: SignalsProvider;
-      facts: ProductFactsStore;
+      measurementWindow: MeasurementWindow;
+      kpiInputs: KpiInputStore;
       /** How long after a product is first seen missing references stay pending. */
       pendingGraceMs: number;
       /** Longest a waiver may run after its approval, in days. */
@@ -77,13 +77,13 @@ export class ProductEvaluator {
     if (options.recordDeclaredWaivers) {
       await this.deps.waivers.syncDeclared(products);
     }
-    const [waivers, signals, firstSeen] = await Promise.all([
+    const [waivers, measurements, firstSeen] = await Promise.all([
       this.deps.waivers.forProducts(refs),
-      this.deps.signals.forProducts(refs, now),
-      this.deps.facts.firstSeen(refs),
+      this.deps.measurementWindow.forProducts(refs, now),
+      this.deps.kpiInputs.firstSeen(refs),
       resolver.resolve(products),
     ]);
-    const sloOptions = this.deps.signals.sloOptions;
+    const sloOptions = this.deps.measurementWindow.sloOptions;
     const evaluate = (i: number, policies: PolicySet): Scorecard => {
       const seen = Date.parse(firstSeen.get(refs[i]) ?? now.toISOString());
       const pendingUntil = new Date(seen + graceMs);
@@ -95,7 +95,7 @@ export class ProductEvaluator {
             ? { ...found, pending: true }
             : found;
         },
-        signals: ref => signals.get(ref),
+        measurements: ref => measurements.get(ref),
         sloOptions,
       };
       const card = evaluateProduct(products[i], policies, {
@@ -108,7 +108,7 @@ export class ProductEvaluator {
         ? { ...card, pendingUntil: pendingUntil.toISOString() }
         : card;
     };
-    return { products, signals, resolver, evaluate };
+    return { products, measurements, resolver, evaluate };
   }
 
   /** Prepares a batch and evaluates every product of it. */
@@ -121,7 +121,7 @@ export class ProductEvaluator {
     const prepared = await this.prepare(products, options);
     return {
       products,
-      signals: prepared.signals,
+      measurements: prepared.measurements,
       resolver: prepared.resolver,
       cards: products.map((_, i) => prepared.evaluate(i, options.policies)),
     };

@@ -1,10 +1,10 @@
 import { Knex } from 'knex';
-import { ProductFactsStore } from '../database/ProductFactsStore';
+import { KpiInputStore } from '../database/KpiInputStore';
 import { ProvenanceStore } from '../database/ProvenanceStore';
 import { transactionWithRetry } from '../database/rowLocks';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { EvaluatedBatch } from './ProductEvaluator';
-import { ProductFactsRecorder } from './ProductFactsRecorder';
+import { KpiInputsDeriver } from './KpiInputsDeriver';
 
 /**
  * Stores evaluated products atomically, a batch per transaction: their
@@ -14,7 +14,7 @@ import { ProductFactsRecorder } from './ProductFactsRecorder';
  */
 export class ResultsWriter {
   constructor(
-    private readonly deps: { db: Knex; recorder: ProductFactsRecorder },
+    private readonly deps: { db: Knex; kpiInputs: KpiInputsDeriver },
   ) {}
 
   /**
@@ -38,8 +38,8 @@ export class ResultsWriter {
       const provenance = await ProvenanceStore.create(tx).forProducts(
         batch.cards.map(card => card.entityRef),
       );
-      await ProductFactsStore.create(tx).record(
-        this.deps.recorder.deriveBatch(batch, provenance, new Set(saved.kept)),
+      await KpiInputStore.create(tx).record(
+        this.deps.kpiInputs.deriveBatch(batch, provenance, new Set(saved.kept)),
         options.now,
       );
       return saved.changedOutcomes;
@@ -53,7 +53,7 @@ export class ResultsWriter {
     }
     return transactionWithRetry(this.deps.db, async tx => {
       const deleted = await ScorecardStore.create(tx).delete(entityRefs);
-      await ProductFactsStore.create(tx).delete(entityRefs);
+      await KpiInputStore.create(tx).delete(entityRefs);
       return deleted;
     });
   }

@@ -2,7 +2,7 @@ import { MeasurementStore } from '../database/MeasurementStore';
 import { RollupStore } from '../database/RollupStore';
 import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
 import { SweepLog } from '../database/SweepLog';
-import { SignalsProvider } from './SignalsProvider';
+import { MeasurementWindow } from './MeasurementWindow';
 
 const DAY_MS = 86_400_000;
 
@@ -22,7 +22,7 @@ export class SweepRetention {
       rollups: RollupStore;
       measurements: MeasurementStore;
       sweeps: SweepLog;
-      signals: SignalsProvider;
+      measurementWindow: MeasurementWindow;
       retentionDays: number;
     },
   ) {}
@@ -34,7 +34,9 @@ export class SweepRetention {
     ).toISOString();
     await deps.history.deleteBefore(cutoff);
     await deps.rollups.deleteBefore(cutoff.slice(0, 10));
-    await deps.measurements.deleteBefore(deps.signals.windowStart(now));
+    await deps.measurements.deleteBefore(
+      deps.measurementWindow.windowStart(now),
+    );
     await deps.sweeps.prune(SWEEP_RECORDS_KEPT);
   }
 }

@@ -15,7 +15,7 @@ import { SweepLog } from '../database/SweepLog';
 import { WaiverStore } from '../database/WaiverStore';
 import { KpiSnapshotStore } from '../database/KpiSnapshotStore';
 import { MeasurementStore } from '../database/MeasurementStore';
-import { ProductFactsStore } from '../database/ProductFactsStore';
+import { KpiInputStore } from '../database/KpiInputStore';
 import { ProvenanceStore } from '../database/ProvenanceStore';
 import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
 import { CatalogReader } from './CatalogReader';
@@ -31,7 +31,7 @@ import {
   ProvenanceService,
   readTrustedServices,
 } from './provenance/ProvenanceService';
-import { ProductFactsRecorder } from './ProductFactsRecorder';
+import { KpiInputsDeriver } from './KpiInputsDeriver';
 import {
   readDryRunTimeBudgetMs,
   readMaxWaiverDays,
@@ -42,7 +42,7 @@ import {
 } from './readConfig';
 import { ResultsWriter } from './ResultsWriter';
 import { SweepRetention } from './SweepRetention';
-import { SignalsProvider } from './SignalsProvider';
+import { MeasurementWindow } from './MeasurementWindow';
 import { VisibilityService } from './VisibilityService';
 import { WaiverService } from './WaiverService';
 
@@ -76,20 +76,20 @@ export async function createDataMeshServices(deps: {
   const waivers = WaiverStore.create(db, { now: deps.now });
   const sweeps = SweepLog.create(db);
   const measurements = MeasurementStore.create(db);
-  const facts = ProductFactsStore.create(db);
+  const kpiInputs = KpiInputStore.create(db);
   const provenance = ProvenanceStore.create(db);
   const reader = new CatalogReader(deps);
-  const signals = new SignalsProvider({ measurements, sloOptions });
+  const measurementWindow = new MeasurementWindow({ measurements, sloOptions });
   const evaluator = new ProductEvaluator({
     waivers,
-    signals,
-    facts,
+    measurementWindow,
+    kpiInputs,
     pendingGraceMs: readPendingReferenceGraceMs(deps.config),
     maxWaiverDays,
   });
   const writer = new ResultsWriter({
     db,
-    recorder: new ProductFactsRecorder({
+    kpiInputs: new KpiInputsDeriver({
       policies: effective.policies,
       sloOptions,
     }),
@@ -112,7 +112,7 @@ export async function createDataMeshServices(deps: {
   });
   const kpis = new KpiService({
     ...deps,
-    facts,
+    kpiInputs,
     snapshots: KpiSnapshotStore.create(db),
     reader,
     retentionDays,
@@ -131,7 +131,7 @@ export async function createDataMeshServices(deps: {
       rollups,
       measurements,
       sweeps,
-      signals,
+      measurementWindow,
       retentionDays,
     }),
     onComplete: () => kpis.snapshotIfMissing(),
@@ -156,7 +156,7 @@ export async function createDataMeshServices(deps: {
   const provenanceService = new ProvenanceService({
     ...deps,
     provenance,
-    facts,
+    kpiInputs,
     governance,
     trustedServices: readTrustedServices(deps.config),
   });
@@ -174,7 +174,7 @@ export async function createDataMeshServices(deps: {
     freshness,
     waiverService,
     maxWaiverDays,
-    signals,
+    measurementWindow,
     db,
     scorecards,
     history,

@@ -1,6 +1,6 @@
 import { DataProductEntityV1alpha1 } from '../entity/DataProductEntityV1alpha1';
 
-/** The seed's customer-360 product, mapped into the Backstage envelope. */
+/** The reference customer-360 product, in the Backstage envelope. */
 export function customer360(): DataProductEntityV1alpha1 {
   return {
     apiVersion: 'datamesh.io/v1alpha1',

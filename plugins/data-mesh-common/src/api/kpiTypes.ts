@@ -1,5 +1,5 @@
 import type { Freshness } from './governanceTypes';
-/** The seed's mesh-adoption KPIs (`data-mesh-kpis.yaml`). @public */
+/** The nine mesh-adoption KPIs. @public */
 export type KpiId =
   | 'domains_onboarded'
   | 'data_products_published'
@@ -11,7 +11,7 @@ export type KpiId =
   | 'data_product_consumers'
   | 'cross_domain_products';
 
-/** The KPI ids in the seed's order. @public */
+/** The KPI ids, adoption first, then quality and consumption. @public */
 export const KPI_IDS: readonly KpiId[] = [
   'domains_onboarded',
   'data_products_published',
@@ -27,7 +27,7 @@ export const KPI_IDS: readonly KpiId[] = [
 /** How a KPI's value reads. @public */
 export type KpiUnit = 'percent' | 'count' | 'score' | 'days' | 'consumers';
 
-/** The seed's grouping of KPIs. @public */
+/** The groups of KPIs: adoption, quality, consumption. @public */
 export type KpiCategory = 'adoption' | 'quality' | 'consumption';
 
 /** A KPI's value in one domain. @public */
@@ -51,7 +51,7 @@ export interface Kpi {
   target: number;
   /** `gte`: the value must reach the target; `lt`: stay below it. */
   targetOperator: 'gte' | 'lt';
-  /** The seed's wording of the target, for example `80% of identified domains`. */
+  /** The target in words, for example `80% of identified domains`. */
   targetLabel: string;
   meetsTarget: boolean | null;
   byDomain: KpiDomainValue[];

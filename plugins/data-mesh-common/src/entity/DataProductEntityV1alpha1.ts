@@ -7,7 +7,8 @@ export const DATA_PRODUCT_API_VERSION = 'datamesh.io/v1alpha1';
 export const DATA_PRODUCT_KIND = 'DataProduct';
 
 /**
- * Where a product sits in the flow of data (the seed's domain types).
+ * Where a product sits in the flow of data: at the source, for consumers, or
+ * aggregating other products.
  * @public
  */
 export type DataProductType =

@@ -10,7 +10,7 @@ const errorsOf = (data: unknown) => {
 };
 
 describe('validateDataProductEntity', () => {
-  it('accepts the seed product', () => {
+  it('accepts the reference customer-360 product', () => {
     const result = validateDataProductEntity(customer360());
     expect(result).toEqual({ valid: true, entity: customer360() });
   });

@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { ProductSignals, SloOptions } from './sloStatus';
+import type { ProductMeasurements, SloOptions } from './sloStatus';
 
 /**
  * What the engine knows about another catalog entity: whether it exists and,
@@ -25,7 +25,7 @@ export interface EntityLookup {
 export interface EvaluationContext {
   lookup(entityRef: string): EntityLookup | undefined;
   /** What pipelines reported about a product, if anything is known. */
-  signals?(entityRef: string): ProductSignals | undefined;
+  measurements?(entityRef: string): ProductMeasurements | undefined;
   /** The rolling window SLO compliance is computed over. */
   sloOptions?: SloOptions;
 }

@@ -35,7 +35,7 @@ export interface ProductFacts {
   /** Declared quality test types, each `true`. */
   qualityTestTypes: Record<string, true>;
   slo: {
-    /** The raw availability target, `0%` when absent (as in the seed's engine). */
+    /** The raw availability target, `0%` when absent (as in the reference rule set). */
     availabilityTarget: string;
     /** The availability target in percent; 0 when absent or unreadable. */
     availabilityTargetPercent: number;
@@ -136,10 +136,10 @@ export function buildProductFacts(
 
   const target = spec.slo?.availability?.target;
   const ref = stringifyEntityRef(entity);
-  const signals = context.signals?.(ref);
+  const measurements = context.measurements?.(ref);
   const sloOptions = context.sloOptions ?? DEFAULT_SLO_OPTIONS;
-  const measured = signals
-    ? computeSloObjectives(entity, signals.summaries, sloOptions).flatMap(
+  const measured = measurements
+    ? computeSloObjectives(entity, measurements.summaries, sloOptions).flatMap(
         status =>
           status.met === null
             ? []
@@ -172,6 +172,6 @@ export function buildProductFacts(
       availabilityTargetPercent: parsePercentTarget(target) ?? 0,
       measured,
     },
-    qualityResults: signals?.qualityTests ?? [],
+    qualityResults: measurements?.qualityTests ?? [],
   };
 }

@@ -27,7 +27,7 @@ export function countViolations(violations: Violation[]): ViolationCounts {
 }
 
 /**
- * The seed's score, `max(0, 100 − 10·errors − 2·warnings)` with configurable
+ * The governance score, `max(0, 100 − 10·errors − 2·warnings)` with configurable
  * weights, and status: `fail` with any error, `warn` with warnings only.
  * @public
  */

@@ -25,7 +25,7 @@ export interface QualityTestResult {
 }
 
 /** What pipelines reported about a product. @public */
-export interface ProductSignals {
+export interface ProductMeasurements {
   summaries: MeasurementSummary[];
   qualityTests: QualityTestResult[];
 }

@@ -32,7 +32,7 @@ const v = (
 });
 
 describe('the default policy pack', () => {
-  it('has the seed rules, the platform standards and the cross-entity rules', () => {
+  it('has the reference rules, the platform standards and the cross-entity rules', () => {
     expect(
       policies.describe().map(rule => `${rule.id}:${rule.severity}`),
     ).toEqual([
@@ -77,7 +77,7 @@ describe('the default policy pack', () => {
     });
   });
 
-  describe('SCHEMA-001 (seed): schema has type and fields', () => {
+  describe('SCHEMA-001: schema has type and fields', () => {
     it('reports each missing schema field, both when the schema is absent', () => {
       expect(violationsOf(p => delete p.spec.schema)).toEqual([
         v(
@@ -109,7 +109,7 @@ describe('the default policy pack', () => {
     });
   });
 
-  it('SCHEMA-002 (seed): one warning per field without a description', () => {
+  it('SCHEMA-002: one warning per field without a description', () => {
     expect(
       violationsOf(p => {
         delete p.spec.schema.fields[0].description;
@@ -133,7 +133,7 @@ describe('the default policy pack', () => {
     ]);
   });
 
-  it('PRIVACY-001 (seed): one error per field without a pii classification', () => {
+  it('PRIVACY-001: one error per field without a pii classification', () => {
     expect(violationsOf(p => delete p.spec.schema.fields[0].pii)).toEqual([
       v(
         'PRIVACY-001',
@@ -145,7 +145,7 @@ describe('the default policy pack', () => {
     ]);
   });
 
-  describe('SLO-001 (seed): availability target below 99%', () => {
+  describe('SLO-001: availability target below 99%', () => {
     it('warns below 99%', () => {
       expect(
         violationsOf(p => (p.spec.slo.availability.target = '98.5%')),
@@ -164,7 +164,7 @@ describe('the default policy pack', () => {
         [],
       );
     });
-    it('counts a missing target as 0%, as the seed does', () => {
+    it('counts a missing target as 0%, as the reference engine does', () => {
       expect(violationsOf(p => delete p.spec.slo.availability)).toEqual([
         v(
           'SLO-001',
@@ -177,7 +177,7 @@ describe('the default policy pack', () => {
     });
   });
 
-  it('SLO-002 (seed): freshness SLO defined', () => {
+  it('SLO-002: freshness SLO defined', () => {
     expect(violationsOf(p => delete p.spec.slo.freshness)).toEqual([
       v(
         'SLO-002',
@@ -196,7 +196,7 @@ describe('the default policy pack', () => {
     ]);
   });
 
-  it('SEC-001 and SEC-002 (seed): classification and retention', () => {
+  it('SEC-001 and SEC-002: classification and retention', () => {
     expect(violationsOf(p => delete p.spec.access)).toEqual([
       v(
         'SEC-001',
@@ -463,11 +463,11 @@ describe('the default policy pack', () => {
   });
 
   describe('SLO-003: measured SLOs are met', () => {
-    const withSignals = (summaries: any[], qualityTests: any[] = []) => {
+    const withMeasurements = (summaries: any[], qualityTests: any[] = []) => {
       const base = exampleContext();
       return {
         lookup: base.lookup,
-        signals: (ref: string) =>
+        measurements: (ref: string) =>
           ref === 'dataproduct:default/customer-360'
             ? { summaries, qualityTests }
             : undefined,
@@ -477,7 +477,7 @@ describe('the default policy pack', () => {
     it('fails a breached objective, naming its compliance', () => {
       const violations = violationsOf(
         () => {},
-        withSignals([
+        withMeasurements([
           {
             kind: 'availability',
             total: 1000,
@@ -501,16 +501,16 @@ describe('the default policy pack', () => {
     it('passes met objectives and objectives without checks', () => {
       expect(
         violationsOf(() => {},
-        withSignals([{ kind: 'availability', total: 1000, passed: 999 }])),
+        withMeasurements([{ kind: 'availability', total: 1000, passed: 999 }])),
       ).toEqual([]);
-      expect(violationsOf(() => {}, withSignals([]))).toEqual([]);
+      expect(violationsOf(() => {}, withMeasurements([]))).toEqual([]);
     });
 
     it('QUAL-002: warns for each quality test whose last run failed', () => {
       expect(
         violationsOf(
           () => {},
-          withSignals(
+          withMeasurements(
             [],
             [
               {
@@ -538,7 +538,7 @@ describe('the default policy pack', () => {
     });
   });
 
-  it('scores the seed way: 100 − 10·errors − 2·warnings, never below 0', () => {
+  it('scores 100 − 10·errors − 2·warnings, never below 0', () => {
     const product = compliantProduct();
     delete product.spec.schema!.fields![0].description; // warning
     delete product.spec.access; // 2 errors

@@ -10,7 +10,7 @@ export const DEFAULT_POLICY_PACK_PATH = resolvePackagePath(
 );
 
 /**
- * The built-in global pack: the seed's governance engine, its platform
+ * The built-in global pack: the reference data mesh rule set, the platform
  * standards and the cross-entity rules (see `policies/default-pack.yaml`).
  * @public
  */

@@ -54,7 +54,7 @@ export interface ScoreWeights {
   info: number;
 }
 
-/** The seed's weights: errors deduct 10 points, warnings 2. @public */
+/** The default weights: errors deduct 10 points, warnings 2. @public */
 export const DEFAULT_SCORE_WEIGHTS: ScoreWeights = {
   error: 10,
   warning: 2,

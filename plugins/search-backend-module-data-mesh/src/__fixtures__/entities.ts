@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 
-/** The seed's customer-360, trimmed to what the search document reads. */
+/** The reference customer-360, trimmed to what the search document reads. */
 export const customer360: Entity = {
   apiVersion: 'datamesh.io/v1alpha1',
   kind: 'DataProduct',

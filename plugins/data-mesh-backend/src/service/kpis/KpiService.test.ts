@@ -3,7 +3,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import { KpiSnapshotStore } from '../../database/KpiSnapshotStore';
 import { applyDatabaseMigrations } from '../../database/migrations';
-import { ProductFactsStore } from '../../database/ProductFactsStore';
+import { KpiInputStore } from '../../database/KpiInputStore';
 import { CatalogReader } from '../CatalogReader';
 import { KpiService } from './KpiService';
 
@@ -17,7 +17,7 @@ describe('KpiService', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const facts = ProductFactsStore.create(knex);
+      const facts = KpiInputStore.create(knex);
       const refs = Array.from(
         { length: 1234 },
         (_, i) => `dataproduct:default/p${i}`,
@@ -39,7 +39,7 @@ describe('KpiService', () => {
       );
       const logger = mockServices.logger.mock();
       const kpis = new KpiService({
-        facts,
+        kpiInputs: facts,
         snapshots: KpiSnapshotStore.create(knex),
         reader: new CatalogReader({
           catalog: catalogServiceMock({ entities: [] }),

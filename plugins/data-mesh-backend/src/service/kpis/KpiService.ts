@@ -9,7 +9,7 @@ import type {
   KpisResponse,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { KpiSnapshotStore } from '../../database/KpiSnapshotStore';
-import { ProductFactsStore } from '../../database/ProductFactsStore';
+import { KpiInputStore } from '../../database/KpiInputStore';
 import { pagesOf } from '../../database/rows';
 import { CatalogReader } from '../CatalogReader';
 import type { Visibility } from '../VisibilityService';
@@ -30,7 +30,7 @@ export class KpiService {
 
   constructor(
     private readonly deps: {
-      facts: ProductFactsStore;
+      kpiInputs: KpiInputStore;
       snapshots: KpiSnapshotStore;
       reader: CatalogReader;
       auth: AuthService;
@@ -63,7 +63,7 @@ export class KpiService {
   async #visibleSums(refs: Set<string>): Promise<Map<string, DomainSums>> {
     const sums = new Map<string, DomainSums>();
     for (const page of pagesOf(refs)) {
-      sumsFromRows(await this.deps.facts.rows(page), sums);
+      sumsFromRows(await this.deps.kpiInputs.rows(page), sums);
     }
     return sums;
   }
@@ -73,11 +73,11 @@ export class KpiService {
    * since (on any replica), which one small query tells.
    */
   async #allSums(): Promise<Map<string, DomainSums>> {
-    const version = await this.deps.facts.version();
+    const version = await this.deps.kpiInputs.version();
     if (this.#memo?.version !== version) {
       const [aggregate, deliveries] = await Promise.all([
-        this.deps.facts.sumsByDomain(),
-        this.deps.facts.deliveries(),
+        this.deps.kpiInputs.sumsByDomain(),
+        this.deps.kpiInputs.deliveries(),
       ]);
       this.#memo = { version, sums: sumsFromAggregate(aggregate, deliveries) };
     }

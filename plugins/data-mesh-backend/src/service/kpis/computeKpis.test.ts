@@ -80,7 +80,7 @@ describe('computeKpis', () => {
       ]),
     );
 
-  it('lists the nine KPIs of the seed in order, with their targets', () => {
+  it('lists the nine KPIs in order, with their targets', () => {
     expect(
       Object.values(kpis).map(
         (k: any) => `${k.id} ${k.targetOperator} ${k.target} ${k.unit}`,

@@ -1,9 +1,9 @@
-import type { ProductFactsRow } from '../../database/ProductFactsStore';
+import type { KpiInputsRow } from '../../database/KpiInputStore';
 import { DomainSums, emptySums } from './computeKpis';
 
 /** Days from a product's request to its first production, if both are known. */
 export function deliveryDays(
-  row: Pick<ProductFactsRow, 'requestedAt' | 'firstProductionAt'>,
+  row: Pick<KpiInputsRow, 'requestedAt' | 'firstProductionAt'>,
 ) {
   if (!row.requestedAt || !row.firstProductionAt) return undefined;
   const days =
@@ -17,7 +17,7 @@ export function deliveryDays(
  * subset), added to `sums` when given (a page of products at a time).
  */
 export function sumsFromRows(
-  rows: ProductFactsRow[],
+  rows: KpiInputsRow[],
   sums = new Map<string, DomainSums>(),
 ): Map<string, DomainSums> {
   for (const row of rows) {
@@ -45,7 +45,7 @@ export function sumsFromRows(
 export function sumsFromAggregate(
   aggregate: Array<Record<string, any>>,
   deliveries: Array<
-    Pick<ProductFactsRow, 'domain' | 'requestedAt' | 'firstProductionAt'>
+    Pick<KpiInputsRow, 'domain' | 'requestedAt' | 'firstProductionAt'>
   >,
 ): Map<string, DomainSums> {
   const sums = new Map<string, DomainSums>();

@@ -54,7 +54,7 @@ interface Prepared {
 }
 
 /**
- * Takes SLO and quality signals from pipelines: checks each one against the
+ * Takes SLO and quality measurements from pipelines: checks each one against the
  * product's declared targets, stores a whole request or nothing, and
  * re-scores the products concerned so that breaches show in scorecards.
  */

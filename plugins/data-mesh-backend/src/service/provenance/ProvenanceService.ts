@@ -1,7 +1,7 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import type { ProductProvenance } from '@datamesh-backstage/plugin-data-mesh-common';
-import { ProductFactsStore } from '../../database/ProductFactsStore';
+import { KpiInputStore } from '../../database/KpiInputStore';
 import { ProvenanceStore } from '../../database/ProvenanceStore';
 import { GovernanceService } from '../GovernanceService';
 
@@ -30,7 +30,7 @@ export class ProvenanceService {
   constructor(
     private readonly deps: {
       provenance: ProvenanceStore;
-      facts: ProductFactsStore;
+      kpiInputs: KpiInputStore;
       governance: GovernanceService;
       trustedServices: string[];
       now?: () => Date;
@@ -57,7 +57,9 @@ export class ProvenanceService {
         'body.requestedAt: must be within the last 7 days, and not in the future',
       );
     }
-    const seen = (await this.deps.facts.firstSeen([entityRef])).get(entityRef);
+    const seen = (await this.deps.kpiInputs.firstSeen([entityRef])).get(
+      entityRef,
+    );
     if (seen && seen < input.requestedAt) {
       throw new ConflictError(
         `${entityRef} existed (first seen ${seen}) before the template run was requested (${input.requestedAt})`,

@@ -9,6 +9,9 @@ import { captureDownloads } from '../../__testUtils__/captureDownloads';
 import { renderInDataMeshApp } from '../../__testUtils__/renderInDataMeshApp';
 import { KpiDashboard } from './KpiDashboard';
 
+// Rendering the app under a loaded CI machine can take seconds.
+jest.setTimeout(30_000);
+
 const mesh = setupDataMeshServer();
 
 const kpis = {

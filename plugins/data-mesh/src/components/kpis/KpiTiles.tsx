@@ -46,7 +46,7 @@ function KpiTile(props: { kpi: Kpi }) {
   );
 }
 
-/** Each KPI against its target, grouped as in the seed. */
+/** Each KPI against its target, grouped by category. */
 export function KpiTiles(props: { kpis: Kpi[] }) {
   return (
     <>

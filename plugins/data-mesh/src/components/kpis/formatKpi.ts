@@ -32,7 +32,7 @@ export function formatKpiTarget(
   return `${operator} ${formatKpiValue(kpi.target, kpi.unit)}`;
 }
 
-/** The KPI categories, in the seed's order. */
+/** The KPI categories, in display order. */
 export const KPI_CATEGORIES = [
   { id: 'adoption', title: 'Adoption' },
   { id: 'quality', title: 'Quality' },

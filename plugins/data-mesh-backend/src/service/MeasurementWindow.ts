@@ -1,5 +1,5 @@
 import type {
-  ProductSignals,
+  ProductMeasurements,
   SloOptions,
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import { MeasurementStore } from '../database/MeasurementStore';
@@ -7,7 +7,7 @@ import { MeasurementStore } from '../database/MeasurementStore';
 const DAY_MS = 86_400_000;
 
 /** What pipelines reported, over the rolling SLO window. */
-export class SignalsProvider {
+export class MeasurementWindow {
   constructor(
     private readonly deps: {
       measurements: MeasurementStore;
@@ -30,17 +30,19 @@ export class SignalsProvider {
   forProducts(
     entityRefs: string[],
     now: Date,
-  ): Promise<Map<string, ProductSignals>> {
-    return this.deps.measurements.signals(this.windowStart(now), entityRefs);
+  ): Promise<Map<string, ProductMeasurements>> {
+    return this.deps.measurements.ofProducts(this.windowStart(now), entityRefs);
   }
 
   /** One product's signals. */
   async forProduct(
     entityRef: string,
     now: Date,
-  ): Promise<ProductSignals | undefined> {
+  ): Promise<ProductMeasurements | undefined> {
     return (
-      await this.deps.measurements.signals(this.windowStart(now), [entityRef])
+      await this.deps.measurements.ofProducts(this.windowStart(now), [
+        entityRef,
+      ])
     ).get(entityRef);
   }
 }

@@ -1,4 +1,4 @@
-import { simulatedChecks } from './exampleSignals';
+import { simulatedChecks } from './examplePipelines';
 
 const product = (slo: any) =>
   ({

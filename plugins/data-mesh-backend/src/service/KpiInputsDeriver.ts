@@ -10,15 +10,15 @@ import {
   CompiledRule,
   computeSloObjectives,
   PolicySet,
-  ProductSignals,
+  ProductMeasurements,
   SloOptions,
 } from '@datamesh-backstage/plugin-data-mesh-node';
-import { ProductFacts } from '../database/ProductFactsStore';
+import { KpiInputs } from '../database/KpiInputStore';
 
 import { EvaluatedBatch } from './ProductEvaluator';
 
 /** Derives, per product, what the KPIs are computed from. */
-export class ProductFactsRecorder {
+export class KpiInputsDeriver {
   constructor(
     private readonly deps: {
       policies: PolicySet;
@@ -53,10 +53,10 @@ export class ProductFactsRecorder {
     card: Scorecard,
     options: {
       domainOf: (productRef: string) => string | undefined;
-      signals?: ProductSignals;
+      measurements?: ProductMeasurements;
       provenance?: ProductProvenance;
     },
-  ): ProductFacts {
+  ): KpiInputs {
     const domain = card.domain!;
     const documentationRules = this.#documentationRules(domain);
     const upstreamDomains = (entity.spec.lineage?.upstreamProducts ?? []).map(
@@ -72,7 +72,7 @@ export class ProductFactsRecorder {
     );
     const measured = computeSloObjectives(
       entity,
-      options.signals?.summaries ?? [],
+      options.measurements?.summaries ?? [],
       this.deps.sloOptions,
     ).filter(status => status.met !== null);
     return {
@@ -100,7 +100,7 @@ export class ProductFactsRecorder {
     batch: EvaluatedBatch,
     provenance: Map<string, ProductProvenance>,
     skip: Set<string> = new Set(),
-  ): ProductFacts[] {
+  ): KpiInputs[] {
     return batch.products.flatMap((product, i) => {
       const card = batch.cards[i];
       return skip.has(card.entityRef)
@@ -108,7 +108,7 @@ export class ProductFactsRecorder {
         : [
             this.derive(product, card, {
               domainOf: ref => batch.resolver.domainOf(ref),
-              signals: batch.signals.get(card.entityRef),
+              measurements: batch.measurements.get(card.entityRef),
               provenance: provenance.get(card.entityRef),
             }),
           ];

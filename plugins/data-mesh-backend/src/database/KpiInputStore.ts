@@ -4,7 +4,7 @@ import { insertRows } from './insertRows';
 import { chunks } from './rows';
 
 /** What the KPIs need to know of one product. */
-export interface ProductFacts {
+export interface KpiInputs {
   entityRef: string;
   /** Entity ref of the Domain. */
   domain: string;
@@ -26,7 +26,7 @@ export interface ProductFacts {
 }
 
 /** A stored product, with its milestones. */
-export interface ProductFactsRow extends Required<ProductFacts> {
+export interface KpiInputsRow extends Required<KpiInputs> {
   firstSeenAt: string;
   firstProductionAt: string | null;
 }
@@ -38,7 +38,7 @@ export interface ProductFactsRow extends Required<ProductFacts> {
  */
 function firstProduction(
   stored: string | null | undefined,
-  fact: ProductFacts,
+  fact: KpiInputs,
   now: string,
 ): string | null {
   if (stored) {
@@ -51,15 +51,15 @@ function firstProduction(
  * The per-product inputs of the KPIs, with the milestones the time-to-data
  * KPI reads: when the product was first seen, and first seen in production.
  */
-export class ProductFactsStore {
+export class KpiInputStore {
   private constructor(private readonly db: Knex) {}
 
-  static create(db: Knex): ProductFactsStore {
-    return new ProductFactsStore(db);
+  static create(db: Knex): KpiInputStore {
+    return new KpiInputStore(db);
   }
 
   /** Stores the facts that changed; keeps milestones once set. Returns how many changed. */
-  async record(facts: ProductFacts[], now: string): Promise<number> {
+  async record(facts: KpiInputs[], now: string): Promise<number> {
     const existing = new Map<string, any>();
     for (const batch of chunks(facts.map(f => f.entityRef))) {
       for (const row of await this.db('product_facts')
@@ -161,7 +161,7 @@ export class ProductFactsStore {
    * The stored products among `entityRefs` (for KPIs over a visible subset,
    * a page at a time), or every product.
    */
-  async rows(entityRefs?: string[]): Promise<ProductFactsRow[]> {
+  async rows(entityRefs?: string[]): Promise<KpiInputsRow[]> {
     const rows: Array<Record<string, any>> = [];
     for (const batch of entityRefs ? chunks(entityRefs) : [undefined]) {
       const query = this.db('product_facts');
@@ -207,7 +207,7 @@ export class ProductFactsStore {
 
   /** Request and first production of the self-served products, per domain. */
   async deliveries(): Promise<
-    Array<Pick<ProductFactsRow, 'domain' | 'requestedAt' | 'firstProductionAt'>>
+    Array<Pick<KpiInputsRow, 'domain' | 'requestedAt' | 'firstProductionAt'>>
   > {
     const rows = await this.db('product_facts')
       .whereNotNull('requested_at')

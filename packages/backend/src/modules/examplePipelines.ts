@@ -71,12 +71,12 @@ export function simulatedChecks(
 }
 
 /**
- * Posts the example pipeline signals of `examples/signals` through the
+ * Posts the example pipeline measurements of `examples/pipelines` through the
  * data-mesh API, as a service caller: the day's hourly SLO checks on the
  * first run (the last hour's afterwards), and the dbt and Great Expectations
  * results with their times moved to now.
  */
-export async function postExampleSignals(options: {
+export async function postExamplePipelines(options: {
   directory: string;
   auth: AuthService;
   discovery: DiscoveryService;
@@ -129,13 +129,13 @@ export async function postExampleSignals(options: {
 
 /**
  * The example portal's pipeline simulator: when
- * `dataMesh.examples.signals.enabled` is true, posts the example pipeline
+ * `dataMesh.examples.pipelines.enabled` is true, posts the example pipeline
  * signals every 30 minutes, so that SLO compliance and quality results have
  * data. Not part of the suite; real pipelines post their own.
  */
 export default createBackendModule({
   pluginId: 'data-mesh',
-  moduleId: 'example-signals',
+  moduleId: 'example-pipelines',
   register(reg) {
     reg.registerInit({
       deps: {
@@ -147,22 +147,26 @@ export default createBackendModule({
         catalog: catalogServiceRef,
       },
       async init({ config, scheduler, logger, ...deps }) {
-        const settings = config.getOptionalConfig('dataMesh.examples.signals');
+        const settings = config.getOptionalConfig(
+          'dataMesh.examples.pipelines',
+        );
         if (!settings?.getOptionalBoolean('enabled')) {
           return;
         }
         const directory = resolve(settings.getString('directory'));
         let firstRun = true;
         await scheduler.scheduleTask({
-          id: 'data-mesh-example-signals',
+          id: 'data-mesh-example-pipelines',
           scope: 'global',
           frequency: { minutes: 30 },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 40 },
           fn: async () => {
-            await postExampleSignals({ ...deps, directory, firstRun });
+            await postExamplePipelines({ ...deps, directory, firstRun });
             firstRun = false;
-            logger.info(`Posted the example pipeline signals of ${directory}`);
+            logger.info(
+              `Posted the example pipeline measurements of ${directory}`,
+            );
           },
         });
       },

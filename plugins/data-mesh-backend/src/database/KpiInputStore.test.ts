@@ -2,14 +2,11 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { sumsFromAggregate, sumsFromRows } from '../service/kpis/domainSums';
 import { KpiSnapshotStore } from './KpiSnapshotStore';
 import { applyDatabaseMigrations } from './migrations';
-import { ProductFacts, ProductFactsStore } from './ProductFactsStore';
+import { KpiInputs, KpiInputStore } from './KpiInputStore';
 
 jest.setTimeout(60_000);
 
-const fact = (
-  name: string,
-  overrides: Partial<ProductFacts> = {},
-): ProductFacts => ({
+const fact = (name: string, overrides: Partial<KpiInputs> = {}): KpiInputs => ({
   entityRef: `dataproduct:default/${name}`,
   domain: 'domain:default/customer',
   lifecycle: 'production',
@@ -23,7 +20,7 @@ const fact = (
   ...overrides,
 });
 
-describe('ProductFactsStore and KpiSnapshotStore', () => {
+describe('KpiInputStore and KpiSnapshotStore', () => {
   const databases = createTestDatabases();
 
   it.each(databases.eachSupportedId())(
@@ -31,7 +28,7 @@ describe('ProductFactsStore and KpiSnapshotStore', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const store = ProductFactsStore.create(knex);
+      const store = KpiInputStore.create(knex);
       const requestedAt = '2026-11-20T08:00:00.000Z';
       expect(
         await store.record(
@@ -127,7 +124,7 @@ describe('ProductFactsStore and KpiSnapshotStore', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const store = ProductFactsStore.create(knex);
+      const store = KpiInputStore.create(knex);
       const facts = Array.from({ length: 40 }, (_, i) =>
         fact(`p${i}`, {
           domain: `domain:default/${['customer', 'order', 'finance'][i % 3]}`,
