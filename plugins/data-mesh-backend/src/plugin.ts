@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { dataMeshPermissions } from '@datamesh-backstage/plugin-data-mesh-common';
@@ -9,6 +10,7 @@ import {
   dataMeshPoliciesExtensionPoint,
   PolicyPack,
 } from '@datamesh-backstage/plugin-data-mesh-node';
+import { createDataMeshActions } from './actions/createDataMeshActions';
 import { createRouter } from './router/createRouter';
 import { createDataMeshServices } from './service/createDataMeshServices';
 import { RescoreQueue } from './service/RescoreQueue';
@@ -46,6 +48,7 @@ export const dataMeshPlugin = createBackendPlugin({
         cache: coreServices.cache,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const services = await createDataMeshServices({ ...deps, modulePacks });
@@ -56,6 +59,18 @@ export const dataMeshPlugin = createBackendPlugin({
         deps.lifecycle.addShutdownHook(() => queue.stop());
         await subscribeToProductChanges({ events: deps.events, queue });
         deps.httpRouter.use(await createRouter({ ...deps, ...services }));
+        createDataMeshActions({
+          actionsRegistry: deps.actionsRegistry,
+          auth: deps.auth,
+          permissions: deps.permissions,
+          scorecards: services.scorecards,
+          governance: services.governance,
+          visibility: services.visibility,
+          domains: services.domains,
+          kpis: services.kpis,
+          freshness: services.freshness,
+          waiverService: services.waiverService,
+        });
       },
     });
   },

@@ -6,13 +6,12 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import {
-  AuthorizeResult,
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import express, { Request, RequestHandler, Response } from 'express';
+import { PermissionGate } from '../service/PermissionGate';
 
 type Principal = keyof Pick<BackstagePrincipalTypes, 'user' | 'service'>;
 
@@ -34,10 +33,10 @@ export interface RouteAccess {
 }
 
 /** Object keys that would reach prototypes if a body were ever merged. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor']);
+const FORBIDDEN_KEYS = new Set<unknown>(['__proto__', 'constructor']);
 
-/** Rejects JSON with keys that could be used for prototype pollution. */
-function reviver(key: string, value: unknown) {
+/** Rejects keys that could be used for prototype pollution (a JSON or YAML reviver). */
+export function rejectPrototypeKeys(key: unknown, value: unknown) {
   if (FORBIDDEN_KEYS.has(key)) {
     throw new SyntaxError(`the key "${key}" is not allowed`);
   }
@@ -64,43 +63,8 @@ export function createAccessControl(deps: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
 }) {
-  const { httpAuth, permissions } = deps;
-
-  /** Throws NotAllowedError unless every request is allowed outright. */
-  async function authorize(
-    credentials: BackstageCredentials,
-    permission: BasicPermission | ResourcePermission,
-    resourceRefs?: string[],
-  ): Promise<void> {
-    const requests =
-      permission.type === 'resource'
-        ? (resourceRefs ?? []).map(resourceRef => ({
-            permission,
-            resourceRef,
-          }))
-        : [{ permission: permission as BasicPermission }];
-    if (requests.length === 0) {
-      return;
-    }
-    const decisions = await permissions.authorize(requests, { credentials });
-    if (decisions.some(d => d.result !== AuthorizeResult.ALLOW)) {
-      throw new NotAllowedError(`Not allowed: ${permission.name}`);
-    }
-  }
-
-  /** Denies outright only: conditional decisions are checked per resource later. */
-  async function precheck(
-    credentials: BackstageCredentials,
-    permission: ResourcePermission,
-  ): Promise<void> {
-    const [decision] = await permissions.authorizeConditional(
-      [{ permission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError(`Not allowed: ${permission.name}`);
-    }
-  }
+  const { httpAuth } = deps;
+  const gate = new PermissionGate(deps);
 
   /** Middleware for a route: the guard, then the body parser if any. */
   function guard(access: RouteAccess): RequestHandler[] {
@@ -110,9 +74,9 @@ export function createAccessControl(deps: {
       });
       const { permission } = access;
       if (permission?.type === 'resource' && !access.resourceRef) {
-        await precheck(credentials, permission as ResourcePermission);
+        await gate.precheck(credentials, permission as ResourcePermission);
       } else if (permission) {
-        await authorize(
+        await gate.authorize(
           credentials,
           permission,
           access.resourceRef ? [access.resourceRef(req)] : undefined,
@@ -124,11 +88,19 @@ export function createAccessControl(deps: {
     const handlers: RequestHandler[] = [check];
     if (access.bodyLimit) {
       handlers.push(
-        express.json({ limit: access.bodyLimit, reviver, strict: true }),
+        express.json({
+          limit: access.bodyLimit,
+          reviver: rejectPrototypeKeys,
+          strict: true,
+        }),
       );
     }
     return handlers;
   }
+
+  /** Throws NotAllowedError unless every request is allowed outright. */
+  const authorize: PermissionGate['authorize'] = (...args) =>
+    gate.authorize(...args);
 
   return { guard, authorize };
 }

@@ -13,6 +13,7 @@ import { ScorecardStore } from '../database/ScorecardStore';
 import { SweepLog } from '../database/SweepLog';
 import { WaiverStore } from '../database/WaiverStore';
 import { CatalogReader } from '../service/CatalogReader';
+import { DomainService } from '../service/DomainService';
 import { FreshnessService } from '../service/FreshnessService';
 import { GovernanceService } from '../service/GovernanceService';
 import { PolicyDryRun } from '../service/PolicyDryRun';
@@ -49,6 +50,7 @@ export interface RouterOptions {
   governance: GovernanceService;
   dryRun: PolicyDryRun;
   visibility: VisibilityService;
+  domains: DomainService;
   waiverService: WaiverService;
   kpis: KpiService;
   measurementService: MeasurementService;

@@ -4,13 +4,14 @@ import { DATA_PRODUCT_KIND } from '@datamesh-backstage/plugin-data-mesh-common';
 import { z } from 'zod';
 
 /**
- * Parses a request part with a zod schema; a failure is a 400 naming each
- * field, for example `body.expiresAt: must be in the future`.
+ * Parses a request part (or an action's input) with a zod schema; a failure
+ * is a 400 naming each field, for example `body.expiresAt: must be in the
+ * future`.
  */
 export function parseRequest<T extends z.ZodType>(
   schema: T,
   value: unknown,
-  where: 'body' | 'query',
+  where: 'body' | 'query' | 'input',
 ): z.infer<T> {
   const result = schema.safeParse(value ?? {});
   if (!result.success) {
@@ -75,6 +76,16 @@ export const productRefSchema = z
 export const isoDateTimeSchema = z.iso
   .datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
   .transform(value => new Date(value).toISOString());
+
+/** A request for a waiver of one rule for one product. */
+export const waiverRequestSchema = z
+  .object({
+    entityRef: productRefSchema,
+    ruleId: z.string().min(1).max(64),
+    reason: z.string().trim().min(1).max(2000),
+    expiresAt: isoDateTimeSchema,
+  })
+  .strict();
 
 const score = z.coerce.number().min(0).max(100).optional();
 

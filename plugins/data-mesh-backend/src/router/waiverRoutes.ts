@@ -10,23 +10,14 @@ import { VisibilityService } from '../service/VisibilityService';
 import { WaiverService } from '../service/WaiverService';
 import { AccessControl, credentialsOf } from './accessControl';
 import {
-  isoDateTimeSchema,
   parseRequest,
   productRef,
   productRefSchema,
+  waiverRequestSchema,
 } from './validation';
 
 const sourceSchema = z.enum(['entity', 'api']);
 const commentSchema = z.string().trim().min(1).max(2000);
-
-const requestBodySchema = z
-  .object({
-    entityRef: productRefSchema,
-    ruleId: z.string().min(1).max(64),
-    reason: z.string().trim().min(1).max(2000),
-    expiresAt: isoDateTimeSchema,
-  })
-  .strict();
 
 const approveBodySchema = z
   .object({
@@ -91,7 +82,7 @@ export function waiverRoutes(deps: {
     }),
     async (req, res) => {
       const credentials = credentialsOf<BackstageUserPrincipal>(res);
-      const body = parseRequest(requestBodySchema, req.body, 'body');
+      const body = parseRequest(waiverRequestSchema, req.body, 'body');
       await access.authorize(credentials, dataMeshWaiverRequestPermission, [
         body.entityRef,
       ]);

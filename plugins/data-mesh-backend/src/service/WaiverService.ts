@@ -102,16 +102,17 @@ export class WaiverService {
     }
   }
 
-  /** Asks for a waiver through the API: a pending request. */
+  /** Asks for a waiver: a pending request. Errors name fields of `where`. */
   async request(
     body: Pick<Waiver, 'entityRef' | 'ruleId' | 'reason' | 'expiresAt'>,
     credentials: UserCredentials,
+    where: 'body' | 'input' = 'body',
   ): Promise<Waiver> {
     const product = await this.#product(body.entityRef, credentials);
-    const ruleProblem = this.#ruleProblem(product, body.ruleId);
-    if (ruleProblem) throw new InputError(`body.ruleId: ${ruleProblem}`);
-    const expiryProblem = this.#expiryProblem(body.expiresAt);
-    if (expiryProblem) throw new InputError(`body.expiresAt: ${expiryProblem}`);
+    const ruleIssue = this.#ruleProblem(product, body.ruleId);
+    if (ruleIssue) throw new InputError(`${where}.ruleId: ${ruleIssue}`);
+    const expiryIssue = this.#expiryProblem(body.expiresAt);
+    if (expiryIssue) throw new InputError(`${where}.expiresAt: ${expiryIssue}`);
     const waiver = await this.deps.waivers.request({
       ...body,
       requestedBy: credentials.principal.userEntityRef,

@@ -19,6 +19,7 @@ import { KpiInputStore } from '../database/KpiInputStore';
 import { ProvenanceStore } from '../database/ProvenanceStore';
 import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
 import { CatalogReader } from './CatalogReader';
+import { DomainService } from './DomainService';
 import { GovernanceService } from './GovernanceService';
 import { FreshnessService } from './FreshnessService';
 import { GovernanceSweep } from './GovernanceSweep';
@@ -147,6 +148,14 @@ export async function createDataMeshServices(deps: {
     sweeps,
     staleAfterMs: readStaleAfterMs(deps.config),
   });
+  const domains = new DomainService({
+    ...deps,
+    db,
+    rollups,
+    freshness,
+    reader,
+    visibility,
+  });
   const waiverService = new WaiverService({
     ...deps,
     waivers,
@@ -160,15 +169,14 @@ export async function createDataMeshServices(deps: {
     governance,
     trustedServices: readTrustedServices(deps.config),
   });
+  const { version, packs } = effective.policies;
+  const packNames = packs.map(p => `${p.name} (${p.scope})`).join(', ');
   deps.logger.info(
-    `Data mesh governance: policy version ${
-      effective.policies.version
-    }, packs ${effective.policies.packs
-      .map(p => `${p.name} (${p.scope})`)
-      .join(', ')}`,
+    `Data mesh governance: policy version ${version}, packs ${packNames}`,
   );
   return {
     kpis,
+    domains,
     measurementService,
     provenanceService,
     freshness,
