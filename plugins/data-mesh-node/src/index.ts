@@ -26,4 +26,3 @@ export * from './engine/waiverHistoryNotes';
 export * from './extensions';
 export * from './events/productContentHash';
 export * from './service/DataMeshService';
-export * from './service/dataMeshServiceRef';

@@ -1,4 +1,9 @@
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  coreServices,
+  createServiceFactory,
+  createServiceRef,
+} from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type {
   Measurement,
@@ -10,6 +15,7 @@ import type {
   ScorecardPage,
   ScorecardQuery,
 } from '@datamesh-backstage/plugin-data-mesh-common';
+import { DefaultDataMeshService } from './DefaultDataMeshService';
 
 /**
  * Options of every {@link DataMeshService} call: the credentials the data-mesh
@@ -19,6 +25,7 @@ import type {
  * @public
  */
 export interface DataMeshServiceRequestOptions {
+  /** Whom the call is for: a user's or a service's credentials. */
   credentials: BackstageCredentials;
 }
 
@@ -86,3 +93,29 @@ export interface DataMeshService {
     options: DataMeshServiceRequestOptions,
   ): Promise<ProductProvenance>;
 }
+
+/**
+ * The data-mesh backend as a service for other backend plugins and modules
+ * (the pattern of `catalogServiceRef`): add it to your `deps` and pass each
+ * call the credentials it is made for.
+ *
+ * The default factory calls the data-mesh plugin over HTTP, found through
+ * `coreServices.discovery`, with a token from `coreServices.auth`, so it works
+ * whether or not the data-mesh plugin runs in the same backend. Replace it
+ * with your own `createServiceFactory({ service: dataMeshServiceRef, ... })`,
+ * for example in tests.
+ * @public
+ */
+export const dataMeshServiceRef = createServiceRef<DataMeshService>({
+  id: 'data-mesh.client',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+      },
+      factory: ({ auth, discovery }) =>
+        new DefaultDataMeshService({ auth, discovery }),
+    }),
+});
