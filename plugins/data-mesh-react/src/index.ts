@@ -11,3 +11,4 @@ export * from './api';
 export * from './hooks';
 export * from './components';
 export * from './lib';
+export * from './translation/dataMeshReactTranslationRef';

@@ -7,3 +7,4 @@
 import { dataMeshPlugin } from './alpha/plugin';
 
 export default dataMeshPlugin;
+export { dataMeshTranslationRef } from './translation';

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { dataMeshServiceRef } from '@datamesh-backstage/plugin-data-mesh-node';
 import { createDataProductAction } from './actions/createProduct';
 import { createGovernanceCheckAction } from './actions/governanceCheck';
 import { createPublishLocalAction } from './actions/publishLocal';
@@ -26,15 +27,15 @@ export const scaffolderModuleDataMesh = createBackendModule({
         scaffolderActions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         auth: coreServices.auth,
-        discovery: coreServices.discovery,
         catalog: catalogServiceRef,
+        dataMesh: dataMeshServiceRef,
       },
-      async init({ scaffolderActions, config, auth, discovery, catalog }) {
+      async init({ scaffolderActions, config, auth, catalog, dataMesh }) {
         scaffolderActions.addActions(
           createDataProductAction(),
-          createGovernanceCheckAction({ auth, discovery }),
+          createGovernanceCheckAction({ dataMesh, auth }),
           createPublishLocalAction({ config, catalog, auth }),
-          createRecordProvenanceAction({ auth, discovery }),
+          createRecordProvenanceAction({ dataMesh, auth }),
         );
       },
     });

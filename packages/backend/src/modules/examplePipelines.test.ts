@@ -1,4 +1,8 @@
-import { simulatedChecks } from './examplePipelines';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { DataMeshService } from '@datamesh-backstage/plugin-data-mesh-node';
+import { resolve } from 'node:path';
+import { postExamplePipelines, simulatedChecks } from './examplePipelines';
 
 const product = (slo: any) =>
   ({
@@ -82,5 +86,47 @@ describe('simulatedChecks', () => {
 
   it('reports nothing for a product without SLOs', () => {
     expect(simulatedChecks(product(undefined), behaviour, 24, now)).toEqual([]);
+  });
+});
+
+describe('postExamplePipelines', () => {
+  it("posts through the data-mesh service with the module's own credentials", async () => {
+    const accepted = async () => ({ accepted: 1, products: [] });
+    const dataMesh = {
+      postMeasurements: jest.fn(accepted),
+      importDbtRunResults: jest.fn(accepted),
+      importGreatExpectationsResults: jest.fn(accepted),
+    };
+    await postExamplePipelines({
+      directory: resolve(__dirname, '../../../../examples/pipelines'),
+      auth: mockServices.auth({ pluginId: 'data-mesh' }),
+      dataMesh: dataMesh as Partial<DataMeshService> as DataMeshService,
+      catalog: catalogServiceMock({
+        entities: [
+          product({ freshness: { target: '1 hour' } }),
+          { ...product(undefined), metadata: { name: 'no-slo' } },
+        ],
+      }),
+      firstRun: false,
+      now: new Date('2026-11-21T12:00:00.000Z'),
+    });
+    const own = { credentials: mockCredentials.service('plugin:data-mesh') };
+    // One product has an SLO, so one hourly check; the other posts nothing.
+    expect(dataMesh.postMeasurements).toHaveBeenCalledTimes(1);
+    expect(dataMesh.postMeasurements).toHaveBeenCalledWith(
+      'dataproduct:default/p',
+      [expect.objectContaining({ kind: 'freshness' })],
+      own,
+    );
+    expect(dataMesh.importDbtRunResults).toHaveBeenCalledWith(
+      expect.objectContaining({ results: expect.any(Array) }),
+      {},
+      own,
+    );
+    expect(dataMesh.importGreatExpectationsResults).toHaveBeenCalledWith(
+      expect.objectContaining({ run_results: expect.any(Object) }),
+      {},
+      own,
+    );
   });
 });

@@ -2,7 +2,6 @@ import {
   AuthService,
   coreServices,
   createBackendModule,
-  DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import {
   CatalogService,
@@ -10,12 +9,15 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   DATA_PRODUCT_KIND,
-  DataMeshClient,
   DataProductEntityV1alpha1,
   Measurement,
   parseDurationTarget,
   parsePercentTarget,
 } from '@datamesh-backstage/plugin-data-mesh-common';
+import {
+  DataMeshService,
+  dataMeshServiceRef,
+} from '@datamesh-backstage/plugin-data-mesh-node';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -72,27 +74,23 @@ export function simulatedChecks(
 
 /**
  * Posts the example pipeline measurements of `examples/pipelines` through the
- * data-mesh API, as a service caller: the day's hourly SLO checks on the
- * first run (the last hour's afterwards), and the dbt and Great Expectations
- * results with their times moved to now.
+ * data-mesh service, with the module's own service credentials: the day's
+ * hourly SLO checks on the first run (the last hour's afterwards), and the
+ * dbt and Great Expectations results with their times moved to now.
  */
 export async function postExamplePipelines(options: {
   directory: string;
   auth: AuthService;
-  discovery: DiscoveryService;
+  dataMesh: DataMeshService;
   catalog: CatalogService;
   firstRun: boolean;
   now?: Date;
 }) {
+  const { dataMesh } = options;
   const now = options.now ?? new Date();
   const read = (file: string) =>
     JSON.parse(readFileSync(resolve(options.directory, file), 'utf8'));
   const credentials = await options.auth.getOwnServiceCredentials();
-  const { token } = await options.auth.getPluginRequestToken({
-    onBehalfOf: credentials,
-    targetPluginId: 'data-mesh',
-  });
-  const client = new DataMeshClient({ discoveryApi: options.discovery });
   const { items } = await options.catalog.getEntities(
     { filter: { kind: DATA_PRODUCT_KIND } },
     { credentials },
@@ -110,21 +108,21 @@ export async function postExamplePipelines(options: {
       now,
     );
     if (checks.length) {
-      await client.postMeasurements(
+      await dataMesh.postMeasurements(
         `dataproduct:default/${product.metadata.name}`,
         checks,
-        { token },
+        { credentials },
       );
     }
   }
   const dbt = read('dbt-run_results.json');
   dbt.metadata.generated_at = now.toISOString();
-  await client.importDbtRunResults(dbt, {}, { token });
+  await dataMesh.importDbtRunResults(dbt, {}, { credentials });
   const gx = read('great-expectations-checkpoint.json');
   for (const run of Object.values<any>(gx.run_results)) {
     run.validation_result.meta.run_id.run_time = now.toISOString();
   }
-  await client.importGreatExpectationsResults(gx, {}, { token });
+  await dataMesh.importGreatExpectationsResults(gx, {}, { credentials });
 }
 
 /**
@@ -142,9 +140,9 @@ export default createBackendModule({
         config: coreServices.rootConfig,
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
-        discovery: coreServices.discovery,
         logger: coreServices.logger,
         catalog: catalogServiceRef,
+        dataMesh: dataMeshServiceRef,
       },
       async init({ config, scheduler, logger, ...deps }) {
         const settings = config.getOptionalConfig(

@@ -41,6 +41,16 @@ export class DataProductEntitiesProcessor implements CatalogProcessor {
   }
 
   /**
+   * 10, ahead of the catalog's processors (20): where the catalog validates
+   * kinds with its model (see `dataProductCatalogModel`), this processor's
+   * bounded structure walk still sees a product before any schema runs on
+   * it, and its errors name the failing field paths.
+   */
+  getPriority(): number {
+    return 10;
+  }
+
+  /**
    * Accepts valid `datamesh.io/v1alpha1` DataProducts, leaves other kinds to
    * other processors, and throws a `TypeError` naming every failing field
    * path (for example `spec.owner is required`) for invalid products.

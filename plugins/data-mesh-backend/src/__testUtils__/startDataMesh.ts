@@ -1,4 +1,5 @@
 import {
+  BackendFeature,
   createServiceFactory,
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -74,7 +75,8 @@ export async function startDataMesh(
     entities?: Entity[];
     /** Replaces the in-memory catalog over `entities`. */
     catalog?: ServiceFactory;
-    features?: ServiceFactory[];
+    /** More services, plugins or modules. */
+    features?: BackendFeature[];
     /** Replaces the mock HTTP auth service (for example with Backstage's own). */
     httpAuth?: ServiceFactory;
     config?: JsonObject;

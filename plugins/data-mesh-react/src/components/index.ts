@@ -13,3 +13,5 @@ export {
 export type { ScorecardStatusLabelProps } from './ScorecardStatusLabel';
 export { FreshnessNote } from './FreshnessNote';
 export type { FreshnessNoteProps } from './FreshnessNote';
+export { DataProductScorecard } from './DataProductScorecard';
+export type { DataProductScorecardProps } from './DataProductScorecard';

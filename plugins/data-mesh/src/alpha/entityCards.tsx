@@ -1,4 +1,5 @@
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { z } from 'zod';
 
 /** Cards of the DataProduct entity page show on `kind: DataProduct` only. */
 const filter = { kind: 'dataproduct' };
@@ -40,12 +41,24 @@ export const dataProductSloCard = EntityCardBlueprint.make({
   },
 });
 
-/** `entity-card:data-mesh/data-product-lineage`. */
-export const dataProductLineageCard = EntityCardBlueprint.make({
+/**
+ * `entity-card:data-mesh/data-product-lineage`. Config: `maxDepth`, the hops
+ * followed upstream and downstream (1 to 4, default 2), and `height`, the
+ * drawing's height in pixels (by default it fits the graph).
+ */
+export const dataProductLineageCard = EntityCardBlueprint.makeWithOverrides({
   name: 'data-product-lineage',
-  params: {
-    filter,
-    loader: () =>
-      import('../components/lineage/LineageCard').then(m => <m.LineageCard />),
+  configSchema: {
+    maxDepth: z.number().int().min(1).max(4).default(2),
+    height: z.number().int().min(100).max(2000).optional(),
+  },
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      filter,
+      loader: () =>
+        import('../components/lineage/LineageCard').then(m => (
+          <m.LineageCard maxDepth={config.maxDepth} height={config.height} />
+        )),
+    });
   },
 });

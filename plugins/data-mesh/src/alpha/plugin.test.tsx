@@ -47,7 +47,12 @@ describe('the new frontend system plugin', () => {
     });
     // /data-mesh opens the first tab.
     expect(
-      await screen.findByRole('link', { name: 'Customer' }),
+      await screen.findByRole(
+        'link',
+        { name: 'Customer' },
+        // The lazy page loads slowly on a busy machine.
+        { timeout: 10_000 },
+      ),
     ).toHaveAttribute('href', '/data-mesh/domains/default/customer');
     expect(screen.getAllByText('Domain scorecards').length).toBeGreaterThan(0);
     expect(screen.getAllByText('Leadership KPIs').length).toBeGreaterThan(0);

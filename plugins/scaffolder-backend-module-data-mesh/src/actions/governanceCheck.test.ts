@@ -4,8 +4,9 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { InputError } from '@backstage/errors';
+import { InputError, ResponseError } from '@backstage/errors';
 import { Scorecard } from '@datamesh-backstage/plugin-data-mesh-common';
+import { DataMeshService } from '@datamesh-backstage/plugin-data-mesh-node';
 import { scorecard, violation } from '../__testUtils__/inputs';
 import { writeOrderProduct } from '../__testUtils__/workspace';
 import { createGovernanceCheckAction } from './governanceCheck';
@@ -16,27 +17,28 @@ const json = (status: number, body: unknown) =>
     headers: { 'Content-Type': 'application/json' },
   });
 
-/** An error response of a Backstage backend. */
+/** The error the data-mesh service throws for an error response. */
 const failure = (status: number, name: string, message: string) =>
-  json(status, {
-    error: { name, message },
-    request: { method: 'POST', url: '/evaluate' },
-    response: { statusCode: status },
-  });
+  ResponseError.fromResponse(
+    json(status, {
+      error: { name, message },
+      request: { method: 'POST', url: '/evaluate' },
+      response: { statusCode: status },
+    }),
+  );
 
 describe('datamesh:governance:check', () => {
   const workspace = createMockDirectory();
-  let fetchMock: jest.Mock;
+  let evaluate: jest.Mock;
 
   function answer(card: Scorecard) {
-    fetchMock.mockImplementation(async () => json(200, card));
+    evaluate.mockResolvedValue(card);
   }
 
   async function run(input: Record<string, unknown> = {}, isDryRun = false) {
     const action = createGovernanceCheckAction({
+      dataMesh: { evaluate } as Partial<DataMeshService> as DataMeshService,
       auth: mockServices.auth({ pluginId: 'scaffolder' }),
-      discovery: mockServices.discovery(),
-      fetch: fetchMock,
     });
     // createMockActionContext does not take isDryRun: set it on the result.
     const ctx = {
@@ -56,26 +58,20 @@ describe('datamesh:governance:check', () => {
 
   beforeEach(async () => {
     workspace.clear();
-    fetchMock = jest.fn();
+    evaluate = jest.fn();
     await writeOrderProduct(workspace.path);
   });
 
-  it("evaluates the workspace's product with a service token for data-mesh", async () => {
+  it("evaluates the workspace's product with the scaffolder's own credentials", async () => {
     answer(scorecard([violation('SLO-001', 'warning')]));
     const { ctx, error } = await run();
 
     expect(error).toBeUndefined();
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-    const [url, init] = fetchMock.mock.calls[0];
-    expect(url).toBe('http://localhost:0/api/data-mesh/evaluate');
-    expect(init.method).toBe('POST');
-    expect(init.headers.Authorization).toBe(
-      `Bearer ${mockCredentials.service.token({
-        onBehalfOf: mockCredentials.service('plugin:scaffolder'),
-        targetPluginId: 'data-mesh',
-      })}`,
-    );
-    const { entity } = JSON.parse(init.body);
+    expect(evaluate).toHaveBeenCalledTimes(1);
+    const [entity, options] = evaluate.mock.calls[0];
+    expect(options).toEqual({
+      credentials: mockCredentials.service('plugin:scaffolder'),
+    });
     expect(entity.metadata.name).toBe('order-returns');
     expect(entity.spec.outputPorts).toHaveLength(2);
 
@@ -121,7 +117,7 @@ describe('datamesh:governance:check', () => {
     answer(scorecard([violation('SEC-001', 'error')]));
     const { error } = await run({}, true);
     expect(error?.message).toContain('- SEC-001 spec.sec-001');
-    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(evaluate).toHaveBeenCalledTimes(1);
   });
 
   it('checks an entity given as input', async () => {
@@ -134,7 +130,7 @@ describe('datamesh:governance:check', () => {
     };
     const { error } = await run({ entity });
     expect(error).toBeUndefined();
-    expect(JSON.parse(fetchMock.mock.calls[0][1].body)).toEqual({ entity });
+    expect(evaluate.mock.calls[0][0]).toEqual(entity);
   });
 
   it.each([
@@ -147,7 +143,7 @@ describe('datamesh:governance:check', () => {
   ])('refuses %j before calling the backend', async (input, message) => {
     const { error } = await run(input);
     expect(error?.message).toMatch(message);
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(evaluate).not.toHaveBeenCalled();
   });
 
   it('refuses a workspace file that is not a DataProduct', async () => {
@@ -162,8 +158,8 @@ describe('datamesh:governance:check', () => {
   });
 
   it("turns the backend's 400 into an input error", async () => {
-    fetchMock.mockImplementation(async () =>
-      failure(400, 'InputError', 'entity.spec.type is required'),
+    evaluate.mockRejectedValue(
+      await failure(400, 'InputError', 'entity.spec.type is required'),
     );
     const { error } = await run();
     expect(error).toBeInstanceOf(InputError);
@@ -173,8 +169,8 @@ describe('datamesh:governance:check', () => {
   });
 
   it('passes other backend failures on', async () => {
-    fetchMock.mockImplementation(async () =>
-      failure(503, 'ServiceUnavailableError', 'down'),
+    evaluate.mockRejectedValue(
+      await failure(503, 'ServiceUnavailableError', 'down'),
     );
     const { error } = await run();
     expect(error?.name).toBe('ResponseError');

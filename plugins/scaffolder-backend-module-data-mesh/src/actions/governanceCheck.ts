@@ -1,12 +1,12 @@
-import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { AuthService } from '@backstage/backend-plugin-api';
 import { InputError, ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  DataMeshClient,
   Scorecard,
   validateDataProductEntity,
   Violation,
 } from '@datamesh-backstage/plugin-data-mesh-common';
+import { DataMeshService } from '@datamesh-backstage/plugin-data-mesh-node';
 import { z } from 'zod/v3';
 import { parseActionInput } from '../lib/parseInput';
 import { readDataProductFile } from '../lib/yamlFiles';
@@ -53,16 +53,14 @@ export const formatViolation = (v: Violation) =>
   `${v.ruleId} ${v.path || '(product)'}: ${v.message} — ${v.remediation}`;
 
 async function evaluate(
-  client: DataMeshClient,
+  dataMesh: DataMeshService,
   auth: AuthService,
   entity: unknown,
 ): Promise<Scorecard> {
-  const { token } = await auth.getPluginRequestToken({
-    onBehalfOf: await auth.getOwnServiceCredentials(),
-    targetPluginId: 'data-mesh',
-  });
   try {
-    return await client.evaluate(entity as any, { token });
+    return await dataMesh.evaluate(entity as any, {
+      credentials: await auth.getOwnServiceCredentials(),
+    });
   } catch (error) {
     if (error instanceof ResponseError && error.response.status === 400) {
       throw new InputError(
@@ -76,25 +74,20 @@ async function evaluate(
 /**
  * Creates the `datamesh:governance:check` action: evaluates the product about
  * to be published with the data-mesh backend (`POST /api/data-mesh/evaluate`,
- * with a service token), so that it always meets the portal's effective
- * policies. Outputs the score, status and violations; fails the step with an
+ * through `dataMeshServiceRef` with the scaffolder's own service credentials),
+ * so that it always meets the portal's effective policies. Outputs the score, status and violations; fails the step with an
  * InputError listing every unwaived error-severity violation, so that
  * nothing is published.
  *
- * @param options - Backstage's auth and discovery services; `fetch` replaces
- *   the global fetch (for tests).
+ * @param options - the data-mesh service (`dataMeshServiceRef`) and
+ *   Backstage's auth service, for the scaffolder's own credentials.
  * @public
  */
 export function createGovernanceCheckAction(options: {
+  dataMesh: DataMeshService;
   auth: AuthService;
-  discovery: DiscoveryService;
-  fetch?: typeof fetch;
 }) {
-  const { auth } = options;
-  const client = new DataMeshClient({
-    discoveryApi: options.discovery,
-    fetchApi: options.fetch ? { fetch: options.fetch } : undefined,
-  });
+  const { dataMesh, auth } = options;
   return createTemplateAction({
     id: ACTION_ID,
     description:
@@ -121,7 +114,7 @@ export function createGovernanceCheckAction(options: {
         );
       }
 
-      const card = await evaluate(client, auth, entity);
+      const card = await evaluate(dataMesh, auth, entity);
       ctx.output('score', card.score);
       ctx.output('status', card.status);
       // Plain copies: the template engine refuses arrays of another realm,

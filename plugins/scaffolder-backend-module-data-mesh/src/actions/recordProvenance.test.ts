@@ -1,5 +1,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { ResponseError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { DataMeshService } from '@datamesh-backstage/plugin-data-mesh-node';
 import { createRecordProvenanceAction } from './recordProvenance';
 
 const json = (status: number, body: unknown) =>
@@ -13,15 +15,16 @@ describe('datamesh:provenance:record', () => {
     entityRef: 'dataproduct:default/order-returns',
     requestedAt: '2026-11-30T09:00:00.000Z',
   };
-  let fetchMock: jest.Mock;
+  let recordProvenance: jest.Mock;
 
   async function run(
     overrides: { input?: unknown; isDryRun?: boolean; template?: boolean } = {},
   ) {
     const action = createRecordProvenanceAction({
+      dataMesh: {
+        recordProvenance,
+      } as Partial<DataMeshService> as DataMeshService,
       auth: mockServices.auth({ pluginId: 'scaffolder' }),
-      discovery: mockServices.discovery(),
-      fetch: fetchMock,
     });
     const ctx = {
       ...createMockActionContext({
@@ -41,46 +44,41 @@ describe('datamesh:provenance:record', () => {
   }
 
   beforeEach(() => {
-    fetchMock = jest.fn(async () => json(201, {}));
+    recordProvenance = jest.fn(async () => ({}));
   });
 
-  it("records the run with the scaffolder's own service token", async () => {
+  it("records the run with the scaffolder's own service credentials", async () => {
     const ctx = await run();
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-    const [url, init] = fetchMock.mock.calls[0];
-    expect(url).toBe(
-      'http://localhost:0/api/data-mesh/products/default/order-returns/provenance',
+    expect(recordProvenance).toHaveBeenCalledTimes(1);
+    expect(recordProvenance).toHaveBeenCalledWith(
+      'dataproduct:default/order-returns',
+      {
+        templateRef: 'template:default/source-aligned-data-product',
+        requestedAt: input.requestedAt,
+        taskId: expect.any(String),
+      },
+      { credentials: mockCredentials.service('plugin:scaffolder') },
     );
-    expect(init.method).toBe('POST');
-    expect(init.headers.Authorization).toBe(
-      `Bearer ${mockCredentials.service.token({
-        onBehalfOf: mockCredentials.service('plugin:scaffolder'),
-        targetPluginId: 'data-mesh',
-      })}`,
-    );
-    expect(JSON.parse(init.body)).toEqual({
-      templateRef: 'template:default/source-aligned-data-product',
-      requestedAt: input.requestedAt,
-      taskId: expect.any(String),
-    });
     expect(ctx.output).toHaveBeenCalledWith('recorded', true);
   });
 
   it('records nothing in a dry-run or without a template entity', async () => {
     const dry = await run({ isDryRun: true });
     const untemplated = await run({ template: false });
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(recordProvenance).not.toHaveBeenCalled();
     expect(dry.output).toHaveBeenCalledWith('recorded', false);
     expect(untemplated.output).toHaveBeenCalledWith('recorded', false);
   });
 
   it('fails the step when the backend refuses, and names bad input', async () => {
-    fetchMock.mockImplementation(async () =>
-      json(409, {
-        error: { name: 'ConflictError', message: 'existed before the run' },
-        request: { method: 'POST', url: '/' },
-        response: { statusCode: 409 },
-      }),
+    recordProvenance.mockRejectedValue(
+      await ResponseError.fromResponse(
+        json(409, {
+          error: { name: 'ConflictError', message: 'existed before the run' },
+          request: { method: 'POST', url: '/' },
+          response: { statusCode: 409 },
+        }),
+      ),
     );
     await expect(run()).rejects.toThrow('existed before the run');
     await expect(

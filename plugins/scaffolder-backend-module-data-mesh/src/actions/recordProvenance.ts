@@ -1,7 +1,7 @@
-import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { AuthService } from '@backstage/backend-plugin-api';
 import { ForwardedError, ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { DataMeshClient } from '@datamesh-backstage/plugin-data-mesh-common';
+import { DataMeshService } from '@datamesh-backstage/plugin-data-mesh-node';
 import { z } from 'zod/v3';
 import { parseActionInput } from '../lib/parseInput';
 import { examples } from './recordProvenance.examples';
@@ -36,20 +36,15 @@ const outputSchema = (zImpl: typeof z) =>
  * that evidence, never annotations. Run it after publishing, so that only a
  * run that succeeded records anything.
  *
- * @param options - Backstage's auth and discovery services; `fetch` replaces
- *   the global fetch (for tests).
+ * @param options - the data-mesh service (`dataMeshServiceRef`) and
+ *   Backstage's auth service, for the scaffolder's own credentials.
  * @public
  */
 export function createRecordProvenanceAction(options: {
+  dataMesh: DataMeshService;
   auth: AuthService;
-  discovery: DiscoveryService;
-  fetch?: typeof fetch;
 }) {
-  const { auth } = options;
-  const client = new DataMeshClient({
-    discoveryApi: options.discovery,
-    fetchApi: options.fetch ? { fetch: options.fetch } : undefined,
-  });
+  const { dataMesh, auth } = options;
   return createTemplateAction({
     id: ACTION_ID,
     description:
@@ -72,19 +67,15 @@ export function createRecordProvenanceAction(options: {
       await ctx.checkpoint({
         key: `record-provenance.${input.entityRef}`,
         fn: async () => {
-          const { token } = await auth.getPluginRequestToken({
-            onBehalfOf: await auth.getOwnServiceCredentials(),
-            targetPluginId: 'data-mesh',
-          });
           try {
-            await client.recordProvenance(
+            await dataMesh.recordProvenance(
               input.entityRef,
               {
                 templateRef,
                 requestedAt: input.requestedAt,
                 ...(ctx.task?.id ? { taskId: ctx.task.id } : {}),
               },
-              { token },
+              { credentials: await auth.getOwnServiceCredentials() },
             );
           } catch (error) {
             if (error instanceof ResponseError) {

@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -13,6 +14,7 @@ import {
 } from '@datamesh-backstage/plugin-data-mesh-react';
 import { ColumnHeaders, RowHeader } from '../shared/tableParts';
 import { DataProductCard } from '../product/DataProductCard';
+import { dataMeshTranslationRef } from '../../translation';
 import { historyPoints } from './historyPoints';
 
 function HistoryTable(props: { entries: ScorecardHistoryEntry[] }) {
@@ -87,8 +89,9 @@ function HistoryContent(props: { entityRef: string }) {
  * saying why where known (a waiver approved, expired or revoked).
  */
 export function ScoreHistoryCard() {
+  const { t } = useTranslationRef(dataMeshTranslationRef);
   return (
-    <DataProductCard title="Score history">
+    <DataProductCard title={t('cards.scoreHistory.title')}>
       {({ entityRef }) => <HistoryContent entityRef={entityRef} />}
     </DataProductCard>
   );

@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import { useCallback, useState } from 'react';
 import {
@@ -7,6 +8,7 @@ import {
   useScorecardHistory,
 } from '@datamesh-backstage/plugin-data-mesh-react';
 import { DataProductCard } from '../product/DataProductCard';
+import { dataMeshTranslationRef } from '../../translation';
 import { ScoreSummary } from './ScoreSummary';
 import { ScorecardWaivers } from './ScorecardWaivers';
 import { ViolationsTable } from './ViolationsTable';
@@ -102,8 +104,9 @@ function ScorecardContent(props: { entityRef: string }) {
  * every waiver with whether it counts; approvers decide pending ones here.
  */
 export function ScorecardCard() {
+  const { t } = useTranslationRef(dataMeshTranslationRef);
   return (
-    <DataProductCard title="Governance scorecard">
+    <DataProductCard title={t('cards.scorecard.title')}>
       {({ entityRef }) => <ScorecardContent entityRef={entityRef} />}
     </DataProductCard>
   );

@@ -1,6 +1,8 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { DataProductEntityV1alpha1 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { AsyncContent } from '@datamesh-backstage/plugin-data-mesh-react';
 import { DataProductCard } from '../product/DataProductCard';
+import { dataMeshTranslationRef } from '../../translation';
 import { LineageGraph } from './LineageGraph';
 import { LineageLists } from './LineageLists';
 import { useLineage } from './useLineage';
@@ -19,13 +21,14 @@ function LineageContent(props: {
   height?: number;
 }) {
   const lineage = useLineage(props.entity, props.maxDepth);
+  const { t } = useTranslationRef(dataMeshTranslationRef);
   return (
     <AsyncContent
       {...lineage}
-      loadingLabel="Loading the lineage"
+      loadingLabel={t('cards.lineage.loading')}
       isEmpty={value => value.nodes.length <= 1}
-      emptyTitle="No lineage"
-      emptyDescription="No product feeds this one and nothing reads it yet: declare spec.lineage.upstreamProducts and input ports that name the product they read."
+      emptyTitle={t('cards.lineage.emptyTitle')}
+      emptyDescription={t('cards.lineage.emptyDescription')}
     >
       {value => (
         <>
@@ -43,8 +46,9 @@ function LineageContent(props: {
  * (downstream), as a graph and as lists.
  */
 export function LineageCard(props: LineageCardProps) {
+  const { t } = useTranslationRef(dataMeshTranslationRef);
   return (
-    <DataProductCard title="Lineage">
+    <DataProductCard title={t('cards.lineage.title')}>
       {({ entity }) => (
         <LineageContent
           entity={entity}

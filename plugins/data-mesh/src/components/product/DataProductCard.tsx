@@ -1,6 +1,8 @@
 import { WarningPanel } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { DataProductEntityV1alpha1 } from '@datamesh-backstage/plugin-data-mesh-common';
 import type { ReactNode } from 'react';
+import { dataMeshTranslationRef } from '../../translation';
 import { SectionCard } from '../shared/SectionCard';
 import { useDataProduct } from './useDataProduct';
 
@@ -21,6 +23,7 @@ export interface DataProductCardProps {
  */
 export function DataProductCard(props: DataProductCardProps) {
   const product = useDataProduct();
+  const { t } = useTranslationRef(dataMeshTranslationRef);
   return (
     <SectionCard
       title={props.title}
@@ -32,8 +35,8 @@ export function DataProductCard(props: DataProductCardProps) {
       ) : (
         <WarningPanel
           severity="info"
-          title="Not a data product"
-          message="This card shows entities of kind DataProduct."
+          title={t('cards.notDataProduct.title')}
+          message={t('cards.notDataProduct.message')}
         />
       )}
     </SectionCard>

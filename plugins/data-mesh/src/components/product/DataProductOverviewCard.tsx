@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Chip from '@material-ui/core/Chip';
 import {
   SafeLink,
@@ -7,23 +8,39 @@ import type { DataProductEntityV1alpha1 } from '@datamesh-backstage/plugin-data-
 import { DataProductCard } from './DataProductCard';
 import { Field, FieldList } from '../shared/FieldList';
 import { RefLink } from '../shared/RefLink';
+import { dataMeshTranslationRef } from '../../translation';
 
-function overviewFields(entity: DataProductEntityV1alpha1): Field[] {
+type OverviewLabel =
+  | 'description'
+  | 'type'
+  | 'domain'
+  | 'owner'
+  | 'version'
+  | 'lifecycle'
+  | 'classification'
+  | 'retention'
+  | 'tags'
+  | 'links';
+
+function overviewFields(
+  entity: DataProductEntityV1alpha1,
+  labelOf: (key: OverviewLabel) => string,
+): Field[] {
   const { spec, metadata } = entity;
   const namespace = metadata.namespace ?? 'default';
   const links = metadata.links ?? [];
   return [
     {
-      label: 'Description',
+      label: labelOf('description'),
       value: metadata.description && (
         <SafeMarkdown content={metadata.description} />
       ),
       wide: true,
     },
-    { label: 'Type', value: spec.type },
+    { label: labelOf('type'), value: spec.type },
     ...[
-      { label: 'Domain', ref: spec.domain, kind: 'Domain' },
-      { label: 'Owner', ref: spec.owner, kind: 'Group' },
+      { label: labelOf('domain'), ref: spec.domain, kind: 'Domain' },
+      { label: labelOf('owner'), ref: spec.owner, kind: 'Group' },
     ].map(({ label, ref, kind }) => ({
       label,
       value: ref && (
@@ -34,18 +51,18 @@ function overviewFields(entity: DataProductEntityV1alpha1): Field[] {
         />
       ),
     })),
-    { label: 'Version', value: spec.version },
-    { label: 'Lifecycle', value: spec.lifecycle },
-    { label: 'Classification', value: spec.access?.classification },
-    { label: 'Retention', value: spec.access?.retention },
+    { label: labelOf('version'), value: spec.version },
+    { label: labelOf('lifecycle'), value: spec.lifecycle },
+    { label: labelOf('classification'), value: spec.access?.classification },
+    { label: labelOf('retention'), value: spec.access?.retention },
     {
-      label: 'Tags',
+      label: labelOf('tags'),
       value: metadata.tags?.length
         ? metadata.tags.map(tag => <Chip key={tag} size="small" label={tag} />)
         : undefined,
     },
     {
-      label: 'Links',
+      label: labelOf('links'),
       wide: true,
       value: links.length ? (
         <ul style={{ margin: 0, paddingLeft: 20 }}>
@@ -66,9 +83,14 @@ function overviewFields(entity: DataProductEntityV1alpha1): Field[] {
  * links (only http, https and mailto addresses become links).
  */
 export function DataProductOverviewCard() {
+  const { t } = useTranslationRef(dataMeshTranslationRef);
   return (
-    <DataProductCard title="Data product">
-      {({ entity }) => <FieldList fields={overviewFields(entity)} />}
+    <DataProductCard title={t('cards.overview.title')}>
+      {({ entity }) => (
+        <FieldList
+          fields={overviewFields(entity, key => t(`cards.overview.${key}`))}
+        />
+      )}
     </DataProductCard>
   );
 }

@@ -1,4 +1,5 @@
 import { EmptyState } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -15,6 +16,7 @@ import {
 } from '@datamesh-backstage/plugin-data-mesh-react';
 import { ColumnHeaders, RowHeader } from '../shared/tableParts';
 import { DataProductCard } from './DataProductCard';
+import { dataMeshTranslationRef } from '../../translation';
 import { RefLink } from '../shared/RefLink';
 
 const COLUMNS = [
@@ -98,8 +100,9 @@ function PortsTable(props: {
  * authentication; input ports name the product they read.
  */
 export function PortsCard() {
+  const { t } = useTranslationRef(dataMeshTranslationRef);
   return (
-    <DataProductCard title="Ports">
+    <DataProductCard title={t('cards.ports.title')}>
       {({ entity }) => {
         const inputs = entity.spec.inputPorts ?? [];
         const outputs = entity.spec.outputPorts ?? [];
@@ -107,7 +110,7 @@ export function PortsCard() {
           return (
             <EmptyState
               missing="field"
-              title="No ports declared"
+              title={t('cards.ports.emptyTitle')}
               description="Declare how data enters (spec.inputPorts) and leaves (spec.outputPorts) the product."
             />
           );
@@ -115,13 +118,13 @@ export function PortsCard() {
         const sections = [
           {
             direction: 'output' as const,
-            title: 'Output ports',
+            title: t('cards.ports.output'),
             ports: outputs,
             none: 'None: consumers cannot read this product.',
           },
           {
             direction: 'input' as const,
-            title: 'Input ports',
+            title: t('cards.ports.input'),
             ports: inputs,
             none: 'None declared.',
           },

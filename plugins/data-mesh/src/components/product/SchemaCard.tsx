@@ -1,4 +1,5 @@
 import { EmptyState } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -6,6 +7,7 @@ import TableRow from '@material-ui/core/TableRow';
 import type { DataProductSchemaField } from '@datamesh-backstage/plugin-data-mesh-common';
 import { ColumnHeaders, RowHeader } from '../shared/tableParts';
 import { DataProductCard } from './DataProductCard';
+import { dataMeshTranslationRef } from '../../translation';
 import { PiiMarker } from './PiiMarker';
 
 function SchemaTable(props: { fields: DataProductSchemaField[] }) {
@@ -46,15 +48,16 @@ function SchemaTable(props: { fields: DataProductSchemaField[] }) {
 
 /** The product's published schema, with the fields that hold PII marked. */
 export function SchemaCard() {
+  const { t } = useTranslationRef(dataMeshTranslationRef);
   return (
-    <DataProductCard title="Schema">
+    <DataProductCard title={t('cards.schema.title')}>
       {({ entity }) => {
         const schema = entity.spec.schema;
         if (!schema?.fields?.length) {
           return (
             <EmptyState
               missing="field"
-              title="No schema declared"
+              title={t('cards.schema.emptyTitle')}
               description="Describe the product's fields under spec.schema.fields, marking personal data with pii: true."
             />
           );

@@ -3,6 +3,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -20,6 +21,7 @@ import {
 } from '@datamesh-backstage/plugin-data-mesh-react';
 import { ColumnHeaders, RowHeader } from '../shared/tableParts';
 import { DataProductCard } from './DataProductCard';
+import { dataMeshTranslationRef } from '../../translation';
 import { MetLabel, formatPercent } from './SloStatusCell';
 import { QualityTestsSummary } from './QualityTestsSummary';
 
@@ -102,6 +104,7 @@ function SloContent(props: {
   const { loading, error, value } = useSloStatus(props.entityRef);
   const rows = sloRows(props.entity, value);
   const declaredTests = props.entity.spec.quality?.tests?.length ?? 0;
+  const { t } = useTranslationRef(dataMeshTranslationRef);
   if (loading && !value) {
     return <Progress />;
   }
@@ -109,7 +112,7 @@ function SloContent(props: {
     return (
       <EmptyState
         missing="field"
-        title="No SLOs declared"
+        title={t('cards.slo.emptyTitle')}
         description="Declare freshness, availability, completeness and accuracy targets under spec.slo."
       />
     );
@@ -141,8 +144,9 @@ function SloContent(props: {
  * the rolling window, the error budget left, and the latest quality tests.
  */
 export function SloCard() {
+  const { t } = useTranslationRef(dataMeshTranslationRef);
   return (
-    <DataProductCard title="Service level objectives">
+    <DataProductCard title={t('cards.slo.title')}>
       {product => <SloContent {...product} />}
     </DataProductCard>
   );
