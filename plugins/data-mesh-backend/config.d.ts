@@ -82,6 +82,21 @@ export interface Config {
        */
       trustedServices?: string[];
     };
+    visibility?: {
+      /**
+       * How long a caller whose catalog read permission is conditional reuses
+       * the list of products the catalog let them read (a visibility
+       * snapshot, stored in the database): an ISO 8601 duration, a duration
+       * string or an object; 30 seconds by default, at most an hour.
+       */
+      snapshotTtl?: HumanDuration | string;
+      /**
+       * The most visibility snapshots kept (1 to 100000; 100 by default).
+       * Each holds one row per product its caller may read; past the limit
+       * the oldest go first.
+       */
+      maxSnapshots?: number;
+    };
     kpis?: {
       /** When the KPI snapshot is taken; hourly by default, one kept per day. */
       snapshotSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;

@@ -4,7 +4,6 @@
 import {
   AuthService,
   BackstageCredentials,
-  CacheService,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -170,13 +169,6 @@ export const benchLogger: LoggerService = {
   child: () => benchLogger,
 };
 
-const noCache: CacheService = {
-  get: async () => undefined,
-  set: async () => {},
-  delete: async () => {},
-  withOptions: () => noCache,
-};
-
 /** The plugin's own service credentials. */
 const benchCredentials = {
   $$type: '@backstage/BackstageCredentials',
@@ -197,7 +189,8 @@ const benchPermissions = {
 
 /**
  * The plugin's services over a database and catalog, as the plugin builds
- * them. The core services are the few methods the services call (not
+ * them (every catalog read allowed unless `permissions` say otherwise).
+ * The core services are the few methods the services call (not
  * Backstage's mocks, which load every default service implementation and
  * would weigh on the benchmarks' memory).
  */
@@ -205,14 +198,14 @@ export function createBenchServices(
   knex: Knex,
   catalog: CatalogService,
   config: JsonObject = {},
+  permissions: PermissionsService = benchPermissions,
 ) {
   return createDataMeshServices({
     config: new ConfigReader(config),
     logger: benchLogger,
     database: { getClient: async () => knex },
     auth: benchAuth,
-    permissions: benchPermissions,
-    cache: noCache,
+    permissions,
     catalog,
     modulePacks: [],
   });

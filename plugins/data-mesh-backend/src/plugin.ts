@@ -45,7 +45,6 @@ export const dataMeshPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
-        cache: coreServices.cache,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,

@@ -46,7 +46,6 @@ export async function startWithClock(
     database: mockServices.database({ knex: await databases.init('SQLITE_3') }),
     auth: mockServices.auth(),
     permissions,
-    cache: mockServices.cache.mock(),
     catalog,
     modulePacks: [],
     now: () => now,

@@ -56,7 +56,6 @@ export async function createSweepHarness(
     database: mockServices.database({ knex }),
     auth: mockServices.auth(),
     permissions: mockServices.permissions(),
-    cache: mockServices.cache.mock(),
     catalog,
     modulePacks: [],
     now: () => now,

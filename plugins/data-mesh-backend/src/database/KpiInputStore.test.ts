@@ -1,5 +1,6 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { sumsFromAggregate, sumsFromRows } from '../service/kpis/domainSums';
+import { EVERY_PRODUCT } from './visibleProducts';
 import { KpiSnapshotStore } from './KpiSnapshotStore';
 import { applyDatabaseMigrations } from './migrations';
 import { KpiInputs, KpiInputStore } from './KpiInputStore';
@@ -78,7 +79,7 @@ describe('KpiInputStore and KpiSnapshotStore', () => {
         sloCompliant: false,
         firstProductionAt: '2026-11-20T10:00:00.000Z',
       });
-      expect(await store.deliveries()).toEqual(
+      expect(await store.deliveries(EVERY_PRODUCT)).toEqual(
         expect.arrayContaining([
           {
             domain: 'domain:default/customer',
@@ -140,8 +141,8 @@ describe('KpiInputStore and KpiSnapshotStore', () => {
       );
       await store.record(facts, '2026-11-20T00:00:00.000Z');
       const fromSql = sumsFromAggregate(
-        await store.sumsByDomain(),
-        await store.deliveries(),
+        await store.sumsByDomain(EVERY_PRODUCT),
+        await store.deliveries(EVERY_PRODUCT),
       );
       const fromRows = sumsFromRows(await store.rows());
       const sorted = (map: Map<string, any>) =>

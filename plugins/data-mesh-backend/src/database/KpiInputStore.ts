@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { createHash } from 'node:crypto';
 import { insertRows } from './insertRows';
 import { chunks } from './rows';
+import { Visibility, whereVisible } from './visibleProducts';
 
 /** What the KPIs need to know of one product. */
 export interface KpiInputs {
@@ -157,17 +158,9 @@ export class KpiInputStore {
     return Number(row?.facts_version ?? 0);
   }
 
-  /**
-   * The stored products among `entityRefs` (for KPIs over a visible subset,
-   * a page at a time), or every product.
-   */
-  async rows(entityRefs?: string[]): Promise<KpiInputsRow[]> {
-    const rows: Array<Record<string, any>> = [];
-    for (const batch of entityRefs ? chunks(entityRefs) : [undefined]) {
-      const query = this.db('product_facts');
-      if (batch) query.whereIn('entity_ref', batch);
-      for (const row of await query) rows.push(row);
-    }
+  /** Every stored product (for tests and tools; the KPIs read sums). */
+  async rows(): Promise<KpiInputsRow[]> {
+    const rows: Array<Record<string, any>> = await this.db('product_facts');
     return rows.map(row => ({
       entityRef: row.entity_ref,
       domain: row.domain,
@@ -185,11 +178,17 @@ export class KpiInputStore {
     }));
   }
 
-  /** Sums per domain over every product, in one query. */
-  async sumsByDomain(): Promise<Array<Record<string, any>>> {
+  /** Sums per domain over the products the caller may see, in one query. */
+  async sumsByDomain(
+    visibility: Visibility,
+  ): Promise<Array<Record<string, any>>> {
     const sum = (expression: string, alias: string) =>
       this.db.raw(`SUM(CASE WHEN ${expression} THEN 1 ELSE 0 END) AS ${alias}`);
-    return this.db('product_facts as f')
+    return whereVisible(
+      this.db('product_facts as f'),
+      'f.entity_ref',
+      visibility,
+    )
       .select('f.domain')
       .count({ products: '*' })
       .select(
@@ -205,11 +204,20 @@ export class KpiInputStore {
       .groupBy('f.domain');
   }
 
-  /** Request and first production of the self-served products, per domain. */
-  async deliveries(): Promise<
+  /**
+   * Request and first production of the self-served products the caller
+   * may see, per domain.
+   */
+  async deliveries(
+    visibility: Visibility,
+  ): Promise<
     Array<Pick<KpiInputsRow, 'domain' | 'requestedAt' | 'firstProductionAt'>>
   > {
-    const rows = await this.db('product_facts')
+    const rows = await whereVisible(
+      this.db('product_facts'),
+      'entity_ref',
+      visibility,
+    )
       .whereNotNull('requested_at')
       .whereNotNull('first_production_at')
       .select('domain', 'requested_at', 'first_production_at');

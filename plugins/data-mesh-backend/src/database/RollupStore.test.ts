@@ -1,4 +1,5 @@
 import { scorecard } from '../__testUtils__/scorecards';
+import { visibleSnapshot } from '../__testUtils__/visibleSnapshot';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyDatabaseMigrations } from './migrations';
 import { RollupStore } from './RollupStore';
@@ -33,7 +34,7 @@ describe('RollupStore', () => {
       ],
       '2026-11-20T10:00:00.000Z',
     );
-    return RollupStore.create(knex);
+    return { rollups: RollupStore.create(knex), knex };
   }
 
   const customer = {
@@ -53,7 +54,7 @@ describe('RollupStore', () => {
   it.each(databases.eachSupportedId())(
     'aggregates per domain and for the mesh on %p',
     async databaseId => {
-      const rollups = await seed(databaseId);
+      const { rollups } = await seed(databaseId);
       const current = await rollups.current({ all: true });
       expect(current.domains.get('domain:default/customer')).toEqual(customer);
       expect(current.domains.get('domain:default/order')).toEqual({
@@ -84,20 +85,19 @@ describe('RollupStore', () => {
   it.each(databases.eachSupportedId())(
     'gives the same figures from the rows a caller may see on %p',
     async databaseId => {
-      const rollups = await seed(databaseId);
-      const everything = await rollups.current({
-        all: false,
-        refs: new Set(
+      const { rollups, knex } = await seed(databaseId);
+      const everything = await rollups.current(
+        await visibleSnapshot(
+          knex,
           ['a', 'b', 'c', 'd'].map(n => `dataproduct:default/${n}`),
         ),
-      });
+      );
       expect(everything.domains.get('domain:default/customer')).toEqual(
         customer,
       );
-      const some = await rollups.current({
-        all: false,
-        refs: new Set(['dataproduct:default/a']),
-      });
+      const some = await rollups.current(
+        await visibleSnapshot(knex, ['dataproduct:default/a']),
+      );
       expect([...some.domains.keys()]).toEqual(['domain:default/customer']);
       expect(some.mesh).toMatchObject({
         productCount: 1,
@@ -110,7 +110,7 @@ describe('RollupStore', () => {
   it.each(databases.eachSupportedId())(
     'keeps one daily rollup per day and domain, with retention, on %p',
     async databaseId => {
-      const rollups = await seed(databaseId);
+      const { rollups } = await seed(databaseId);
       const current = await rollups.current({ all: true });
       await rollups.saveDaily('2026-11-19', current);
       await rollups.saveDaily('2026-11-20', current);
@@ -127,7 +127,7 @@ describe('RollupStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'rolls up a visible set of any size, a page at a time, as the aggregate does, on %p',
+    'rolls up a visibility snapshot of many products as the aggregate of every product, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
@@ -145,9 +145,26 @@ describe('RollupStore', () => {
         '2026-11-20T10:00:00.000Z',
       );
       const rollups = RollupStore.create(knex);
-      const visible = new Set(cards.map(card => card.entityRef));
-      expect(await rollups.current({ all: false, refs: visible })).toEqual(
+      const visible = await visibleSnapshot(
+        knex,
+        cards.map(card => card.entityRef),
+      );
+      expect(await rollups.current(visible)).toEqual(
         await rollups.current({ all: true }),
+      );
+      // A snapshot of the products of one domain rolls up that domain only.
+      const domain = 'domain:default/order';
+      const order = cards.filter(card => card.domain === domain);
+      const orderOnly = await rollups.current(
+        await visibleSnapshot(
+          knex,
+          order.map(card => card.entityRef),
+        ),
+      );
+      expect([...orderOnly.domains.keys()]).toEqual([domain]);
+      expect(orderOnly.mesh.productCount).toBe(order.length);
+      expect(orderOnly.domains.get(domain)).toEqual(
+        (await rollups.current({ all: true })).domains.get(domain),
       );
     },
   );

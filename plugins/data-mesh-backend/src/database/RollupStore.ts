@@ -2,10 +2,8 @@ import type {
   RollupFigures,
   RollupTrendPoint,
 } from '@datamesh-backstage/plugin-data-mesh-common';
-import { RollupAccumulator } from '@datamesh-backstage/plugin-data-mesh-node';
 import { Knex } from 'knex';
-import type { Visibility } from '../service/VisibilityService';
-import { pagesOf } from './rows';
+import { Visibility, whereVisible } from './visibleProducts';
 
 /** The key of the whole mesh in `domain_rollups_daily`. */
 export const MESH = '*';
@@ -29,17 +27,22 @@ export class RollupStore {
   }
 
   /**
-   * The rollups of the products the caller may see: aggregated in SQL when
-   * every product is visible, else from the visible rows.
+   * The rollups of the products the caller may see, aggregated in SQL per
+   * domain: only per-domain figures come back, whatever the number of
+   * products.
    */
   async current(visibility: Visibility): Promise<CurrentRollups> {
-    return visibility.all
-      ? this.#aggregated()
-      : this.#fromVisible(visibility.refs);
-  }
-
-  async #aggregated(): Promise<CurrentRollups> {
-    const rows: Array<Record<string, any>> = await this.db('scorecards')
+    const scorecards = whereVisible(
+      this.db('scorecards'),
+      'entity_ref',
+      visibility,
+    );
+    const ruleHits = whereVisible(
+      this.db('scorecard_rule_hits'),
+      'entity_ref',
+      visibility,
+    );
+    const rows: Array<Record<string, any>> = await scorecards
       .select('domain')
       .count({ product_count: '*' })
       .sum({ score_sum: 'score' })
@@ -56,9 +59,7 @@ export class RollupStore {
         ),
       )
       .groupBy('domain');
-    const hits: Array<Record<string, any>> = await this.db(
-      'scorecard_rule_hits',
-    )
+    const hits: Array<Record<string, any>> = await ruleHits
       .select('domain', 'rule_id')
       .count({ count: '*' })
       .groupBy('domain', 'rule_id');
@@ -112,51 +113,6 @@ export class RollupStore {
         failCount: mesh.fail,
         topFailingRules: top(meshRules),
       },
-    };
-  }
-
-  /**
-   * Rollups of the visible products, read a page of them at a time: only
-   * counts are kept, whatever the number of products.
-   */
-  async #fromVisible(visible: Set<string>): Promise<CurrentRollups> {
-    const mesh = new RollupAccumulator();
-    const domains = new Map<string, RollupAccumulator>();
-    for (const refs of pagesOf(visible)) {
-      const [rows, hits] = await Promise.all([
-        this.db('scorecards')
-          .whereIn('entity_ref', refs)
-          .select('entity_ref', 'domain', 'score', 'status'),
-        this.db('scorecard_rule_hits')
-          .whereIn('entity_ref', refs)
-          .select('entity_ref', 'rule_id'),
-      ]);
-      const ruleIds = new Map<string, string[]>();
-      for (const hit of hits) {
-        const ids = ruleIds.get(hit.entity_ref) ?? [];
-        ruleIds.set(hit.entity_ref, ids);
-        ids.push(hit.rule_id);
-      }
-      for (const row of rows) {
-        const item = {
-          score: Number(row.score),
-          status: row.status,
-          ruleIds: ruleIds.get(row.entity_ref) ?? [],
-        };
-        mesh.add(item);
-        const domain = domains.get(row.domain) ?? new RollupAccumulator();
-        domains.set(row.domain, domain);
-        domain.add(item);
-      }
-    }
-    return {
-      mesh: mesh.figures(TOP_RULES),
-      domains: new Map(
-        [...domains.entries()].map(([domain, rollup]) => [
-          domain,
-          rollup.figures(TOP_RULES),
-        ]),
-      ),
     };
   }
 

@@ -2,6 +2,7 @@ import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import type { DataProductEntityV1alpha1 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyDatabaseMigrations } from './migrations';
+import { EVERY_PRODUCT } from './visibleProducts';
 import { WaiverStore } from './WaiverStore';
 
 jest.setTimeout(60_000);
@@ -94,11 +95,13 @@ describe('WaiverStore', () => {
         comment: 'ok',
       });
       expect(
-        (await store.list({ status: 'pending' })).map(w => w.entityRef),
+        (await store.list({ status: 'pending' }, EVERY_PRODUCT)).map(
+          w => w.entityRef,
+        ),
       ).toEqual(['dataproduct:default/b']);
-      expect(await store.list({ entityRef: 'dataproduct:default/a' })).toEqual([
-        approved,
-      ]);
+      expect(
+        await store.list({ entityRef: 'dataproduct:default/a' }, EVERY_PRODUCT),
+      ).toEqual([approved]);
       const byProduct = await store.forProducts([
         'dataproduct:default/a',
         'dataproduct:default/b',
@@ -112,7 +115,9 @@ describe('WaiverStore', () => {
 
       // A new request replaces the approved waiver: it counts once approved.
       await store.request(asked);
-      expect(await store.list({ entityRef: asked.entityRef })).toEqual([
+      expect(
+        await store.list({ entityRef: asked.entityRef }, EVERY_PRODUCT),
+      ).toEqual([
         expect.objectContaining({ status: 'pending', reason: 'Legal review' }),
       ]);
     },
@@ -136,7 +141,7 @@ describe('WaiverStore', () => {
         ]),
         product('b'),
       ]);
-      const [declared] = await t.store.list({ entityRef: refA });
+      const [declared] = await t.store.list({ entityRef: refA }, EVERY_PRODUCT);
       expect(declared).toEqual({
         entityRef: refA,
         ruleId: 'SEC-001',
@@ -157,7 +162,7 @@ describe('WaiverStore', () => {
       await t.store.syncDeclared([product('a', [SEC]), product('b')]);
       expect(t.statements).toHaveLength(1);
       expect(t.statements[0]).toMatch(/^select/i);
-      expect(await t.store.list({ entityRef: refA })).toEqual([
+      expect(await t.store.list({ entityRef: refA }, EVERY_PRODUCT)).toEqual([
         expect.objectContaining({ status: 'approved' }),
       ]);
 
@@ -165,7 +170,7 @@ describe('WaiverStore', () => {
       await t.store.syncDeclared([
         product('a', [{ ...SEC, expires: '2027-02-15' }]),
       ]);
-      expect(await t.store.list({ entityRef: refA })).toEqual([
+      expect(await t.store.list({ entityRef: refA }, EVERY_PRODUCT)).toEqual([
         {
           ...declared,
           expiresAt: '2027-02-15T23:59:59.999Z',
@@ -183,7 +188,9 @@ describe('WaiverStore', () => {
       });
       await t.store.syncDeclared([product('a')]);
       expect(
-        (await t.store.list({ entityRef: refA })).map(w => w.source),
+        (await t.store.list({ entityRef: refA }, EVERY_PRODUCT)).map(
+          w => w.source,
+        ),
       ).toEqual(['api']);
       t.statements.length = 0;
       await t.store.syncDeclared([]);

@@ -7,6 +7,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { entityWaivers } from '@datamesh-backstage/plugin-data-mesh-node';
 import { Knex } from 'knex';
 import { chunks } from './rows';
+import { Visibility, whereVisible } from './visibleProducts';
 import {
   KEY,
   keyOf,
@@ -106,11 +107,19 @@ export class WaiverStore {
     }
   }
 
-  /** Waivers, optionally of one product or in one status, by product and rule. */
+  /**
+   * The waivers of the products the caller may see, optionally of one
+   * product or in one status, by product and rule.
+   */
   async list(
-    filter: { entityRef?: string; status?: WaiverStatus } = {},
+    filter: { entityRef?: string; status?: WaiverStatus },
+    visibility: Visibility,
   ): Promise<Waiver[]> {
-    const query = this.db<WaiverRow>('waivers').orderBy(KEY);
+    const query = whereVisible(
+      this.db<WaiverRow>('waivers'),
+      'entity_ref',
+      visibility,
+    ).orderBy(KEY);
     if (filter.entityRef) query.where({ entity_ref: filter.entityRef });
     if (filter.status) query.where({ status: filter.status });
     return (await query).map(toWaiver);

@@ -1,12 +1,13 @@
-import { scorecard } from '../__testUtils__/scorecards';
+import {
+  collectPages,
+  seedListedScorecards,
+} from '../__testUtils__/scorecardLists';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { listScorecards, ListScorecardsQuery } from './listScorecards';
-import { applyDatabaseMigrations } from './migrations';
-import { ScorecardStore } from './ScorecardStore';
+import { EVERY_PRODUCT as all } from './visibleProducts';
 
 jest.setTimeout(60_000);
 
-const all = { all: true as const };
 const base: ListScorecardsQuery = {
   orderBy: 'entityRef',
   order: 'asc',
@@ -16,45 +17,8 @@ const base: ListScorecardsQuery = {
 describe('listScorecards', () => {
   const databases = createTestDatabases();
 
-  async function seed(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    await applyDatabaseMigrations(knex);
-    const cards = Array.from({ length: 25 }, (_, i) =>
-      scorecard(`p${String(i).padStart(2, '0')}`, {
-        domain: i % 2 ? 'order' : 'customer',
-        type: i % 3 ? 'aggregate' : 'source-aligned',
-        violations: Array.from({ length: i % 4 }, (__, j) => ({
-          ruleId: `R-${j}`,
-          severity: j === 2 ? 'error' : 'warning',
-        })),
-      }),
-    );
-    await ScorecardStore.create(knex).saveResults(
-      cards,
-      '2026-11-20T10:00:00.000Z',
-    );
-    return knex;
-  }
-
-  async function collect(
-    knex: any,
-    query: ListScorecardsQuery,
-    visibility: any = all,
-  ) {
-    const refs: string[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const page = await listScorecards(knex, { ...query, cursor }, visibility);
-      expect(page.items.length).toBeLessThanOrEqual(query.limit);
-      refs.push(
-        ...page.items.map(item => `${item.entityRef.slice(-3)}:${item.score}`),
-      );
-      cursor = page.nextCursor;
-      pages += 1;
-    } while (cursor);
-    return { refs, pages };
-  }
+  const seed = async (databaseId: Parameters<typeof databases.init>[0]) =>
+    seedListedScorecards(await databases.init(databaseId));
 
   it.each(databases.eachSupportedId())(
     'pages through every row exactly once on %p',
@@ -78,7 +42,7 @@ describe('listScorecards', () => {
         warningCount: 0,
         waivedCount: 0,
       });
-      const { refs, pages } = await collect(knex, { ...base, limit: 10 });
+      const { refs, pages } = await collectPages(knex, { ...base, limit: 10 });
       expect(pages).toBe(3);
       expect(new Set(refs).size).toBe(25);
     },
@@ -88,7 +52,7 @@ describe('listScorecards', () => {
     'sorts by score and status with ties broken by ref on %p',
     async databaseId => {
       const knex = await seed(databaseId);
-      const byScore = await collect(knex, {
+      const byScore = await collectPages(knex, {
         ...base,
         orderBy: 'score',
         order: 'asc',
@@ -108,7 +72,7 @@ describe('listScorecards', () => {
         statuses.lastIndexOf('fail'),
       );
 
-      const desc = await collect(knex, {
+      const desc = await collectPages(knex, {
         ...base,
         orderBy: 'score',
         order: 'desc',
@@ -160,63 +124,10 @@ describe('listScorecards', () => {
     },
   );
 
-  it.each(databases.eachSupportedId())(
-    'never returns or counts invisible products on %p',
-    async databaseId => {
-      const knex = await seed(databaseId);
-      const visible = new Set([
-        'dataproduct:default/p03',
-        'dataproduct:default/p17',
-        'dataproduct:default/p24',
-      ]);
-      const visibility = { all: false as const, refs: visible };
-      const { refs } = await collect(knex, { ...base, limit: 2 }, visibility);
-      expect(refs.map(r => r.split(':')[0])).toEqual(['p03', 'p17', 'p24']);
-      const page = await listScorecards(
-        knex,
-        { ...base, limit: 2 },
-        visibility,
-      );
-      expect(page.totalItems).toBe(3);
-      const none = await listScorecards(knex, base, {
-        all: false,
-        refs: new Set(),
-      });
-      expect(none).toEqual({ items: [], totalItems: 0, nextCursor: undefined });
-    },
-  );
-
   it('rejects a forged cursor with a 400', async () => {
     const knex = await seed('SQLITE_3');
     await expect(
       listScorecards(knex, { ...base, cursor: 'bm9wZQ' }, all),
     ).rejects.toThrow('cursor: not a cursor returned by this API');
   });
-
-  it.each(databases.eachSupportedId())(
-    'counts the visible products among more rows than one counting round reads, on %p',
-    async databaseId => {
-      const knex = await databases.init(databaseId);
-      await applyDatabaseMigrations(knex);
-      const cards = Array.from({ length: 10_250 }, (_, i) =>
-        scorecard(`p${String(i).padStart(5, '0')}`),
-      );
-      await ScorecardStore.create(knex).saveResults(
-        cards,
-        '2026-11-20T10:00:00.000Z',
-      );
-      // Every third product is visible, including the very last one.
-      const visible = new Set(
-        cards
-          .filter((_, i) => i % 3 === 0 || i === 10_249)
-          .map(c => c.entityRef),
-      );
-      const page = await listScorecards(knex, base, {
-        all: false,
-        refs: visible,
-      });
-      expect(page.totalItems).toBe(visible.size);
-      expect(page.items.every(item => visible.has(item.entityRef))).toBe(true);
-    },
-  );
 });

@@ -6,7 +6,7 @@ import type {
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { Knex } from 'knex';
 import { ScorecardRow, STATUS_RANK, toSummary } from './rows';
-import type { Visibility } from '../service/VisibilityService';
+import { Visibility, whereVisible } from './visibleProducts';
 
 /** A validated scorecard list request. */
 export interface ListScorecardsQuery {
@@ -27,12 +27,6 @@ const SORT_COLUMNS: Record<ScorecardOrderField, keyof ScorecardRow> = {
   status: 'status_rank',
   type: 'product_type',
 };
-
-/** Rows scanned per round when filtering by a visibility set. */
-const SCAN_BATCH = 1000;
-
-/** Refs read per round when counting the visible ones. */
-const COUNT_BATCH = 10_000;
 
 type Cursor = [value: string | number, entityRef: string];
 
@@ -58,8 +52,8 @@ function decodeCursor(cursor: string, numeric: boolean): Cursor {
 
 /**
  * One page of scorecards in a stable order (the sort column, then the entity
- * ref), resumed from an opaque cursor. With a visibility set, rows the caller
- * may not see are skipped and not counted.
+ * ref), resumed from an opaque cursor. Rows the caller may not see are
+ * filtered out in SQL (see `whereVisible`): neither listed nor counted.
  */
 export async function listScorecards(
   db: Knex,
@@ -75,7 +69,7 @@ export async function listScorecards(
     if (query.type) q.where('product_type', query.type);
     if (query.minScore !== undefined) q.where('score', '>=', query.minScore);
     if (query.maxScore !== undefined) q.where('score', '<=', query.maxScore);
-    return q;
+    return whereVisible(q, 'entity_ref', visibility);
   };
   const after = (q: Knex.QueryBuilder, cursor: Cursor) =>
     column === 'entity_ref'
@@ -103,32 +97,12 @@ export async function listScorecards(
   ];
 
   const numeric = column === 'score' || column === 'status_rank';
-  let cursor = query.cursor ? decodeCursor(query.cursor, numeric) : undefined;
-  const rows: ScorecardRow[] = [];
-  let totalItems: number;
-  if (visibility.all) {
-    rows.push(...(await page(cursor, query.limit + 1)));
-    const [{ count }] = await filtered().count({ count: '*' });
-    totalItems = Number(count);
-  } else {
-    const visible = visibility.refs;
-    while (rows.length <= query.limit) {
-      const batch = await page(cursor, SCAN_BATCH);
-      rows.push(...batch.filter(row => visible.has(row.entity_ref)));
-      if (batch.length < SCAN_BATCH) break;
-      cursor = cursorOf(batch[batch.length - 1]);
-    }
-    totalItems = 0;
-    // Counted a slice of refs at a time: never every ref at once.
-    for (let last: string | undefined; ; ) {
-      const slice = filtered().orderBy('entity_ref').limit(COUNT_BATCH);
-      if (last !== undefined) slice.where('entity_ref', '>', last);
-      const refs: string[] = await slice.pluck('entity_ref');
-      totalItems += refs.filter(ref => visible.has(ref)).length;
-      if (refs.length < COUNT_BATCH) break;
-      last = refs[refs.length - 1];
-    }
-  }
+  const cursor = query.cursor ? decodeCursor(query.cursor, numeric) : undefined;
+  const [rows, [{ count }]] = await Promise.all([
+    page(cursor, query.limit + 1),
+    filtered().count({ count: '*' }),
+  ]);
+  const totalItems = Number(count);
   const items = rows.slice(0, query.limit);
   return {
     items: items.map(toSummary),

@@ -49,27 +49,6 @@ export function chunks<T>(items: T[], size = WRITE_CHUNK): T[][] {
   return out;
 }
 
-/**
- * The items of an iterable (a Set of entity refs, say) in arrays of at most
- * `size`, without copying the whole iterable first.
- */
-export function* pagesOf<T>(
-  items: Iterable<T>,
-  size = WRITE_CHUNK,
-): Generator<T[]> {
-  let page: T[] = [];
-  for (const item of items) {
-    page.push(item);
-    if (page.length === size) {
-      yield page;
-      page = [];
-    }
-  }
-  if (page.length) {
-    yield page;
-  }
-}
-
 const sha256 = (value: unknown) =>
   createHash('sha256').update(JSON.stringify(value)).digest('hex');
 

@@ -67,10 +67,7 @@ export function waiverRoutes(deps: {
     const credentials = credentialsOf(res);
     const query = parseRequest(listQuerySchema, req.query, 'query');
     const visible = await visibility.visibleProducts(credentials);
-    const items = (await waivers.list(query)).filter(
-      waiver => visible.all || visible.refs.has(waiver.entityRef),
-    );
-    res.json({ items });
+    res.json({ items: await waivers.list(query, visible) });
   });
 
   router.post(

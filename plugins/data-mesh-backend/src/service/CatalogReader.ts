@@ -53,16 +53,17 @@ export class CatalogReader {
     private readonly deps: { catalog: CatalogService; logger: LoggerService },
   ) {}
 
-  /**
-   * Every valid DataProduct, a page at a time. Products the catalog holds
-   * but that fail validation are skipped (the catalog reports them as
-   * processing errors).
-   */
-  async *streamProducts(
+  /** The data products (only `fields`, if given), a page at a time. */
+  async *#productPages(
     credentials: BackstageCredentials,
-  ): AsyncGenerator<DataProductEntityV1alpha1[]> {
+    fields?: string[],
+  ): AsyncGenerator<Entity[]> {
     const pages = this.deps.catalog.streamEntities(
-      { filter: { kind: DATA_PRODUCT_KIND }, pageSize: CATALOG_PAGE_SIZE },
+      {
+        filter: { kind: DATA_PRODUCT_KIND },
+        pageSize: CATALOG_PAGE_SIZE,
+        ...(fields ? { fields } : {}),
+      },
       { credentials },
     );
     const iterator = pages[Symbol.asyncIterator]();
@@ -71,7 +72,33 @@ export class CatalogReader {
       if (next.done) {
         return;
       }
-      yield validProducts(next.value);
+      yield next.value;
+    }
+  }
+
+  /**
+   * Every valid DataProduct, a page at a time. Products the catalog holds
+   * but that fail validation are skipped (the catalog reports them as
+   * processing errors).
+   */
+  async *streamProducts(
+    credentials: BackstageCredentials,
+  ): AsyncGenerator<DataProductEntityV1alpha1[]> {
+    for await (const page of this.#productPages(credentials)) {
+      yield validProducts(page);
+    }
+  }
+
+  /**
+   * The refs of the data products the caller may read, a page at a time:
+   * only their names are asked for.
+   */
+  async *streamProductRefs(
+    credentials: BackstageCredentials,
+  ): AsyncGenerator<string[]> {
+    const fields = ['kind', 'metadata.namespace', 'metadata.name'];
+    for await (const page of this.#productPages(credentials, fields)) {
+      yield page.map(entity => stringifyEntityRef(entity));
     }
   }
 

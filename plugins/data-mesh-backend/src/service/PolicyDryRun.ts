@@ -1,68 +1,32 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError } from '@backstage/errors';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  DRY_RUN_NEWLY_FAILING_LISTED,
-  DryRunResponse,
-  Scorecard,
-} from '@datamesh-backstage/plugin-data-mesh-common';
+  ConflictError,
+  InputError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { DryRunResponse } from '@datamesh-backstage/plugin-data-mesh-common';
 import {
   compilePolicies,
   parsePolicyPack,
   PolicyPack,
-  RollupAccumulator,
   ScoreWeights,
 } from '@datamesh-backstage/plugin-data-mesh-node';
-import { unwaivedRuleIds } from '../database/rows';
+import { VisibilitySnapshotStore } from '../database/VisibilitySnapshotStore';
+import { seesNothing, Visibility } from '../database/visibleProducts';
 import { CatalogReader } from './CatalogReader';
+import { DryRunTally } from './DryRunTally';
 import { EffectivePolicies } from './policyConfig';
 import { ProductEvaluator } from './ProductEvaluator';
 import { ReferenceResolver } from './ReferenceResolver';
 import { RuleTimes } from './RuleTimes';
 import { forEachInTimeSlices } from './timeSlices';
-import type { Visibility } from './VisibilityService';
 
 /** The most rules a proposed pack may have. */
 const MAX_DRY_RUN_RULES = 200;
 
 const formatMs = (ms: number) =>
   ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Math.round(ms)} ms`;
-
-/** What a dry-run found so far: counts, rollups and the newly failing. */
-class DryRunTally {
-  readonly current = new RollupAccumulator();
-  readonly after = new RollupAccumulator();
-  /** The first newly failing products (all are counted). */
-  readonly newlyFailing: DryRunResponse['newlyFailing'] = [];
-  newlyFailingCount = 0;
-  evaluatedCount = 0;
-  changed = 0;
-
-  /** A product as scored today (`before`) and under the proposed pack. */
-  add(before: Scorecard, next: Scorecard): void {
-    this.evaluatedCount += 1;
-    this.current.add({ ...before, ruleIds: unwaivedRuleIds(before) });
-    this.after.add({ ...next, ruleIds: unwaivedRuleIds(next) });
-    if (before.status !== next.status || before.score !== next.score) {
-      this.changed += 1;
-    }
-    if (before.status !== 'fail' && next.status === 'fail') {
-      this.newlyFailingCount += 1;
-      if (this.newlyFailing.length >= DRY_RUN_NEWLY_FAILING_LISTED) {
-        return;
-      }
-      const known = new Set(unwaivedRuleIds(before));
-      this.newlyFailing.push({
-        entityRef: next.entityRef,
-        currentStatus: before.status,
-        proposedStatus: next.status,
-        currentScore: before.score,
-        proposedScore: next.score,
-        newViolations: unwaivedRuleIds(next).filter(id => !known.has(id)),
-      });
-    }
-  }
-}
 
 /**
  * Policy dry-runs: what a proposed pack would change for every product the
@@ -80,6 +44,7 @@ export class PolicyDryRun {
       effective: EffectivePolicies;
       reader: CatalogReader;
       evaluator: ProductEvaluator;
+      visibilitySnapshots: VisibilitySnapshotStore;
       auth: AuthService;
       /** How long a dry-run may take before it stops, in milliseconds. */
       timeBudgetMs: number;
@@ -147,10 +112,11 @@ export class PolicyDryRun {
     const currentPolicies = times.timed(this.policies);
     const proposedPolicies = times.timed(proposed);
     const tally = new DryRunTally();
-    for await (const page of this.deps.reader.streamProducts(credentials)) {
-      const products = page.filter(
-        product => visible.all || visible.refs.has(stringifyEntityRef(product)),
-      );
+    const pages = seesNothing(visible)
+      ? []
+      : this.deps.reader.streamProducts(credentials);
+    for await (const page of pages) {
+      const products = await this.#visibleOf(page, visible);
       if (products.length === 0) continue;
       const batch = await this.deps.evaluator.prepare(products, {
         resolver,
@@ -180,6 +146,29 @@ export class PolicyDryRun {
         proposed: tally.after.figures(),
       },
     };
+  }
+
+  /** The products of a page the caller may see: one query per page. */
+  async #visibleOf<T extends Entity>(
+    page: T[],
+    visible: Visibility,
+  ): Promise<T[]> {
+    if (visible.all || page.length === 0) {
+      return page;
+    }
+    if (!('snapshotId' in visible)) {
+      return [];
+    }
+    const refs = await this.deps.visibilitySnapshots.visibleAmong(
+      visible.snapshotId,
+      page.map(product => stringifyEntityRef(product)),
+    );
+    if (!refs) {
+      throw new ServiceUnavailableError(
+        'The products you may see were read again while the dry-run ran; try again',
+      );
+    }
+    return page.filter(product => refs.has(stringifyEntityRef(product)));
   }
 
   #overBudget(evaluated: number, times: RuleTimes): InputError {

@@ -1,75 +1,171 @@
 import {
   BackstageCredentials,
-  CacheService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { ServiceUnavailableError } from '@backstage/errors';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { DATA_PRODUCT_KIND } from '@datamesh-backstage/plugin-data-mesh-common';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { createHash } from 'node:crypto';
+import { VisibilitySnapshotStore } from '../database/VisibilitySnapshotStore';
+import {
+  EVERY_PRODUCT,
+  NO_PRODUCT,
+  Visibility,
+} from '../database/visibleProducts';
+import { CatalogReader, fromCatalog } from './CatalogReader';
 
-/** Which products a caller may see: all, or a set of entity refs. */
-export type Visibility = { all: true } | { all: false; refs: Set<string> };
+export type { Visibility } from '../database/visibleProducts';
 
-const CACHE_TTL_MS = 30_000;
+/** How visibility snapshots are reused and kept (see `readVisibilityOptions`). */
+export interface VisibilityOptions {
+  /** How long a caller reuses a snapshot, in milliseconds. */
+  ttlMs: number;
+  /** How long after its completion a snapshot is kept, in milliseconds. */
+  keepMs: number;
+  /** The most complete snapshots kept (the oldest beyond go first). */
+  maxSnapshots: number;
+}
+
+/** A snapshot never completed this long after it started was abandoned. */
+const ABANDONED_AFTER_MS = 3_600_000;
+
+/**
+ * The key of a caller and their decision, hashed: who they are and the
+ * conditions the policy gave them (a changed policy is a new key), never
+ * stored in plain text.
+ */
+function principalKey(
+  credentials: BackstageCredentials,
+  decision: PolicyDecision,
+): string {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  const conditions = 'conditions' in decision ? decision.conditions : null;
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        'data-mesh visibility',
+        principal.type ?? null,
+        principal.userEntityRef ?? principal.subject ?? null,
+        conditions,
+      ]),
+    )
+    .digest('hex');
+}
 
 /**
  * Decides which data products a caller may see, by the catalog's own
- * `catalog.entity.read` permission. When the policy allows or denies
- * outright, that is the answer; when it is conditional, the catalog is asked
- * (with the caller's credentials) which products it returns, and the answer
- * is cached briefly per principal.
+ * `catalog.entity.read` permission. Allowed or denied outright, that is the
+ * answer (no table is written, the catalog is not read). Conditional, the
+ * catalog is streamed with the caller's credentials and the refs it returns
+ * are written, a page at a time, to a visibility snapshot: reused by that
+ * caller for `ttlMs` on any replica, computed once at a time per caller on
+ * a replica, and read by every consumer in SQL. Nothing held grows with the
+ * catalog; an unreadable catalog is a 503, never "everything".
  */
 export class VisibilityService {
+  readonly #inFlight = new Map<string, Promise<Visibility>>();
+
   constructor(
     private readonly deps: {
       permissions: PermissionsService;
       catalog: CatalogService;
-      cache: CacheService;
+      reader: CatalogReader;
+      visibilitySnapshots: VisibilitySnapshotStore;
+      logger: LoggerService;
+      options: VisibilityOptions;
+      now?: () => Date;
     },
   ) {}
 
-  async visibleProducts(
-    credentials: BackstageCredentials,
-  ): Promise<Visibility> {
+  #now(): number {
+    return (this.deps.now?.() ?? new Date()).getTime();
+  }
+
+  async #decide(credentials: BackstageCredentials): Promise<PolicyDecision> {
     const [decision] = await this.deps.permissions.authorizeConditional(
       [{ permission: catalogEntityReadPermission }],
       { credentials },
     );
+    return decision;
+  }
+
+  /** Every product, none, or the products of the caller's snapshot. */
+  async visibleProducts(
+    credentials: BackstageCredentials,
+  ): Promise<Visibility> {
+    const decision = await this.#decide(credentials);
     if (decision.result === AuthorizeResult.ALLOW) {
-      return { all: true };
+      return EVERY_PRODUCT;
     }
     if (decision.result === AuthorizeResult.DENY) {
-      return { all: false, refs: new Set() };
+      return NO_PRODUCT;
     }
-    const principal = credentials.principal as {
-      userEntityRef?: string;
-      subject?: string;
-    };
-    const key = `visible-products:${
-      principal.userEntityRef ?? principal.subject ?? 'unknown'
-    }`;
-    // The cache only saves work: if it fails, ask the catalog.
-    const cached = (await this.deps.cache.get(key).catch(() => undefined)) as
-      | string[]
-      | undefined;
-    if (cached) {
-      return { all: false, refs: new Set(cached) };
+    const key = principalKey(credentials, decision);
+    const running = this.#inFlight.get(key);
+    if (running) {
+      return running;
     }
-    const refs: string[] = [];
-    for await (const page of this.deps.catalog.streamEntities(
-      {
-        filter: { kind: DATA_PRODUCT_KIND },
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
-        pageSize: 1000,
-      },
-      { credentials },
-    )) {
-      refs.push(...page.map(entity => stringifyEntityRef(entity)));
+    const snapshot = this.#snapshot(key, credentials).finally(() =>
+      this.#inFlight.delete(key),
+    );
+    this.#inFlight.set(key, snapshot);
+    return snapshot;
+  }
+
+  /** The caller's fresh snapshot, or a new one streamed from the catalog. */
+  async #snapshot(
+    key: string,
+    credentials: BackstageCredentials,
+  ): Promise<Visibility> {
+    const store = this.deps.visibilitySnapshots;
+    const { ttlMs, keepMs, maxSnapshots } = this.deps.options;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const fresh = await store.fresh(key, iso(this.#now() - ttlMs));
+    if (fresh !== undefined) {
+      return { all: false, snapshotId: fresh };
     }
-    await this.deps.cache.set(key, refs, { ttl: CACHE_TTL_MS }).catch(() => {});
-    return { all: false, refs: new Set(refs) };
+    const snapshotId = await store.begin(key, iso(this.#now()));
+    try {
+      let count = 0;
+      for await (const refs of this.deps.reader.streamProductRefs(
+        credentials,
+      )) {
+        await store.add(snapshotId, refs);
+        count += refs.length;
+      }
+      if (!(await store.complete(snapshotId, iso(this.#now()), count))) {
+        throw new ServiceUnavailableError(
+          'The products the caller may see were deleted while being written; try again',
+        );
+      }
+    } catch (error) {
+      // Never "everything visible": the caller gets the error (a 503 when
+      // the catalog could not be read) and the partial snapshot goes.
+      await store.delete([snapshotId]).catch(() => {});
+      throw error;
+    }
+    const now = this.#now();
+    await store
+      .deleteOld({
+        completedBefore: iso(now - keepMs),
+        abandonedBefore: iso(now - ABANDONED_AFTER_MS),
+        keep: maxSnapshots,
+      })
+      .catch(error =>
+        this.deps.logger.warn(
+          `Could not delete old visibility snapshots: ${error}`,
+        ),
+      );
+    return { all: false, snapshotId };
   }
 
   /**
@@ -80,15 +176,14 @@ export class VisibilityService {
     credentials: BackstageCredentials,
     entityRef: string,
   ): Promise<boolean> {
-    const [decision] = await this.deps.permissions.authorizeConditional(
-      [{ permission: catalogEntityReadPermission }],
-      { credentials },
-    );
+    const decision = await this.#decide(credentials);
     if (decision.result !== AuthorizeResult.CONDITIONAL) {
       return decision.result === AuthorizeResult.ALLOW;
     }
     return Boolean(
-      await this.deps.catalog.getEntityByRef(entityRef, { credentials }),
+      await fromCatalog('one entity', () =>
+        this.deps.catalog.getEntityByRef(entityRef, { credentials }),
+      ),
     );
   }
 }

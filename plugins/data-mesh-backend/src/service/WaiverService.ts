@@ -15,6 +15,7 @@ import type {
   WaiverSource,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { applicableRules } from '@datamesh-backstage/plugin-data-mesh-node';
+import { EVERY_PRODUCT } from '../database/visibleProducts';
 import { WaiverStore } from '../database/WaiverStore';
 import { CatalogReader } from './CatalogReader';
 import { GovernanceService } from './GovernanceService';
@@ -135,9 +136,13 @@ export class WaiverService {
     const product = await this.#product(entityRef, credentials);
     await this.deps.waivers.syncDeclared([product]);
     const pending = pick(
-      (await this.deps.waivers.list({ entityRef, status: 'pending' })).filter(
-        w => w.ruleId === ruleId,
-      ),
+      // The caller sees the product: #product read it as them.
+      (
+        await this.deps.waivers.list(
+          { entityRef, status: 'pending' },
+          EVERY_PRODUCT,
+        )
+      ).filter(w => w.ruleId === ruleId),
       target.source,
       'body.source',
     );
@@ -178,9 +183,13 @@ export class WaiverService {
   ): Promise<void> {
     const { entityRef, ruleId } = target;
     const approved = pick(
-      (await this.deps.waivers.list({ entityRef, status: 'approved' })).filter(
-        w => w.ruleId === ruleId,
-      ),
+      // Whoever may approve the product's waivers may revoke them.
+      (
+        await this.deps.waivers.list(
+          { entityRef, status: 'approved' },
+          EVERY_PRODUCT,
+        )
+      ).filter(w => w.ruleId === ruleId),
       target.source,
       'query.source',
     );

@@ -1,6 +1,5 @@
 import {
   AuthService,
-  CacheService,
   DatabaseService,
   LoggerService,
   PermissionsService,
@@ -18,6 +17,7 @@ import { MeasurementStore } from '../database/MeasurementStore';
 import { KpiInputStore } from '../database/KpiInputStore';
 import { ProvenanceStore } from '../database/ProvenanceStore';
 import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
+import { VisibilitySnapshotStore } from '../database/VisibilitySnapshotStore';
 import { CatalogReader } from './CatalogReader';
 import { DomainService } from './DomainService';
 import { GovernanceService } from './GovernanceService';
@@ -40,6 +40,7 @@ import {
   readRetentionDays,
   readSloOptions,
   readStaleAfterMs,
+  readVisibilityOptions,
 } from './readConfig';
 import { ResultsWriter } from './ResultsWriter';
 import { SweepRetention } from './SweepRetention';
@@ -57,7 +58,6 @@ export async function createDataMeshServices(deps: {
   database: DatabaseService;
   auth: AuthService;
   permissions: PermissionsService;
-  cache: CacheService;
   catalog: CatalogService;
   modulePacks: PolicyPack[];
   /** The clock, for tests and benchmarks. */
@@ -80,6 +80,7 @@ export async function createDataMeshServices(deps: {
   const kpiInputs = KpiInputStore.create(db);
   const provenance = ProvenanceStore.create(db);
   const reader = new CatalogReader(deps);
+  const visibilitySnapshots = VisibilitySnapshotStore.create(db);
   const measurementWindow = new MeasurementWindow({ measurements, sloOptions });
   const evaluator = new ProductEvaluator({
     waivers,
@@ -109,6 +110,7 @@ export async function createDataMeshServices(deps: {
     effective,
     reader,
     evaluator,
+    visibilitySnapshots,
     timeBudgetMs: readDryRunTimeBudgetMs(deps.config),
   });
   const kpis = new KpiService({
@@ -142,7 +144,12 @@ export async function createDataMeshServices(deps: {
     measurements,
     governance,
   });
-  const visibility = new VisibilityService(deps);
+  const visibility = new VisibilityService({
+    ...deps,
+    reader,
+    visibilitySnapshots,
+    options: readVisibilityOptions(deps.config),
+  });
   const freshness = new FreshnessService({
     ...deps,
     sweeps,

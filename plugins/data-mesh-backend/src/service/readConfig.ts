@@ -7,6 +7,7 @@ import {
   DEFAULT_SLO_OPTIONS,
   SloOptions,
 } from '@datamesh-backstage/plugin-data-mesh-node';
+import type { VisibilityOptions } from './VisibilityService';
 
 function readNumber(
   config: RootConfigService,
@@ -134,4 +135,31 @@ export function readDryRunTimeBudgetMs(config: RootConfigService): number {
     throw new InputError(`${key} must be a positive duration, got ${ms} ms`);
   }
   return ms;
+}
+
+/**
+ * Visibility snapshots of callers whose catalog read is conditional: reused
+ * for `dataMesh.visibility.snapshotTtl` (30 s by default, at most an hour),
+ * kept that long plus the dry-run time budget (the longest a request reads
+ * one), and at most `dataMesh.visibility.maxSnapshots` of them (100 by
+ * default).
+ */
+export function readVisibilityOptions(
+  config: RootConfigService,
+): VisibilityOptions {
+  const ttlMs = readDurationMs(
+    config,
+    'dataMesh.visibility.snapshotTtl',
+    30_000,
+    3_600_000,
+  );
+  return {
+    ttlMs,
+    keepMs: ttlMs + readDryRunTimeBudgetMs(config),
+    maxSnapshots: readNumber(config, 'dataMesh.visibility.maxSnapshots', 100, {
+      min: 1,
+      max: 100_000,
+      integer: true,
+    }),
+  };
 }

@@ -1,9 +1,11 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
+import { visibleSnapshot } from '../../__testUtils__/visibleSnapshot';
 import { KpiSnapshotStore } from '../../database/KpiSnapshotStore';
 import { applyDatabaseMigrations } from '../../database/migrations';
 import { KpiInputStore } from '../../database/KpiInputStore';
+import { NO_PRODUCT } from '../../database/visibleProducts';
 import { CatalogReader } from '../CatalogReader';
 import { KpiService } from './KpiService';
 
@@ -13,7 +15,7 @@ describe('KpiService', () => {
   const databases = createTestDatabases();
 
   it.each(databases.eachSupportedId())(
-    'computes the KPIs of a visible set of any size, a page at a time, as over every product, on %p',
+    'computes the KPIs of the products a caller sees in SQL, as over every product, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
@@ -52,12 +54,37 @@ describe('KpiService', () => {
       });
       const credentials = mockCredentials.service();
       const everything = await kpis.current(credentials, { all: true });
-      const visible = await kpis.current(credentials, {
-        all: false,
-        refs: new Set(refs),
-      });
+      const visible = await kpis.current(
+        credentials,
+        await visibleSnapshot(knex, refs),
+      );
       expect(visible).toEqual(everything);
       expect(everything.kpis.length).toBeGreaterThan(0);
+
+      // A caller who sees the order domain's products: its figures only.
+      const order = 'domain:default/order';
+      const orderOnly = await kpis.current(
+        credentials,
+        await visibleSnapshot(
+          knex,
+          refs.filter((_, i) => i % 3 === 1),
+        ),
+      );
+      for (const kpi of orderOnly.kpis) {
+        const whole = everything.kpis.find(k => k.id === kpi.id)!;
+        expect(kpi.byDomain.map(d => d.domain)).toEqual([order]);
+        expect(kpi.byDomain[0]).toEqual(
+          whole.byDomain.find(d => d.domain === order),
+        );
+      }
+      const published = orderOnly.kpis.find(
+        k => k.id === 'data_products_published',
+      )!;
+      expect(published.value).toBe(
+        refs.filter((_, i) => i % 3 === 1 && i % 5 !== 0).length,
+      );
+      const none = await kpis.current(credentials, NO_PRODUCT);
+      expect(none.kpis.every(k => k.byDomain.length === 0)).toBe(true);
     },
   );
 });

@@ -10,11 +10,14 @@ import type {
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { KpiSnapshotStore } from '../../database/KpiSnapshotStore';
 import { KpiInputStore } from '../../database/KpiInputStore';
-import { pagesOf } from '../../database/rows';
 import { CatalogReader } from '../CatalogReader';
-import type { Visibility } from '../VisibilityService';
+import {
+  EVERY_PRODUCT,
+  seesNothing,
+  Visibility,
+} from '../../database/visibleProducts';
 import { computeKpis, DomainSums } from './computeKpis';
-import { sumsFromAggregate, sumsFromRows } from './domainSums';
+import { sumsFromAggregate } from './domainSums';
 
 /** The Monday of the week a day belongs to. */
 function weekOf(day: string): string {
@@ -51,7 +54,7 @@ export class KpiService {
   ): Promise<Omit<KpisResponse, 'freshness'>> {
     const [domains, sums] = await Promise.all([
       this.deps.reader.readDomains(credentials),
-      visibility.all ? this.#allSums() : this.#visibleSums(visibility.refs),
+      visibility.all ? this.#allSums() : this.#visibleSums(visibility),
     ]);
     return {
       generatedAt: this.#now().toISOString(),
@@ -59,13 +62,16 @@ export class KpiService {
     };
   }
 
-  /** The sums over the visible products, read a page of them at a time. */
-  async #visibleSums(refs: Set<string>): Promise<Map<string, DomainSums>> {
-    const sums = new Map<string, DomainSums>();
-    for (const page of pagesOf(refs)) {
-      sumsFromRows(await this.deps.kpiInputs.rows(page), sums);
+  /** The sums over the visible products, aggregated in SQL. */
+  async #visibleSums(visibility: Visibility): Promise<Map<string, DomainSums>> {
+    if (seesNothing(visibility)) {
+      return new Map();
     }
-    return sums;
+    const [aggregate, deliveries] = await Promise.all([
+      this.deps.kpiInputs.sumsByDomain(visibility),
+      this.deps.kpiInputs.deliveries(visibility),
+    ]);
+    return sumsFromAggregate(aggregate, deliveries);
   }
 
   /**
@@ -76,8 +82,8 @@ export class KpiService {
     const version = await this.deps.kpiInputs.version();
     if (this.#memo?.version !== version) {
       const [aggregate, deliveries] = await Promise.all([
-        this.deps.kpiInputs.sumsByDomain(),
-        this.deps.kpiInputs.deliveries(),
+        this.deps.kpiInputs.sumsByDomain(EVERY_PRODUCT),
+        this.deps.kpiInputs.deliveries(EVERY_PRODUCT),
       ]);
       this.#memo = { version, sums: sumsFromAggregate(aggregate, deliveries) };
     }

@@ -13,8 +13,8 @@ export function deliveryDays(
 }
 
 /**
- * Per-domain sums over stored products, in JavaScript (for a visible
- * subset), added to `sums` when given (a page of products at a time).
+ * Per-domain sums over stored products, in JavaScript, added to `sums`
+ * when given: what the SQL aggregate (`sumsFromAggregate`) must agree with.
  */
 export function sumsFromRows(
   rows: KpiInputsRow[],

@@ -1,0 +1,19 @@
+import { Knex } from 'knex';
+import { VisibilitySnapshotStore } from '../database/VisibilitySnapshotStore';
+import type { Visibility } from '../database/visibleProducts';
+
+/**
+ * A complete visibility snapshot of `entityRefs`, as a caller whose catalog
+ * read is conditional gets it from `VisibilityService.visibleProducts`.
+ */
+export async function visibleSnapshot(
+  knex: Knex,
+  entityRefs: string[],
+): Promise<Visibility> {
+  const store = VisibilitySnapshotStore.create(knex);
+  const now = new Date().toISOString();
+  const snapshotId = await store.begin('test-principal', now);
+  await store.add(snapshotId, entityRefs);
+  await store.complete(snapshotId, now, entityRefs.length);
+  return { all: false, snapshotId };
+}
