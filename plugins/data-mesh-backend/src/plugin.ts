@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { dataMeshPermissions } from '@datamesh-backstage/plugin-data-mesh-common';
 import {
   dataMeshPoliciesExtensionPoint,
@@ -46,6 +48,8 @@ export const dataMeshPlugin = createBackendPlugin({
         cache: coreServices.cache,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
+        notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const services = await createDataMeshServices({ ...deps, modulePacks });

@@ -25,3 +25,4 @@ export * from './engine/waiverStanding';
 export * from './engine/waiverHistoryNotes';
 export * from './extensions';
 export * from './events/productContentHash';
+export * from './config/governanceGroups';

@@ -18,6 +18,7 @@ import { applicableRules } from '@datamesh-backstage/plugin-data-mesh-node';
 import { WaiverStore } from '../database/WaiverStore';
 import { CatalogReader } from './CatalogReader';
 import { GovernanceService } from './GovernanceService';
+import { GovernanceNotifier } from './notifications/GovernanceNotifier';
 
 const DAY_MS = 86_400_000;
 
@@ -50,6 +51,8 @@ export class WaiverService {
       waivers: WaiverStore;
       governance: GovernanceService;
       reader: CatalogReader;
+      /** Tells governance of new requests. */
+      notifier: GovernanceNotifier;
       logger: LoggerService;
     },
   ) {}
@@ -116,6 +119,7 @@ export class WaiverService {
       ...body,
       requestedBy: credentials.principal.userEntityRef,
     });
+    await this.deps.notifier.waiversRequested([waiver]);
     await this.#rescore(body.entityRef);
     return waiver;
   }
@@ -132,7 +136,8 @@ export class WaiverService {
   ): Promise<Waiver> {
     const { entityRef, ruleId } = target;
     const product = await this.#product(entityRef, credentials);
-    await this.deps.waivers.syncDeclared([product]);
+    const requested = await this.deps.waivers.syncDeclared([product]);
+    await this.deps.notifier.waiversRequested(requested);
     const pending = pick(
       (await this.deps.waivers.list({ entityRef, status: 'pending' })).filter(
         w => w.ruleId === ruleId,

@@ -7,6 +7,8 @@ import {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type { SignalsService } from '@backstage/plugin-signals-node';
 import { PolicyPack } from '@datamesh-backstage/plugin-data-mesh-node';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { RollupStore } from '../database/RollupStore';
@@ -15,6 +17,7 @@ import { SweepLog } from '../database/SweepLog';
 import { WaiverStore } from '../database/WaiverStore';
 import { KpiSnapshotStore } from '../database/KpiSnapshotStore';
 import { MeasurementStore } from '../database/MeasurementStore';
+import { NotificationClaimStore } from '../database/NotificationClaimStore';
 import { KpiInputStore } from '../database/KpiInputStore';
 import { ProvenanceStore } from '../database/ProvenanceStore';
 import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
@@ -25,6 +28,8 @@ import { GovernanceSweep } from './GovernanceSweep';
 import { PolicyDryRun } from './PolicyDryRun';
 import { KpiService } from './kpis/KpiService';
 import { MeasurementService } from './measurements/MeasurementService';
+import { GovernanceNotifier } from './notifications/GovernanceNotifier';
+import { readNotificationSettings } from './notifications/notificationSettings';
 import { loadEffectivePolicies } from './policyConfig';
 import { ProductEvaluator } from './ProductEvaluator';
 import {
@@ -58,6 +63,10 @@ export async function createDataMeshServices(deps: {
   permissions: PermissionsService;
   cache: CacheService;
   catalog: CatalogService;
+  /** Backstage's notifications; without it nothing is notified. */
+  notifications?: NotificationService;
+  /** Backstage's signals; without it open pages are not updated live. */
+  signals?: SignalsService;
   modulePacks: PolicyPack[];
   /** The clock, for tests and benchmarks. */
   now?: () => Date;
@@ -66,6 +75,7 @@ export async function createDataMeshServices(deps: {
   const retentionDays = readRetentionDays(deps.config);
   const sloOptions = readSloOptions(deps.config);
   const maxWaiverDays = readMaxWaiverDays(deps.config);
+  const notificationSettings = readNotificationSettings(deps.config);
   const db = await deps.database.getClient();
   if (!deps.database.migrations?.skip) {
     await applyDatabaseMigrations(db);
@@ -78,6 +88,7 @@ export async function createDataMeshServices(deps: {
   const measurements = MeasurementStore.create(db);
   const kpiInputs = KpiInputStore.create(db);
   const provenance = ProvenanceStore.create(db);
+  const notificationClaims = NotificationClaimStore.create(db);
   const reader = new CatalogReader(deps);
   const measurementWindow = new MeasurementWindow({ measurements, sloOptions });
   const evaluator = new ProductEvaluator({
@@ -86,6 +97,13 @@ export async function createDataMeshServices(deps: {
     kpiInputs,
     pendingGraceMs: readPendingReferenceGraceMs(deps.config),
     maxWaiverDays,
+  });
+  const notifier = new GovernanceNotifier({
+    ...deps,
+    claims: notificationClaims,
+    waivers,
+    settings: notificationSettings,
+    sloOptions,
   });
   const writer = new ResultsWriter({
     db,
@@ -101,6 +119,7 @@ export async function createDataMeshServices(deps: {
     evaluator,
     writer,
     scorecards,
+    notifier,
     maxWaiverDays,
   });
   const dryRun = new PolicyDryRun({
@@ -126,11 +145,13 @@ export async function createDataMeshServices(deps: {
     scorecards,
     rollups,
     sweeps,
+    notifier,
     retention: new SweepRetention({
       history,
       rollups,
       measurements,
       sweeps,
+      notificationClaims,
       measurementWindow,
       retentionDays,
     }),
@@ -152,6 +173,7 @@ export async function createDataMeshServices(deps: {
     waivers,
     governance,
     reader,
+    notifier,
   });
   const provenanceService = new ProvenanceService({
     ...deps,
