@@ -30,6 +30,7 @@ import { KpiService } from './kpis/KpiService';
 import { MeasurementService } from './measurements/MeasurementService';
 import { GovernanceNotifier } from './notifications/GovernanceNotifier';
 import { readNotificationSettings } from './notifications/notificationSettings';
+import { ScorecardSignals } from './notifications/ScorecardSignals';
 import { loadEffectivePolicies } from './policyConfig';
 import { ProductEvaluator } from './ProductEvaluator';
 import {
@@ -104,6 +105,7 @@ export async function createDataMeshServices(deps: {
     waivers,
     settings: notificationSettings,
     sloOptions,
+    scorecardSignals: new ScorecardSignals(deps),
   });
   const writer = new ResultsWriter({
     db,

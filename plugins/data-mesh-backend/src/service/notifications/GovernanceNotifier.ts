@@ -1,16 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
-import type { SignalsService } from '@backstage/plugin-signals-node';
-import {
-  scorecardSignalChannel,
-  ScorecardUpdatedMessage,
-  Waiver,
-} from '@datamesh-backstage/plugin-data-mesh-common';
+import type { Waiver } from '@datamesh-backstage/plugin-data-mesh-common';
 import type { SloOptions } from '@datamesh-backstage/plugin-data-mesh-node';
 import { NotificationClaimStore } from '../../database/NotificationClaimStore';
 import { WaiverStore } from '../../database/WaiverStore';
 import type { WrittenResults } from '../ResultsWriter';
 import { NotificationRound } from './NotificationRound';
+import { ScorecardSignals } from './ScorecardSignals';
 import { NotificationSettings } from './notificationSettings';
 import {
   budgetConditions,
@@ -38,8 +34,8 @@ export class GovernanceNotifier {
       sloOptions: SloOptions;
       /** Absent (benchmarks, some tests): nothing is claimed or sent. */
       notifications?: NotificationService;
-      /** Absent: no live updates. */
-      signals?: SignalsService;
+      /** Tells open scorecard pages. */
+      scorecardSignals: ScorecardSignals;
       logger: LoggerService;
       /** The clock (injected in tests). */
       now?: () => Date;
@@ -61,7 +57,7 @@ export class GovernanceNotifier {
     written: WrittenResults,
     now: Date,
   ): Promise<void> {
-    await this.#signal(written.changed);
+    await this.deps.scorecardSignals.publish(written.changed);
     if (!this.deps.notifications) {
       return;
     }
@@ -160,30 +156,5 @@ export class GovernanceNotifier {
     const { enabledTopics } = this.deps.settings;
     const wanted = events.filter(event => enabledTopics.has(event.topic));
     round.add(await this.deps.claims.claim(wanted, now.toISOString()));
-  }
-
-  /** Tells open pages that these products' scorecards changed. */
-  async #signal(entityRefs: string[]) {
-    const { signals } = this.deps;
-    if (!signals) {
-      return;
-    }
-    const results = await Promise.allSettled(
-      entityRefs.map(entityRef =>
-        signals.publish({
-          recipients: { type: 'broadcast' },
-          channel: scorecardSignalChannel(entityRef),
-          message: { entityRef } satisfies ScorecardUpdatedMessage,
-        }),
-      ),
-    );
-    const failed = results.filter(r => r.status === 'rejected');
-    if (failed.length) {
-      this.deps.logger.warn(
-        `Could not signal ${failed.length} scorecard changes: ${
-          (failed[0] as PromiseRejectedResult).reason
-        }`,
-      );
-    }
   }
 }
