@@ -47,7 +47,8 @@ describe('notifications of waivers', () => {
         },
         ana,
       );
-      // product-2 declares a waiver in its spec: both replicas sweep at once.
+      // product-2 declares a waiver in its spec: replica a sweeps while b
+      // re-scores product-2 (announced by the catalog), both recording it.
       const declaring = changedMesh({
         'product-2': p => {
           p.spec.governance = {
@@ -64,7 +65,10 @@ describe('notifications of waivers', () => {
       a.setEntities(declaring);
       b.setEntities(declaring);
       setNow('2026-11-20T11:00:00Z');
-      await Promise.all([a.sweep.run(), b.sweep.run()]);
+      await Promise.all([
+        a.sweep.run(),
+        b.governance.rescore('dataproduct:default/product-2'),
+      ]);
       setNow('2026-11-20T12:00:00Z');
       await b.sweep.run();
 
@@ -114,9 +118,11 @@ describe('notifications of waivers', () => {
 
       // 6 days before: once, whichever replica sweeps, however often.
       setNow('2026-11-25T00:00:00Z');
-      await Promise.all([a.sweep.run(), b.sweep.run()]);
-      setNow('2026-11-26T00:00:00Z');
+      await a.sweep.run();
+      setNow('2026-11-25T00:30:00Z');
       await b.sweep.run();
+      setNow('2026-11-26T00:00:00Z');
+      await a.sweep.run();
       expect(told(sent)).toEqual([
         {
           to: [team('marketing')],
