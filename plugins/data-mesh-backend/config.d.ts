@@ -3,6 +3,44 @@ import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   dataMesh?: {
+    /**
+     * The groups whose members govern the data mesh, as group entity refs
+     * (`group:default/data-governance`). They are notified of waiver
+     * requests; a permission policy may grant them governance (the example
+     * portal's does: dry-runs and waiver approval). Without it, nobody is
+     * notified of waiver requests.
+     */
+    governanceGroups?: string[];
+    /**
+     * Notifications, through Backstage's notifications service (in-app, and
+     * email or Slack through the notification modules installed). Each topic
+     * is on unless disabled; users mute topics in their notification
+     * settings.
+     */
+    notifications?: {
+      /**
+       * More products than this of one recipient changing in one sweep are
+       * told in one digest, with counts and links (1 to 1000; 10 by default).
+       */
+      digestThreshold?: number;
+      /** A product's owners, when its status drops (pass to warn or fail, warn to fail). */
+      statusDropped?: { enabled?: boolean };
+      /** A product's owners, when it breaks an error-severity rule it did not before. */
+      newErrorViolations?: { enabled?: boolean };
+      /** A product's owners, when a measured SLO's error budget is used up. */
+      errorBudgetExhausted?: { enabled?: boolean };
+      /** A product's owners, before an approved waiver expires. */
+      waiverExpiring?: {
+        enabled?: boolean;
+        /**
+         * How long before the expiry: an ISO 8601 duration (`P7D`), a
+         * duration string or object; 7 days by default, at most 90.
+         */
+        leadTime?: HumanDuration | string;
+      };
+      /** The governance groups, when a waiver is requested (API or spec). */
+      waiverRequested?: { enabled?: boolean };
+    };
     governance?: {
       /**
        * Whether the built-in global pack (the reference data mesh rules and platform

@@ -20,5 +20,6 @@ export * from './api/waiverTypes';
 export * from './api/kpiTypes';
 export * from './api/measurementTypes';
 export * from './api/provenanceTypes';
+export * from './api/scorecardSignals';
 export * from './api/DataMeshApi';
 export * from './api/DataMeshClient';

@@ -26,3 +26,4 @@ export * from './engine/waiverHistoryNotes';
 export * from './extensions';
 export * from './events/productContentHash';
 export * from './service/DataMeshService';
+export * from './config/governanceGroups';

@@ -1,6 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type {
+  NotificationSendOptions,
+  NotificationService,
+} from '@backstage/plugin-notifications-node';
+import type { SignalsService } from '@backstage/plugin-signals-node';
 import type { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { createDataMeshServices } from '../service/createDataMeshServices';
@@ -9,15 +14,39 @@ import { exampleMesh } from './startDataMesh';
 /** Where a fake catalog fails: its paged read, reference lookups, or lookups by ref. */
 export type CatalogStage = 'stream' | 'references' | 'lookup';
 
+/** Notifications and signals sent, as Backstage's services would receive them. */
+export function recordingNotifications() {
+  const sent: NotificationSendOptions[] = [];
+  const signalled: string[] = [];
+  const notifications: NotificationService = {
+    async send(options) {
+      sent.push(options);
+    },
+  };
+  const signals: SignalsService = {
+    async publish(signal) {
+      signalled.push(signal.channel);
+    },
+  };
+  return { sent, signalled, notifications, signals };
+}
+
 /**
  * The plugin's services over a real database and a catalog a test controls:
  * its entities, products its paged read misses, failures at each stage (the
- * paged read can fail from a given page on), and the clock.
+ * paged read can fail from a given page on), and the clock. Notifications
+ * and signals are recorded (`told`); replicas may share one recorder.
  */
 export async function createSweepHarness(
   knex: Knex,
-  options: { entities?: Entity[]; pageSize?: number; config?: JsonObject } = {},
+  options: {
+    entities?: Entity[];
+    pageSize?: number;
+    config?: JsonObject;
+    told?: ReturnType<typeof recordingNotifications>;
+  } = {},
 ) {
+  const told = options.told ?? recordingNotifications();
   let entities: Entity[] = options.entities ?? exampleMesh(12);
   const failures = new Map<CatalogStage, { error: Error; fromPage: number }>();
   let unread = new Set<string>();
@@ -57,11 +86,14 @@ export async function createSweepHarness(
     auth: mockServices.auth(),
     permissions: mockServices.permissions(),
     catalog,
+    notifications: told.notifications,
+    signals: told.signals,
     modulePacks: [],
     now: () => now,
   });
   return {
     ...services,
+    told,
     knex,
     catalog,
     entities: () => entities,

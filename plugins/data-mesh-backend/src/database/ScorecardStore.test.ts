@@ -31,7 +31,13 @@ describe('ScorecardStore', () => {
 
       expect(
         await store.saveResults([a, b], '2026-11-20T10:00:00.000Z'),
-      ).toEqual({ changedOutcomes: 2, kept: [] });
+      ).toEqual({
+        changedOutcomes: 2,
+        kept: [],
+        changed: [a.entityRef, b.entityRef],
+        // Scored for the first time: no transition.
+        transitions: [],
+      });
       expect(await store.get(a.entityRef)).toEqual({ ...a, stale: false });
 
       // The same results again: nothing written but "evaluated now".
@@ -43,9 +49,21 @@ describe('ScorecardStore', () => {
       // a is fixed: one more history row for a, rule hits replaced.
       const fixed = scorecard('a', { evaluatedAt: '2026-11-20T12:00:00.000Z' });
       expect(
-        (await store.saveResults([fixed, b], '2026-11-20T12:00:00.000Z'))
-          .changedOutcomes,
-      ).toBe(1);
+        await store.saveResults([fixed, b], '2026-11-20T12:00:00.000Z'),
+      ).toEqual({
+        changedOutcomes: 1,
+        kept: [],
+        changed: [a.entityRef],
+        transitions: [
+          {
+            entityRef: a.entityRef,
+            owner: 'group:default/customer-domain-team',
+            score: 100,
+            previous: { status: 'fail', errorRuleIds: ['SEC-001'] },
+            current: { status: 'pass', errorRuleIds: [] },
+          },
+        ],
+      });
       expect(await history.list(a.entityRef, {})).toEqual([
         {
           recordedAt: '2026-11-20T10:00:00.000Z',
@@ -87,6 +105,14 @@ describe('ScorecardStore', () => {
       );
       expect(results.map(r => r.changedOutcomes).sort()).toEqual([0, 0, 0, 1]);
       expect(await historyRows(knex)).toBe(2);
+      // Exactly one writer reports the transition.
+      expect(results.flatMap(r => r.transitions)).toEqual([
+        expect.objectContaining({
+          entityRef: 'dataproduct:default/a',
+          previous: { status: 'pass', errorRuleIds: [] },
+          current: { status: 'fail', errorRuleIds: ['SEC-001'] },
+        }),
+      ]);
     },
   );
 
@@ -224,7 +250,13 @@ describe('ScorecardStore', () => {
         await store.saveResults([older, scorecard('b')], sweepStart, {
           evaluatedBefore: sweepStart,
         }),
-      ).toEqual({ changedOutcomes: 1, kept: ['dataproduct:default/a'] });
+      ).toEqual({
+        changedOutcomes: 1,
+        kept: ['dataproduct:default/a'],
+        changed: ['dataproduct:default/b'],
+        // b is scored for the first time; a's newer result is not replaced.
+        transitions: [],
+      });
       expect(await store.get('dataproduct:default/a')).toMatchObject({
         status: 'pass',
         evaluatedAt: '2026-11-20T10:00:02.000Z',

@@ -2,7 +2,11 @@ import type { Scorecard } from '@datamesh-backstage/plugin-data-mesh-common';
 import { Knex } from 'knex';
 import { insertRows } from './insertRows';
 import { lockProducts, transactionWithRetry } from './rowLocks';
-import { readWaiverStates } from './historyRows';
+import {
+  OutcomeTransition,
+  readStoredOutcomes,
+  toTransitions,
+} from './outcomeTransitions';
 import { recordHistory } from './ScorecardHistoryStore';
 import {
   chunks,
@@ -21,6 +25,10 @@ export interface SavedResults {
   changedOutcomes: number;
   /** Products whose stored result is newer than the batch's, left as they were. */
   kept: string[];
+  /** Products whose stored result was rewritten (scored first, or changed). */
+  changed: string[];
+  /** Products whose stored outcome changed: what it was, what it is. */
+  transitions: OutcomeTransition[];
 }
 
 /** What is stored of a product's result, to tell what changed. */
@@ -81,13 +89,21 @@ export class ScorecardStore {
    * unchanged. The products are locked meanwhile, so concurrent
    * writers never record one change twice. With `evaluatedBefore` (a sweep's
    * start), a result stored after it (by a re-score) is newer and is kept.
+   * Returns, besides counts, the transitions of the outcomes that changed,
+   * compared under the lock with what was stored: each change is reported
+   * by exactly one writer.
    */
   async saveResults(
     cards: Scorecard[],
     now: string,
     options: { evaluatedBefore?: string } = {},
   ): Promise<SavedResults> {
-    const saved: SavedResults = { changedOutcomes: 0, kept: [] };
+    const saved: SavedResults = {
+      changedOutcomes: 0,
+      kept: [],
+      changed: [],
+      transitions: [],
+    };
     for (const batch of chunks(cards)) {
       const result = await this.#inTransaction(async tx => {
         const refs = batch.map(card => card.entityRef);
@@ -123,22 +139,29 @@ export class ScorecardStore {
           }
         }
         // Read before writing: history notes say which waivers started or
-        // stopped counting since the stored result.
-        const waiverStates = await readWaiverStates(
+        // stopped counting since the stored result, transitions what changed.
+        const storedOutcomes = await readStoredOutcomes(
           tx,
           outcomes.map(c => c.entityRef).filter(ref => previous.has(ref)),
         );
         await this.#write(tx, changed, now);
-        await recordHistory(tx, outcomes, now, waiverStates);
+        await recordHistory(tx, outcomes, now, storedOutcomes);
         for (const refsBatch of chunks(unchanged)) {
           await tx('scorecards')
             .whereIn('entity_ref', refsBatch)
             .update({ evaluated_at: now, stale: false, stale_reason: null });
         }
-        return { changedOutcomes: outcomes.length, kept };
+        return {
+          changedOutcomes: outcomes.length,
+          kept,
+          changed: changed.map(({ card }) => card.entityRef),
+          transitions: toTransitions(outcomes, storedOutcomes),
+        };
       });
       saved.changedOutcomes += result.changedOutcomes;
       saved.kept.push(...result.kept);
+      saved.changed.push(...result.changed);
+      saved.transitions.push(...result.transitions);
     }
     return saved;
   }

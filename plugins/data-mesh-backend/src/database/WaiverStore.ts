@@ -58,11 +58,12 @@ export class WaiverStore {
    * declaration, or one whose reason or expiry changed, becomes a pending
    * request; a decided one whose content is unchanged keeps its decision;
    * the records of declarations no longer made are removed. One read, and a
-   * write only when something changed; pass at most 1000 products.
+   * write only when something changed; pass at most 1000 products. Returns
+   * the pending requests it recorded.
    */
-  async syncDeclared(products: DataProductEntityV1alpha1[]): Promise<void> {
+  async syncDeclared(products: DataProductEntityV1alpha1[]): Promise<Waiver[]> {
     if (products.length === 0) {
-      return;
+      return [];
     }
     const declared = new Map<string, Waiver>();
     for (const product of products) {
@@ -92,12 +93,12 @@ export class WaiverStore {
       }
     }
     const requestedAt = this.now().toISOString();
-    for (const batch of chunks([...declared.values()])) {
+    const requested = [...declared.values()].map(waiver =>
+      requestRow(waiver, requestedAt),
+    );
+    for (const batch of chunks(requested)) {
       // A changed declaration is a new request, whatever was decided before.
-      await this.db('waivers')
-        .insert(batch.map(waiver => requestRow(waiver, requestedAt)))
-        .onConflict(KEY)
-        .merge();
+      await this.db('waivers').insert(batch).onConflict(KEY).merge();
     }
     for (const batch of chunks(gone)) {
       await this.db('waivers')
@@ -105,6 +106,28 @@ export class WaiverStore {
         .whereIn(['entity_ref', 'rule_id'], batch)
         .delete();
     }
+    return requested.map(toWaiver);
+  }
+
+  /**
+   * Approved waivers expiring after `from` and at most at `to` (expiries are
+   * stored as ISO-8601 UTC times, which sort as times), of products with a
+   * fresh result (not those whose catalog read failed), with their owner.
+   */
+  async approvedExpiring(range: {
+    from: string;
+    to: string;
+  }): Promise<Array<{ waiver: Waiver; owner: string }>> {
+    const rows = await this.db<WaiverRow>('waivers')
+      .join('scorecards', 'scorecards.entity_ref', 'waivers.entity_ref')
+      .where('waivers.status', 'approved')
+      .where('waivers.expires_at', '>', range.from)
+      .where('waivers.expires_at', '<=', range.to)
+      .where('scorecards.stale', false)
+      .whereNotNull('scorecards.owner')
+      .orderBy(KEY.map(column => `waivers.${column}`))
+      .select('waivers.*', 'scorecards.owner as owner');
+    return rows.map(row => ({ waiver: toWaiver(row), owner: row.owner }));
   }
 
   /**

@@ -6,32 +6,7 @@ import {
   waiverHistoryNotes,
   WaiverHistoryState,
 } from '@datamesh-backstage/plugin-data-mesh-node';
-import { Knex } from 'knex';
-import { chunks, unwaivedRuleIds } from './rows';
-
-/**
- * The stored violations and waivers of some products (one query per 500),
- * read before their new results are written: history notes compare them
- * with the new results.
- */
-export async function readWaiverStates(
-  db: Knex,
-  entityRefs: string[],
-): Promise<Map<string, WaiverHistoryState>> {
-  const states = new Map<string, WaiverHistoryState>();
-  for (const batch of chunks(entityRefs)) {
-    const rows = await db('scorecards')
-      .whereIn('entity_ref', batch)
-      .select('entity_ref', 'violations', 'waivers');
-    for (const row of rows) {
-      states.set(row.entity_ref, {
-        violations: JSON.parse(row.violations),
-        waivers: row.waivers ? JSON.parse(row.waivers) : undefined,
-      });
-    }
-  }
-  return states;
-}
+import { unwaivedRuleIds } from './rows';
 
 /**
  * A `scorecard_history` row for a changed outcome; its notes say which

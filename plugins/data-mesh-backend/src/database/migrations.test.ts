@@ -20,6 +20,7 @@ const TABLES = [
   'kpi_state',
   'kpi_snapshots',
   'product_provenance',
+  'notification_claims',
 ];
 
 describe('database migrations', () => {

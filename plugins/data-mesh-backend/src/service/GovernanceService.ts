@@ -17,6 +17,7 @@ import {
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { CatalogReader } from './CatalogReader';
+import { GovernanceNotifier } from './notifications/GovernanceNotifier';
 import { EffectivePolicies } from './policyConfig';
 import { ProductEvaluator } from './ProductEvaluator';
 import { ReferenceResolver } from './ReferenceResolver';
@@ -50,6 +51,8 @@ export class GovernanceService {
       evaluator: ProductEvaluator;
       writer: ResultsWriter;
       scorecards: ScorecardStore;
+      /** Tells owners, governance and open pages what a re-score changed. */
+      notifier: GovernanceNotifier;
       /** Longest a waiver may run after its approval, in days. */
       maxWaiverDays: number;
       auth: AuthService;
@@ -142,7 +145,10 @@ export class GovernanceService {
         now,
         recordDeclaredWaivers: true,
       });
-      await this.deps.writer.write(batch, { now: now.toISOString() });
+      const written = await this.deps.writer.write(batch, {
+        now: now.toISOString(),
+      });
+      await this.deps.notifier.rescored(written, now);
       return batch.cards[0];
     } catch (error) {
       if (isError(error) && error.name === 'ServiceUnavailableError') {

@@ -13,6 +13,8 @@ import { RollupStore } from '../database/RollupStore';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { SweepLog, SweepRecord } from '../database/SweepLog';
 import { CATALOG_PAGE_SIZE, CatalogReader } from './CatalogReader';
+import { GovernanceNotifier } from './notifications/GovernanceNotifier';
+import { NotificationRound } from './notifications/NotificationRound';
 import { ProductEvaluator } from './ProductEvaluator';
 import { ReferenceResolver } from './ReferenceResolver';
 import { ResultsWriter } from './ResultsWriter';
@@ -36,6 +38,10 @@ const isCatalogUnavailable = (error: unknown) =>
  * marked stale with the reason: nothing is recorded as failing, nothing is
  * deleted, retention does not run. If the database fails, the sweep fails
  * (each page is all or nothing) and the next scheduled run starts over.
+ *
+ * What changed is told once the sweep ends, grouped (see GovernanceNotifier):
+ * the changes of every page stored, whatever the sweep's outcome, and the
+ * approved waivers about to expire, after a complete sweep.
  */
 export class GovernanceSweep {
   constructor(
@@ -50,6 +56,8 @@ export class GovernanceSweep {
       retention: SweepRetention;
       auth: AuthService;
       logger: LoggerService;
+      /** Tells owners, governance and open pages what changed. */
+      notifier: GovernanceNotifier;
       /** Runs after each successful sweep (for example a KPI snapshot). */
       onComplete?: () => Promise<void>;
       now?: () => Date;
@@ -70,9 +78,10 @@ export class GovernanceSweep {
       await deps.sweeps.finish(id, { ...result, finishedAt });
       return { id, startedAt, finishedAt, ...result };
     };
+    const round = deps.notifier.startRound();
     let result: SweepResult;
     try {
-      result = await this.#sweep(now);
+      result = await this.#sweep(now, round);
     } catch (error) {
       const message = isError(error) ? error.message : String(error);
       if (isCatalogUnavailable(error)) {
@@ -82,6 +91,7 @@ export class GovernanceSweep {
         deps.logger.warn(
           `Governance sweep could not read the catalog; results kept and marked stale: ${message}`,
         );
+        await deps.notifier.send(round);
         return finish({
           outcome: 'catalog-unavailable',
           productCount: 0,
@@ -90,6 +100,7 @@ export class GovernanceSweep {
         });
       }
       deps.logger.error(`Governance sweep failed: ${message}`);
+      await deps.notifier.send(round);
       await finish({
         outcome: 'failed',
         productCount: 0,
@@ -98,6 +109,7 @@ export class GovernanceSweep {
       }).catch(() => undefined);
       throw error;
     }
+    await deps.notifier.send(round);
     const record = await finish(result);
     if (result.outcome === 'ok') {
       await deps
@@ -109,7 +121,7 @@ export class GovernanceSweep {
     return record;
   }
 
-  async #sweep(now: Date): Promise<SweepResult> {
+  async #sweep(now: Date, round: NotificationRound): Promise<SweepResult> {
     const { deps } = this;
     const iso = now.toISOString();
     const credentials = await deps.auth.getOwnServiceCredentials();
@@ -124,7 +136,12 @@ export class GovernanceSweep {
         now,
         recordDeclaredWaivers: true,
       });
-      return deps.writer.write(batch, { now: iso, evaluatedBefore: iso });
+      const written = await deps.writer.write(batch, {
+        now: iso,
+        evaluatedBefore: iso,
+      });
+      await deps.notifier.written(round, written, now);
+      return written.changedOutcomes;
     };
 
     let read = 0;
@@ -152,6 +169,7 @@ export class GovernanceSweep {
       await deps.rollups.current({ all: true }),
     );
     await deps.retention.apply(now);
+    await deps.notifier.remindExpiringWaivers(round, now);
     deps.logger.info(
       `Governance sweep evaluated ${read + leftovers.read} data products: ${
         changed + leftovers.changed

@@ -2,6 +2,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import type {
   DataProductEntityV1alpha1,
   Scorecard,
+  Waiver,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import {
   EvaluationContext,
@@ -19,6 +20,8 @@ export interface PreparedBatch {
   products: DataProductEntityV1alpha1[];
   measurements: Map<string, ProductMeasurements>;
   resolver: ReferenceResolver;
+  /** The waiver requests of the products' specs recorded while preparing. */
+  waiverRequests: Waiver[];
   /** Evaluates the batch's `i`-th product against `policies`. */
   evaluate(i: number, policies: PolicySet): Scorecard;
 }
@@ -74,9 +77,9 @@ export class ProductEvaluator {
     const { resolver, now } = options;
     const graceMs = options.pending === false ? 0 : this.deps.pendingGraceMs;
     const refs = products.map(product => stringifyEntityRef(product));
-    if (options.recordDeclaredWaivers) {
-      await this.deps.waivers.syncDeclared(products);
-    }
+    const waiverRequests = options.recordDeclaredWaivers
+      ? await this.deps.waivers.syncDeclared(products)
+      : [];
     const [waivers, measurements, firstSeen] = await Promise.all([
       this.deps.waivers.forProducts(refs),
       this.deps.measurementWindow.forProducts(refs, now),
@@ -108,7 +111,7 @@ export class ProductEvaluator {
         ? { ...card, pendingUntil: pendingUntil.toISOString() }
         : card;
     };
-    return { products, measurements, resolver, evaluate };
+    return { products, measurements, resolver, waiverRequests, evaluate };
   }
 
   /** Prepares a batch and evaluates every product of it. */
@@ -123,6 +126,7 @@ export class ProductEvaluator {
       products,
       measurements: prepared.measurements,
       resolver: prepared.resolver,
+      waiverRequests: prepared.waiverRequests,
       cards: products.map((_, i) => prepared.evaluate(i, options.policies)),
     };
   }

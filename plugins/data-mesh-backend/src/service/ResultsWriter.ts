@@ -2,9 +2,27 @@ import { Knex } from 'knex';
 import { KpiInputStore } from '../database/KpiInputStore';
 import { ProvenanceStore } from '../database/ProvenanceStore';
 import { transactionWithRetry } from '../database/rowLocks';
+import { OutcomeTransition } from '../database/outcomeTransitions';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { EvaluatedBatch } from './ProductEvaluator';
 import { KpiInputsDeriver } from './KpiInputsDeriver';
+
+/**
+ * What storing a batch did, for those told after it committed (owners,
+ * governance, open scorecard pages): see GovernanceNotifier.
+ */
+export interface WrittenResults {
+  /** The batch as evaluated. */
+  batch: EvaluatedBatch;
+  /** How many outcomes changed (each got a history row). */
+  changedOutcomes: number;
+  /** Products whose stored result was rewritten. */
+  changed: string[];
+  /** Products whose stored result is newer than the batch's, left as they were. */
+  kept: string[];
+  /** Products whose outcome changed from a stored one: before and after. */
+  transitions: OutcomeTransition[];
+}
 
 /**
  * Stores evaluated products atomically, a batch per transaction: their
@@ -19,18 +37,24 @@ export class ResultsWriter {
 
   /**
    * Stores a batch; with `evaluatedBefore` (a sweep's start), products
-   * re-scored since keep their newer result and facts. Returns how many
-   * outcomes changed.
+   * re-scored since keep their newer result and facts. Returns what changed,
+   * once the transaction has committed.
    */
   async write(
     batch: EvaluatedBatch,
     options: { now: string; evaluatedBefore?: string },
-  ): Promise<number> {
+  ): Promise<WrittenResults> {
     if (batch.cards.length === 0) {
-      return 0;
+      return {
+        batch,
+        changedOutcomes: 0,
+        changed: [],
+        kept: [],
+        transitions: [],
+      };
     }
-    return transactionWithRetry(this.deps.db, async tx => {
-      const saved = await ScorecardStore.create(tx).saveResults(
+    const saved = await transactionWithRetry(this.deps.db, async tx => {
+      const result = await ScorecardStore.create(tx).saveResults(
         batch.cards,
         options.now,
         { evaluatedBefore: options.evaluatedBefore },
@@ -39,11 +63,16 @@ export class ResultsWriter {
         batch.cards.map(card => card.entityRef),
       );
       await KpiInputStore.create(tx).record(
-        this.deps.kpiInputs.deriveBatch(batch, provenance, new Set(saved.kept)),
+        this.deps.kpiInputs.deriveBatch(
+          batch,
+          provenance,
+          new Set(result.kept),
+        ),
         options.now,
       );
-      return saved.changedOutcomes;
+      return result;
     });
+    return { batch, ...saved };
   }
 
   /** Forgets products the catalog confirmed are gone: results and facts. */

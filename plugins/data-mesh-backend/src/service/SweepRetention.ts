@@ -1,4 +1,5 @@
 import { MeasurementStore } from '../database/MeasurementStore';
+import { NotificationClaimStore } from '../database/NotificationClaimStore';
 import { RollupStore } from '../database/RollupStore';
 import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
 import { SweepLog } from '../database/SweepLog';
@@ -12,8 +13,9 @@ const SWEEP_RECORDS_KEPT = 1000;
 /**
  * What a successful sweep deletes: history and daily rollups older than the
  * retention period (each product's latest history row always stays),
- * measurements older than the SLO window, and old sweep records. Only a
- * sweep that read the catalog completely runs it.
+ * notification claims older than it, measurements older than the SLO
+ * window, and old sweep records. Only a sweep that read the catalog
+ * completely runs it.
  */
 export class SweepRetention {
   constructor(
@@ -22,6 +24,7 @@ export class SweepRetention {
       rollups: RollupStore;
       measurements: MeasurementStore;
       sweeps: SweepLog;
+      notificationClaims: NotificationClaimStore;
       measurementWindow: MeasurementWindow;
       retentionDays: number;
     },
@@ -34,6 +37,7 @@ export class SweepRetention {
     ).toISOString();
     await deps.history.deleteBefore(cutoff);
     await deps.rollups.deleteBefore(cutoff.slice(0, 10));
+    await deps.notificationClaims.deleteBefore(cutoff);
     await deps.measurements.deleteBefore(
       deps.measurementWindow.windowStart(now),
     );

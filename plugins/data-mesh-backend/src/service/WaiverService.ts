@@ -19,6 +19,7 @@ import { EVERY_PRODUCT } from '../database/visibleProducts';
 import { WaiverStore } from '../database/WaiverStore';
 import { CatalogReader } from './CatalogReader';
 import { GovernanceService } from './GovernanceService';
+import { GovernanceNotifier } from './notifications/GovernanceNotifier';
 
 const DAY_MS = 86_400_000;
 
@@ -51,6 +52,8 @@ export class WaiverService {
       waivers: WaiverStore;
       governance: GovernanceService;
       reader: CatalogReader;
+      /** Tells governance of new requests. */
+      notifier: GovernanceNotifier;
       logger: LoggerService;
     },
   ) {}
@@ -118,6 +121,7 @@ export class WaiverService {
       ...body,
       requestedBy: credentials.principal.userEntityRef,
     });
+    await this.deps.notifier.waiversRequested([waiver]);
     await this.#rescore(body.entityRef);
     return waiver;
   }
@@ -134,7 +138,8 @@ export class WaiverService {
   ): Promise<Waiver> {
     const { entityRef, ruleId } = target;
     const product = await this.#product(entityRef, credentials);
-    await this.deps.waivers.syncDeclared([product]);
+    const requested = await this.deps.waivers.syncDeclared([product]);
+    await this.deps.notifier.waiversRequested(requested);
     const pending = pick(
       // The caller sees the product: #product read it as them.
       (

@@ -6,6 +6,8 @@ import {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type { SignalsService } from '@backstage/plugin-signals-node';
 import { PolicyPack } from '@datamesh-backstage/plugin-data-mesh-node';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { RollupStore } from '../database/RollupStore';
@@ -14,6 +16,7 @@ import { SweepLog } from '../database/SweepLog';
 import { WaiverStore } from '../database/WaiverStore';
 import { KpiSnapshotStore } from '../database/KpiSnapshotStore';
 import { MeasurementStore } from '../database/MeasurementStore';
+import { NotificationClaimStore } from '../database/NotificationClaimStore';
 import { KpiInputStore } from '../database/KpiInputStore';
 import { ProvenanceStore } from '../database/ProvenanceStore';
 import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
@@ -26,6 +29,9 @@ import { GovernanceSweep } from './GovernanceSweep';
 import { PolicyDryRun } from './PolicyDryRun';
 import { KpiService } from './kpis/KpiService';
 import { MeasurementService } from './measurements/MeasurementService';
+import { GovernanceNotifier } from './notifications/GovernanceNotifier';
+import { readNotificationSettings } from './notifications/notificationSettings';
+import { ScorecardSignals } from './notifications/ScorecardSignals';
 import { loadEffectivePolicies } from './policyConfig';
 import { ProductEvaluator } from './ProductEvaluator';
 import {
@@ -59,6 +65,10 @@ export async function createDataMeshServices(deps: {
   auth: AuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
+  /** Backstage's notifications; without it nothing is notified. */
+  notifications?: NotificationService;
+  /** Backstage's signals; without it open pages are not updated live. */
+  signals?: SignalsService;
   modulePacks: PolicyPack[];
   /** The clock, for tests and benchmarks. */
   now?: () => Date;
@@ -67,6 +77,7 @@ export async function createDataMeshServices(deps: {
   const retentionDays = readRetentionDays(deps.config);
   const sloOptions = readSloOptions(deps.config);
   const maxWaiverDays = readMaxWaiverDays(deps.config);
+  const notificationSettings = readNotificationSettings(deps.config);
   const db = await deps.database.getClient();
   if (!deps.database.migrations?.skip) {
     await applyDatabaseMigrations(db);
@@ -79,6 +90,7 @@ export async function createDataMeshServices(deps: {
   const measurements = MeasurementStore.create(db);
   const kpiInputs = KpiInputStore.create(db);
   const provenance = ProvenanceStore.create(db);
+  const notificationClaims = NotificationClaimStore.create(db);
   const reader = new CatalogReader(deps);
   const visibilitySnapshots = VisibilitySnapshotStore.create(db);
   const measurementWindow = new MeasurementWindow({ measurements, sloOptions });
@@ -88,6 +100,14 @@ export async function createDataMeshServices(deps: {
     kpiInputs,
     pendingGraceMs: readPendingReferenceGraceMs(deps.config),
     maxWaiverDays,
+  });
+  const notifier = new GovernanceNotifier({
+    ...deps,
+    claims: notificationClaims,
+    waivers,
+    settings: notificationSettings,
+    sloOptions,
+    scorecardSignals: new ScorecardSignals(deps),
   });
   const writer = new ResultsWriter({
     db,
@@ -103,6 +123,7 @@ export async function createDataMeshServices(deps: {
     evaluator,
     writer,
     scorecards,
+    notifier,
     maxWaiverDays,
   });
   const dryRun = new PolicyDryRun({
@@ -129,11 +150,13 @@ export async function createDataMeshServices(deps: {
     scorecards,
     rollups,
     sweeps,
+    notifier,
     retention: new SweepRetention({
       history,
       rollups,
       measurements,
       sweeps,
+      notificationClaims,
       measurementWindow,
       retentionDays,
     }),
@@ -168,6 +191,7 @@ export async function createDataMeshServices(deps: {
     waivers,
     governance,
     reader,
+    notifier,
   });
   const provenanceService = new ProvenanceService({
     ...deps,

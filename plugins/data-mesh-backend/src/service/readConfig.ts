@@ -9,7 +9,8 @@ import {
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import type { VisibilityOptions } from './VisibilityService';
 
-function readNumber(
+/** A number from config within a range, or the default; an InputError names the key. */
+export function readNumber(
   config: RootConfigService,
   key: string,
   fallback: number,
@@ -72,7 +73,7 @@ export function readSloOptions(config: RootConfigService): SloOptions {
 }
 
 /** A duration from config in milliseconds, within bounds, or the default. */
-function readDurationMs(
+export function readDurationMs(
   config: RootConfigService,
   key: string,
   fallbackMs: number,

@@ -1,6 +1,7 @@
 export {
   useScorecard,
   useScorecardHistory,
+  useScorecardUpdates,
   useProductWaivers,
   useSloStatus,
   useDomainRollups,

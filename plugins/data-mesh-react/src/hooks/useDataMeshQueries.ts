@@ -1,4 +1,6 @@
 import { useApi } from '@backstage/frontend-plugin-api';
+import { useSignal } from '@backstage/plugin-signals-react';
+import { scorecardSignalChannel } from '@datamesh-backstage/plugin-data-mesh-common';
 import type {
   DomainDetailsResponse,
   DomainRollupsResponse,
@@ -8,6 +10,7 @@ import type {
   ScorecardHistoryEntry,
   ScorecardPage,
   ScorecardQuery,
+  ScorecardUpdatedMessage,
   SloStatusResponse,
   Waiver,
 } from '@datamesh-backstage/plugin-data-mesh-common';
@@ -43,22 +46,54 @@ function useQuery<T>(
   };
 }
 
-/** The stored scorecard of a product; `value` undefined when not scored yet. @public */
+/**
+ * The last announcement that a product's stored scorecard changed, through
+ * Backstage Signals (the data-mesh backend publishes one on the product's
+ * channel, `scorecardSignalChannel`, whenever it stores a new result): a
+ * new object on each announcement, null before the first. Hooks that read
+ * the scorecard list it among their dependencies, so an open page reads
+ * the scorecard again when it changes.
+ *
+ * Without the signals plugin in the app (no `signalApiRef`), it stays null
+ * and pages load once, as before.
+ * @public
+ */
+export function useScorecardUpdates(
+  entityRef: string,
+): ScorecardUpdatedMessage | null {
+  const { lastSignal } = useSignal<{ entityRef: string }>(
+    scorecardSignalChannel(entityRef),
+  );
+  return lastSignal;
+}
+
+/**
+ * The stored scorecard of a product; `value` undefined when not scored yet.
+ * Read again whenever the backend signals that it changed (with Backstage
+ * Signals installed).
+ * @public
+ */
 export function useScorecard(
   entityRef: string,
 ): DataMeshQueryState<Scorecard | undefined> {
   const api = useApi(dataMeshApiRef);
-  return useQuery(() => api.getScorecard(entityRef), [api, entityRef]);
+  const update = useScorecardUpdates(entityRef);
+  return useQuery(() => api.getScorecard(entityRef), [api, entityRef, update]);
 }
 
-/** The changes of a product's governance result, oldest first. @public */
+/**
+ * The changes of a product's governance result, oldest first; read again
+ * whenever the backend signals that the scorecard changed.
+ * @public
+ */
 export function useScorecardHistory(
   entityRef: string,
 ): DataMeshQueryState<ScorecardHistoryEntry[]> {
   const api = useApi(dataMeshApiRef);
+  const update = useScorecardUpdates(entityRef);
   return useQuery(
     async () => (await api.getScorecardHistory(entityRef)).items,
-    [api, entityRef],
+    [api, entityRef, update],
   );
 }
 

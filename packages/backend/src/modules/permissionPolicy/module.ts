@@ -7,7 +7,7 @@ import { DataMeshPermissionPolicy } from './DataMeshPermissionPolicy';
 import {
   GOVERNANCE_GROUPS_KEY,
   readGovernanceGroups,
-} from './governanceGroups';
+} from '@datamesh-backstage/plugin-data-mesh-node';
 
 /**
  * Installs the example portal's permission policy

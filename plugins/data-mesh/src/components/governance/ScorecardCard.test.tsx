@@ -1,4 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { signalApiRef, SignalApi } from '@backstage/plugin-signals-react';
+import type { JsonObject } from '@backstage/types';
+import { act, screen, within } from '@testing-library/react';
 import {
   errorBody,
   setupDataMeshServer,
@@ -34,11 +36,31 @@ const history = {
   ],
 };
 
-const render = () =>
+const render = (apis: ReadonlyArray<readonly [unknown, unknown]> = []) =>
   renderEntityCard(<ScorecardCard />, {
     entity: customer360(),
-    apis: [mesh.api],
+    apis: [mesh.api, ...apis],
   });
+
+/** A signal API whose messages a test sends. */
+function mockSignals() {
+  const subscribers = new Map<string, Set<(message: JsonObject) => void>>();
+  const api: SignalApi = {
+    subscribe(channel, onMessage) {
+      const set = subscribers.get(channel) ?? new Set();
+      set.add(onMessage as (message: JsonObject) => void);
+      subscribers.set(channel, set);
+      return { unsubscribe: () => set.delete(onMessage as any) };
+    },
+  };
+  return {
+    pair: [signalApiRef, api] as const,
+    send: (channel: string, message: JsonObject) =>
+      act(() =>
+        subscribers.get(channel)?.forEach(listener => listener(message)),
+      ),
+  };
+}
 
 describe('ScorecardCard', () => {
   it('shows progress, then score, status, violations with remediation and the trend', async () => {
@@ -98,5 +120,29 @@ describe('ScorecardCard', () => {
       await screen.findByText(/meets every policy that applies to it/),
     ).toBeInTheDocument();
     expect(screen.getByText('Pass')).toBeInTheDocument();
+  });
+
+  it('reads the scorecard and its trend again when the backend signals a change', async () => {
+    const signals = mockSignals();
+    const cards = mesh.get(CARD, scorecard());
+    const trends = mesh.get(`${CARD}/history`, history);
+    await render([signals.pair]);
+    expect(await screen.findByText('Score 78 / 100')).toBeInTheDocument();
+    expect(cards).toHaveLength(1);
+
+    // Another product's change: nothing read again.
+    signals.send('data-mesh:scorecard:dataproduct:default/orders', {
+      entityRef: 'dataproduct:default/orders',
+    });
+    const ref = 'dataproduct:default/customer-360';
+    const newer = mesh.get(
+      CARD,
+      scorecard({ score: 100, status: 'pass', violations: [] }),
+    );
+    signals.send(`data-mesh:scorecard:${ref}`, { entityRef: ref });
+    expect(await screen.findByText('Score 100 / 100')).toBeInTheDocument();
+    expect(cards).toHaveLength(1);
+    expect(newer).toHaveLength(1);
+    expect(trends.length).toBe(2);
   });
 });

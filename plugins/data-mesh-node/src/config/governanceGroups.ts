@@ -6,7 +6,7 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 
-/** The configuration key naming the governance groups. */
+/** The configuration key naming the governance groups. @public */
 export const GOVERNANCE_GROUPS_KEY = 'dataMesh.governanceGroups';
 
 const validator = makeValidator();
@@ -37,9 +37,11 @@ function toGroupRef(value: string, key: string): string {
 
 /**
  * The groups whose members govern the mesh (`dataMesh.governanceGroups`),
- * as the ownership refs of a sign-in spell them (`group:default/name`).
- * Throws an InputError naming the entry when one is not a group ref; an
- * absent key gives no groups.
+ * as the ownership refs of a sign-in spell them (`group:default/name`):
+ * a permission policy grants them governance, and the data-mesh backend
+ * notifies them of waiver requests. Throws an InputError naming the entry
+ * when one is not a group ref; an absent key gives no groups.
+ * @public
  */
 export function readGovernanceGroups(config: RootConfigService): string[] {
   const values = config.getOptionalStringArray(GOVERNANCE_GROUPS_KEY) ?? [];
