@@ -51,7 +51,11 @@ describe('the examples of the actions', () => {
     root.addContent({
       [`${folder}/catalog-info.yaml`]: JSON.stringify(entity),
     });
-    return { ...run.outputs, entity, entityRef: `dataproduct:default/${name}` };
+    return {
+      ...run.outputs,
+      entity,
+      entityRef: `dataproduct:default/${name}`,
+    } as Record<string, any>;
   }
 
   beforeEach(() => root.clear());
@@ -91,7 +95,7 @@ describe('the examples of the actions', () => {
       await createProduct('.', 'order-returns');
       await createProduct('products/order-insights', 'order-insights');
       const product = await createProduct('elsewhere', 'campaign-orders');
-      const evaluate = jest.fn(async (entity: any) => ({
+      const evaluate = jest.fn(async (entity: any, _options: unknown) => ({
         ...scorecard([]),
         entityRef: `dataproduct:default/${entity.metadata.name}`,
       }));
@@ -160,7 +164,7 @@ describe('the examples of the actions', () => {
     'datamesh:provenance:record: %s',
     async (_, example) => {
       const product = await createProduct('workspace', 'order-returns');
-      const recordProvenance = jest.fn(async () => {});
+      const recordProvenance = jest.fn();
       const action = createRecordProvenanceAction({
         dataMesh: {
           recordProvenance,
