@@ -20,12 +20,8 @@
 //   @backstage/plugin-scaffolder-node hands to action schemas is another
 //   copy than the suite's.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ts = createRequire(join(root, 'package.json'))('typescript');
+import { importsOf, manifestOf, root, walk } from './package-imports.mjs';
 
 /** Dependencies code does not import, each with the reason it is declared. */
 const DECLARED_FOR = {
@@ -52,61 +48,11 @@ const WEB = [...FRONTEND, 'web-library'];
 const BACKEND = ['backend', 'backend-plugin', 'backend-plugin-module'];
 const NODE = [...BACKEND, 'node-library', 'cli'];
 const SHIPPABLE = /^(dist|config\.d\.ts|migrations\/|policies$)/;
-const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs)$/;
 const DEV_FILE =
   /(\.test\.|\.spec\.|__testUtils__|__fixtures__|setupTests\.|^(dev|bench|e2e-tests)\/)/;
-const builtins = new Set(builtinModules);
 
 const problems = [];
 const fail = (pkg, message) => problems.push(`${pkg}: ${message}`);
-
-function walk(dir, out = []) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (
-      entry.isDirectory() &&
-      !['node_modules', 'dist', 'dist-types'].includes(entry.name)
-    ) {
-      walk(path, out);
-    } else if (entry.isFile() && SOURCE.test(entry.name)) {
-      out.push(path);
-    }
-  }
-  return out;
-}
-
-/** The packages a file imports (`import`, `require`, `import()`, `jest.mock`). */
-function importsOf(file) {
-  const text = readFileSync(file, 'utf8');
-  const specifiers = ts
-    .preProcessFile(text, true, true)
-    .importedFiles.map(f => f.fileName);
-  for (const m of text.matchAll(
-    /(?:jest\.mock|require\.resolve)\(\s*['"]([^'"]+)['"]/g,
-  )) {
-    specifiers.push(m[1]);
-  }
-  return specifiers
-    .filter(s => !s.startsWith('.') && !s.startsWith('node:'))
-    .map(s =>
-      s
-        .split('/')
-        .slice(0, s.startsWith('@') ? 2 : 1)
-        .join('/'),
-    )
-    .filter(name => !builtins.has(name));
-}
-
-/** The package.json of a dependency as the package resolves it. */
-function manifestOf(name, fromDir) {
-  for (let dir = fromDir; ; dir = dirname(dir)) {
-    const path = join(dir, 'node_modules', name, 'package.json');
-    if (existsSync(path)) {
-      return { path, json: JSON.parse(readFileSync(path, 'utf8')) };
-    }
-    if (dir === dirname(dir)) return undefined;
-  }
-}
 
 const packageDirs = ['plugins', 'packages'].flatMap(group =>
   readdirSync(join(root, group))
