@@ -11,7 +11,7 @@ export * from './policy/parsePolicyPack';
 export * from './policy/defaultPolicyPack';
 export * from './policy/compilePolicies';
 export * from './engine/EvaluationContext';
-export * from './engine/facts';
+export * from './engine/ruleFacts';
 export * from './engine/sloStatus';
 export * from './engine/scoring';
 export * from './engine/evaluateProduct';

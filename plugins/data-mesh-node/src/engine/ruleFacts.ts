@@ -13,18 +13,25 @@ import {
 } from './sloStatus';
 
 /**
- * Values derived from a product and the catalog that rule conditions read
- * under `facts` (see `policies/default-pack.yaml`).
+ * A reference (owner, upstream product) the catalog does not hold yet,
+ * while it may still be ingesting it: judged neither way until then.
  * @public
  */
-export interface ProductFacts {
+export interface PendingReference {
+  ref: string;
+  /** Where the product names it (`spec.owner`, `spec.lineage…`). */
+  path: string;
+}
+
+/**
+ * Values derived from a product and the catalog that rule conditions read
+ * under `facts` (see `policies/default-pack.yaml`). A pending reference
+ * has no `exists`: no rule judges it yet.
+ * @public
+ */
+export interface RuleFacts {
   owner: { ref: string; exists?: boolean };
   upstreamProducts: Array<{ ref: string; path: string; exists?: boolean }>;
-  /**
-   * References the catalog does not hold yet, while it may still be
-   * ingesting them: judged neither way until then.
-   */
-  pendingReferences: Array<{ ref: string; path: string }>;
   /** This product's fields that copy a PII field of an upstream product. */
   inheritedPii: Array<{
     name: string;
@@ -54,6 +61,16 @@ export interface ProductFacts {
   qualityResults: QualityTestResult[];
 }
 
+/**
+ * What {@link deriveRuleFacts} learns of a product: the facts its rules
+ * read, and the references that stay pending (which the scorecard lists).
+ * @public
+ */
+export interface DerivedRuleFacts {
+  facts: RuleFacts;
+  pendingReferences: PendingReference[];
+}
+
 function piiNames(entity: DataProductEntityV1alpha1): Set<string> {
   const names = new Set(entity.spec.access?.privacy?.piiColumns ?? []);
   for (const field of entity.spec.schema?.fields ?? []) {
@@ -64,18 +81,22 @@ function piiNames(entity: DataProductEntityV1alpha1): Set<string> {
   return names;
 }
 
-/** Derives the facts of a product. @public */
-export function buildProductFacts(
+/**
+ * Derives the facts a product's rules read, looking its references up in
+ * the catalog (`context`), and the references still pending.
+ * @public
+ */
+export function deriveRuleFacts(
   entity: DataProductEntityV1alpha1,
   context: EvaluationContext,
-): ProductFacts {
+): DerivedRuleFacts {
   const { spec } = entity;
   const defaultNamespace = entity.metadata.namespace ?? 'default';
 
   const ownerRef = stringifyEntityRef(
     parseEntityRef(spec.owner, { defaultKind: 'Group', defaultNamespace }),
   );
-  const pendingReferences: ProductFacts['pendingReferences'] = [];
+  const pendingReferences: PendingReference[] = [];
   /** A pending reference counts as unknown: no rule judges it yet. */
   const look = (ref: string, path: string) => {
     const found = context.lookup(ref);
@@ -109,7 +130,7 @@ export function buildProductFacts(
     },
   );
 
-  const inheritedPii: ProductFacts['inheritedPii'] = [];
+  const inheritedPii: RuleFacts['inheritedPii'] = [];
   if (upstreamEntities.length > 0) {
     const own = new Set(spec.access?.privacy?.piiColumns ?? []);
     const upstreamPii = upstreamEntities.map(up => ({
@@ -156,7 +177,7 @@ export function buildProductFacts(
               ],
       )
     : [];
-  return {
+  const facts: RuleFacts = {
     owner: {
       ref: ownerRef,
       ...(owner
@@ -164,7 +185,6 @@ export function buildProductFacts(
         : {}),
     },
     upstreamProducts,
-    pendingReferences,
     inheritedPii,
     qualityTestTypes,
     slo: {
@@ -174,4 +194,5 @@ export function buildProductFacts(
     },
     qualityResults: measurements?.qualityTests ?? [],
   };
+  return { facts, pendingReferences };
 }
