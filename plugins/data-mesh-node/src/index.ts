@@ -12,6 +12,7 @@ export * from './policy/defaultPolicyPack';
 export * from './policy/compilePolicies';
 export * from './engine/EvaluationContext';
 export * from './engine/ruleFacts';
+export type { InheritedPiiField } from './engine/inheritedPii';
 export * from './engine/sloStatus';
 export * from './engine/scoring';
 export * from './engine/evaluateProduct';

@@ -6,6 +6,7 @@ import {
   parsePercentTarget,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { EvaluationContext } from './EvaluationContext';
+import { InheritedPiiField, inheritedPiiFields } from './inheritedPii';
 import {
   computeSloObjectives,
   DEFAULT_SLO_OPTIONS,
@@ -18,6 +19,7 @@ import {
  * @public
  */
 export interface PendingReference {
+  /** The entity ref, as the product's reference resolves. */
   ref: string;
   /** Where the product names it (`spec.owner`, `spec.lineage…`). */
   path: string;
@@ -33,12 +35,7 @@ export interface RuleFacts {
   owner: { ref: string; exists?: boolean };
   upstreamProducts: Array<{ ref: string; path: string; exists?: boolean }>;
   /** This product's fields that copy a PII field of an upstream product. */
-  inheritedPii: Array<{
-    name: string;
-    path: string;
-    pii: boolean;
-    upstream: string;
-  }>;
+  inheritedPii: InheritedPiiField[];
   /** Declared quality test types, each `true`. */
   qualityTestTypes: Record<string, true>;
   slo: {
@@ -67,18 +64,10 @@ export interface RuleFacts {
  * @public
  */
 export interface DerivedRuleFacts {
+  /** What the product's rules read under `facts`. */
   facts: RuleFacts;
+  /** References no rule judges yet; the scorecard lists them. */
   pendingReferences: PendingReference[];
-}
-
-function piiNames(entity: DataProductEntityV1alpha1): Set<string> {
-  const names = new Set(entity.spec.access?.privacy?.piiColumns ?? []);
-  for (const field of entity.spec.schema?.fields ?? []) {
-    if (field.pii === true) {
-      names.add(field.name);
-    }
-  }
-  return names;
 }
 
 /**
@@ -130,25 +119,7 @@ export function deriveRuleFacts(
     },
   );
 
-  const inheritedPii: RuleFacts['inheritedPii'] = [];
-  if (upstreamEntities.length > 0) {
-    const own = new Set(spec.access?.privacy?.piiColumns ?? []);
-    const upstreamPii = upstreamEntities.map(up => ({
-      ref: stringifyEntityRef(up),
-      names: piiNames(up),
-    }));
-    (spec.schema?.fields ?? []).forEach((field, i) => {
-      const source = upstreamPii.find(up => up.names.has(field.name));
-      if (source) {
-        inheritedPii.push({
-          name: field.name,
-          path: `spec.schema.fields[${i}].pii`,
-          pii: field.pii === true || own.has(field.name),
-          upstream: source.ref,
-        });
-      }
-    });
-  }
+  const inheritedPii = inheritedPiiFields(entity, upstreamEntities);
 
   const qualityTestTypes: Record<string, true> = {};
   for (const test of spec.quality?.tests ?? []) {
