@@ -113,8 +113,3 @@ export async function createDataMeshServices(options: DataMeshServicesOptions) {
     provenanceService: requests.provenanceService,
   };
 }
-
-/** The plugin's stores and services, as `createDataMeshServices` builds them. */
-export type DataMeshServices = Awaited<
-  ReturnType<typeof createDataMeshServices>
->;
