@@ -229,11 +229,10 @@ export function odcsContract(
     (reader.take(['spec', 'schema', 'fields']) as
       | DataProductSchemaField[]
       | undefined) ?? [];
-  reader.take(['spec', 'schema', 'type']) &&
-    reader.lose(
-      ['spec', 'schema', 'type'],
-      'no place in ODCS 3.1 for the schema language',
-    );
+  reader.lose(
+    ['spec', 'schema', 'type'],
+    'no place in ODCS 3.1 for the schema language',
+  );
   const tests =
     (reader.take(['spec', 'quality', 'tests']) as any[] | undefined) ?? [];
   const baseObject: Obj = Array.isArray(base?.schema)

@@ -53,11 +53,10 @@ export class ImportContext {
       const tracker = new SourceTracker(input.file.path, converted.odcs, '');
       const parts = readOdcsContract(tracker);
       entry = {
-        path:
-          input.file.path.replace(
-            /(\.datacontract|\.dcs)?\.(ya?ml|json)$/i,
-            '',
-          ) + '.odcs.yaml',
+        path: `${input.file.path.replace(
+          /(\.datacontract|\.dcs)?\.(ya?ml|json)$/i,
+          '',
+        )}.odcs.yaml`,
         content: dump(converted.odcs, { lineWidth: -1, noRefs: true }),
         parts,
         source: input,

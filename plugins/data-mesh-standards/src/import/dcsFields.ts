@@ -65,12 +65,11 @@ export function odcsPropertyOfDcsField(
     source.flag([...path, 'primaryKey']) ?? source.flag([...path, 'primary']);
   if (primary !== undefined) property.primaryKey = primary;
   const options: Record<string, unknown> = {};
-  const optionKeys =
-    logical === 'string'
-      ? STRING_OPTIONS
-      : logical === 'number' || logical === 'integer'
-      ? NUMBER_OPTIONS
-      : [];
+  let optionKeys: string[] = [];
+  if (logical === 'string') optionKeys = STRING_OPTIONS;
+  else if (logical === 'number' || logical === 'integer') {
+    optionKeys = NUMBER_OPTIONS;
+  }
   for (const key of optionKeys) {
     const value = source.take([...path, key]);
     if (value !== undefined) options[key] = value;

@@ -118,7 +118,7 @@ export function splitDuration(
   const parsed = parseDuration(target);
   if (!('value' in parsed)) return undefined;
   const [amount, unit] = parsed.value.split(' ');
-  return { value: Number(amount), unit: unit.replace(/s$/, '') + 's' };
+  return { value: Number(amount), unit: `${unit.replace(/s$/, '')}s` };
 }
 
 function round(value: number): number {
