@@ -108,7 +108,14 @@ function runImport(args: string[], io: CliIo) {
   const target = path.resolve(io.cwd, out);
   const outDir = path.dirname(target);
   writeAll(io, [
-    { target, content: dump(result.entity, { lineWidth: -1, noRefs: true }) },
+    {
+      target,
+      content: dump(result.entity, {
+        lineWidth: -1,
+        noRefs: true,
+        noCompatMode: true,
+      }),
+    },
     ...result.contracts.map(c => ({
       target: path.resolve(outDir, c.path),
       content: c.content,

@@ -9,7 +9,7 @@ import { odcsContract } from './toOdcs';
 
 /** YAML as the exports write it. */
 export function toYaml(value: unknown): string {
-  return dump(value, { lineWidth: -1, noRefs: true });
+  return dump(value, { lineWidth: -1, noRefs: true, noCompatMode: true });
 }
 
 /** The ODCS contract among the given files at `path`, parsed. */

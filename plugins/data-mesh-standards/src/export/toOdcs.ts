@@ -44,7 +44,7 @@ const LOGICAL: Record<string, string> = {
 };
 
 function logicalType(type: string | undefined): string | undefined {
-  const base = type?.toLocaleLowerCase('en-US').replace(/\(.*$/, '').trim();
+  const base = type?.toLowerCase().replace(/\(.*$/, '').trim();
   return base ? LOGICAL[base] : undefined;
 }
 
@@ -259,8 +259,7 @@ export function odcsContract(
   }
   const sla = slaProperties(reader);
   const keptSla = (base?.slaProperties ?? []).filter(
-    (s: Obj) =>
-      !MAPPED_SLA.includes(String(s?.property).toLocaleLowerCase('en-US')),
+    (s: Obj) => !MAPPED_SLA.includes(String(s?.property).toLowerCase()),
   );
   if (sla.length + keptSla.length > 0) c.slaProperties = [...sla, ...keptSla];
   const roles = reader.take(['spec', 'access', 'roles']) as

@@ -57,7 +57,11 @@ export class ImportContext {
           /(\.datacontract|\.dcs)?\.(ya?ml|json)$/i,
           '',
         )}.odcs.yaml`,
-        content: dump(converted.odcs, { lineWidth: -1, noRefs: true }),
+        content: dump(converted.odcs, {
+          lineWidth: -1,
+          noRefs: true,
+          noCompatMode: true,
+        }),
         parts,
         source: input,
         losses: [...converted.lossReport, ...tracker.explicitLosses()],

@@ -38,9 +38,7 @@ export function odcsPropertyOfDcsField(
   const field = (source.peek(path) ?? {}) as Record<string, any>;
   const property: Record<string, unknown> = { name };
   const type = source.text([...path, 'type']);
-  const logical = type
-    ? LOGICAL_TYPES[type.toLocaleLowerCase('en-US')]
-    : undefined;
+  const logical = type ? LOGICAL_TYPES[type.toLowerCase()] : undefined;
   if (logical) property.logicalType = logical;
   if (type) {
     const precision = source.take([...path, 'precision']);
