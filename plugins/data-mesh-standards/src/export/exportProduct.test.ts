@@ -181,6 +181,25 @@ describe('exportProduct', () => {
     expect(profile.apiVersion).toBe('v3.1.0');
   });
 
+  it('keeps the members of an ODCS 3.0 team list in the 3.1 team object', () => {
+    const imported = importProduct(odpsProduct());
+    const events = imported.contracts[1];
+    const base = {
+      path: events.path,
+      content: `${events.content}team:\n  - username: lee@example.com\n    role: owner\n`,
+    };
+    const { files } = exportProduct(imported.entity, {
+      format: 'odps',
+      contracts: [imported.contracts[0], base],
+    });
+    const contract = files.find(f => f.path === events.path)!;
+    expect((load(contract.content) as any).team).toEqual({
+      members: [{ username: 'lee@example.com', role: 'owner' }],
+      name: 'customer-domain-team',
+    });
+    expect(schemaErrors('odcs', contract.content)).toEqual([]);
+  });
+
   it('rejects an unknown format', () => {
     expect(() =>
       exportProduct(exampleProducts()[0], { format: 'csv' as any }),

@@ -193,7 +193,8 @@ export function odcsContract(
   if (e.spec.domain) c.domain = refName(e.spec.domain);
   if (e.spec.owner)
     c.team = {
-      ...(Array.isArray(base?.team) ? {} : base?.team),
+      // An ODCS 3.0 team is a list of members: the members of the 3.1 team object.
+      ...(Array.isArray(base?.team) ? { members: base!.team } : base?.team),
       name: refName(e.spec.owner),
     };
   const props: Obj = {};

@@ -176,6 +176,14 @@ describe('importProduct: ODPS', () => {
     ]);
   });
 
+  it('puts the entity in the namespace asked for', () => {
+    expect(
+      importProduct(odpsProduct(), { namespace: 'retail' }).entity.metadata
+        .namespace,
+    ).toBe('retail');
+    expect(entity.metadata.namespace).toBeUndefined();
+  });
+
   it('reports a contract no port references', () => {
     const files = [
       ...fixtureFiles('odps', 'crm-accounts-0.9.odps.yaml'),
