@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { dump, loadAll } from 'js-yaml';
+import { loadAll } from 'js-yaml';
+import { toYaml } from '../parse/toYaml';
 import { InputError, isError } from '@backstage/errors';
 import { exportProduct } from '../export/exportProduct';
 import { importProduct } from '../import/importProduct';
@@ -110,11 +111,7 @@ function runImport(args: string[], io: CliIo) {
   writeAll(io, [
     {
       target,
-      content: dump(result.entity, {
-        lineWidth: -1,
-        noRefs: true,
-        noCompatMode: true,
-      }),
+      content: toYaml(result.entity),
     },
     ...result.contracts.map(c => ({
       target: path.resolve(outDir, c.path),

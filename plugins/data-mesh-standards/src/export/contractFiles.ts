@@ -1,4 +1,4 @@
-import { dump } from 'js-yaml';
+import { toYaml } from '../parse/toYaml';
 import type { DataProductPort } from '@datamesh-backstage/plugin-data-mesh-common';
 import { parseStandardFile } from '../parse/parseStandardFile';
 import { detectStandard } from '../parse/detectStandard';
@@ -7,10 +7,7 @@ import type { EntityReader } from './EntityReader';
 import { isOdcsPath } from './entityRefs';
 import { odcsContract } from './toOdcs';
 
-/** YAML as the exports write it. */
-export function toYaml(value: unknown): string {
-  return dump(value, { lineWidth: -1, noRefs: true, noCompatMode: true });
-}
+export { toYaml };
 
 /** The ODCS contract among the given files at `path`, parsed. */
 function givenContract(

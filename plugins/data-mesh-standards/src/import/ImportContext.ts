@@ -1,4 +1,4 @@
-import { dump } from 'js-yaml';
+import { toYaml } from '../parse/toYaml';
 import { SourceTracker } from '../loss/SourceTracker';
 import type { ParsedFile } from '../parse/parseStandardFile';
 import type { DetectedStandard, LossReportEntry, StandardFile } from '../types';
@@ -57,11 +57,7 @@ export class ImportContext {
           /(\.datacontract|\.dcs)?\.(ya?ml|json)$/i,
           '',
         )}.odcs.yaml`,
-        content: dump(converted.odcs, {
-          lineWidth: -1,
-          noRefs: true,
-          noCompatMode: true,
-        }),
+        content: toYaml(converted.odcs),
         parts,
         source: input,
         losses: [...converted.lossReport, ...tracker.explicitLosses()],
