@@ -1,5 +1,10 @@
-import type { Scorecard } from '@datamesh-backstage/plugin-data-mesh-common';
+import type {
+  Scorecard,
+  ScorecardPage,
+} from '@datamesh-backstage/plugin-data-mesh-common';
 import { Knex } from 'knex';
+import { listScorecards, ListScorecardsQuery } from './listScorecards';
+import type { Visibility } from './visibleProducts';
 import { insertRows } from './insertRows';
 import { lockProducts, transactionWithRetry } from './rowLocks';
 import {
@@ -252,5 +257,13 @@ export class ScorecardStore {
       .where({ entity_ref: entityRef })
       .first();
     return row ? toScorecard(row) : undefined;
+  }
+
+  /** One page of scorecards the caller may see (see `listScorecards`). */
+  list(
+    query: ListScorecardsQuery,
+    visibility: Visibility,
+  ): Promise<ScorecardPage> {
+    return listScorecards(this.db, query, visibility);
   }
 }

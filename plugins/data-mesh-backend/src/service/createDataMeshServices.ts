@@ -180,7 +180,7 @@ export async function createDataMeshServices(deps: {
   });
   const domains = new DomainService({
     ...deps,
-    db,
+    scorecards,
     rollups,
     freshness,
     reader,
