@@ -75,7 +75,17 @@ export async function createRouter(
   // with a limit sized for it: nothing is read for a caller who is refused.
   // Only then does the OpenAPI router validate the request.
   const access = createAccessControl(options);
-  const router = await createOpenApiRouter({ middleware: [parsedByGuards] });
+  const router = await createOpenApiRouter({
+    middleware: [parsedByGuards],
+    validatorOptions: {
+      validateRequests: {
+        allowUnknownQueryParameters: false,
+        coerceTypes: false,
+        // Errors of the variant a body's `kind` names, not of every variant.
+        discriminator: true,
+      },
+    },
+  });
   const deps = { ...options, access, router };
   scorecardRoutes(deps);
   domainRoutes(deps);

@@ -418,6 +418,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description A data product entity ref, full or short */
           entityRef?: string;
           status?: components['schemas']['WaiverStatus'];
         };
@@ -889,6 +890,7 @@ export interface paths {
     post: {
       parameters: {
         query?: {
+          /** @description A data product entity ref, full or short */
           entityRef?: string;
         };
         header?: never;
@@ -932,6 +934,7 @@ export interface paths {
     post: {
       parameters: {
         query?: {
+          /** @description A data product entity ref, full or short */
           entityRef?: string;
         };
         header?: never;

@@ -79,6 +79,7 @@ export const spec = {
           {
             name: 'domain',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
             },
@@ -206,6 +207,7 @@ export const spec = {
           {
             name: 'from',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               format: 'date-time',
@@ -214,6 +216,7 @@ export const spec = {
           {
             name: 'to',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               format: 'date-time',
@@ -465,9 +468,11 @@ export const spec = {
           {
             name: 'entityRef',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
             },
+            description: 'A data product entity ref, full or short',
           },
           {
             name: 'status',
@@ -965,9 +970,11 @@ export const spec = {
           {
             name: 'entityRef',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
             },
+            description: 'A data product entity ref, full or short',
           },
         ],
         requestBody: {
@@ -1014,9 +1021,11 @@ export const spec = {
           {
             name: 'entityRef',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
             },
+            description: 'A data product entity ref, full or short',
           },
         ],
         requestBody: {
@@ -2240,6 +2249,9 @@ export const spec = {
       Measurement: {
         description:
           "`observedAt` (default: the request's time) may be at most five minutes ahead of the server's clock. A measurement of an objective the product does not declare is refused.",
+        discriminator: {
+          propertyName: 'kind',
+        },
         oneOf: [
           {
             type: 'object',
