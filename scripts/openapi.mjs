@@ -24,21 +24,79 @@ const HEADER = `// *************************************************************
 /* eslint-disable */
 `;
 
+const METHODS = ['get', 'post', 'put', 'delete', 'patch'];
+
+/**
+ * The backend's endpoint map: for each operation, the types of its path
+ * parameters, query, JSON body and success response, taken from the client's
+ * generated `paths` (one set of types for both sides).
+ */
+function endpointMap(spec) {
+  const entries = [];
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const method of METHODS.filter(m => item[m])) {
+      const operation = item[method];
+      const parameters = [
+        ...(item.parameters ?? []),
+        ...(operation.parameters ?? []),
+      ].map(p =>
+        p.$ref ? spec.components.parameters[p.$ref.split('/').pop()] : p,
+      );
+      const op = `paths['${path}']['${method}']`;
+      const fields = [];
+      if (parameters.some(p => p.in === 'path')) {
+        fields.push(`path: ${op}['parameters']['path'];`);
+      }
+      if (parameters.some(p => p.in === 'query')) {
+        fields.push(`query: NonNullable<${op}['parameters']['query']>;`);
+      }
+      if (operation.requestBody) {
+        fields.push(`body: JsonBody<${op}['requestBody']>;`);
+      }
+      fields.push(`response: SuccessBody<${op}['responses']>;`);
+      const key = `#${method === 'delete' ? '_delete' : method}|${path}`;
+      entries.push(`  '${key}': {\n    ${fields.join('\n    ')}\n  };`);
+    }
+  }
+  return entries.join('\n');
+}
+
 /** The backend's router module: the document as a const and a typed router. */
 function serverRouter(spec) {
   return `${HEADER}
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
+import type { paths } from '@datamesh-backstage/plugin-data-mesh-common';
 
 /** The data-mesh OpenAPI document. */
 export const spec = ${JSON.stringify(spec, null, 2)} as const;
+
+type JsonBody<B> = NonNullable<B> extends {
+  content: { 'application/json': infer T };
+}
+  ? T
+  : undefined;
+type SuccessBody<R> = {
+  [S in keyof R]: S extends 200 | 201 | 202 | 204 ? JsonBody<R[S]> : never;
+}[keyof R];
+
+/** Each operation of {@link spec}, as \`#method|path\`. */
+export type EndpointMap = {
+${endpointMap(spec)}
+};
 
 /**
  * An express router whose handlers are typed from {@link spec}, and which
  * validates requests against it.
  */
 export const createOpenApiRouter = async (
-  options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
-) => createValidatedOpenApiRouter<typeof spec>(spec, options);
+  options?: Parameters<
+    typeof createValidatedOpenApiRouterFromGeneratedEndpointMap
+  >['1'],
+) =>
+  createValidatedOpenApiRouterFromGeneratedEndpointMap<EndpointMap>(
+    spec,
+    options,
+  );
 `;
 }
 

@@ -844,12 +844,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            templateRef: string;
-            /** Format: date-time */
-            requestedAt: string;
-            taskId?: string;
-          };
+          'application/json': components['schemas']['ProvenanceRecord'];
         };
       };
       responses: {
@@ -1065,6 +1060,11 @@ export interface components {
       title?: string;
       trend: components['schemas']['RollupTrendPoint'][];
     };
+    DomainDetailsResponse: {
+      domain: components['schemas']['DomainRollup'];
+      products: components['schemas']['ScorecardPage'];
+      freshness: components['schemas']['Freshness'];
+    };
     DomainRollupsResponse: {
       mesh: components['schemas']['RollupFigures'] & {
         trend: components['schemas']['RollupTrendPoint'][];
@@ -1082,17 +1082,27 @@ export interface components {
         startedAt: string;
         /** Format: date-time */
         finishedAt?: string;
-        /** @enum {string} */
-        outcome:
-          | 'running'
-          | 'ok'
-          | 'catalog-unavailable'
-          | 'empty-read'
-          | 'failed';
+        outcome: components['schemas']['SweepOutcome'];
         message?: string;
       };
       stale: boolean;
       reason?: string;
+    };
+    /**
+     * @description How a full governance sweep ended
+     * @enum {string}
+     */
+    SweepOutcome:
+      | 'running'
+      | 'ok'
+      | 'catalog-unavailable'
+      | 'empty-read'
+      | 'failed';
+    /** @description Which products a rule applies to; absent fields match every product */
+    RuleAppliesTo: {
+      types?: string[];
+      lifecycles?: string[];
+      domains?: string[];
     };
     PolicyRule: {
       id: string;
@@ -1100,11 +1110,7 @@ export interface components {
       severity: components['schemas']['RuleSeverity'];
       description: string;
       remediation: string;
-      appliesTo?: {
-        types?: string[];
-        lifecycles?: string[];
-        domains?: string[];
-      };
+      appliesTo?: components['schemas']['RuleAppliesTo'];
       pack: string;
       scope: string;
     };
@@ -1126,20 +1132,22 @@ export interface components {
       evaluatedCount: number;
       proposedPolicyVersion: string;
       /** @description Products that pass or warn today and would fail: the first 1000 in catalog order (newlyFailingCount counts them all). */
-      newlyFailing: {
-        entityRef: string;
-        currentStatus: components['schemas']['ScorecardStatus'];
-        proposedStatus: components['schemas']['ScorecardStatus'];
-        currentScore: number;
-        proposedScore: number;
-        newViolations: string[];
-      }[];
+      newlyFailing: components['schemas']['DryRunChange'][];
       newlyFailingCount: number;
       changed: number;
       mesh: {
         current: components['schemas']['RollupFigures'];
         proposed: components['schemas']['RollupFigures'];
       };
+    };
+    /** @description What a proposed pack would change for one product */
+    DryRunChange: {
+      entityRef: string;
+      currentStatus: components['schemas']['ScorecardStatus'];
+      proposedStatus: components['schemas']['ScorecardStatus'];
+      currentScore: number;
+      proposedScore: number;
+      newViolations: string[];
     };
     WaiverRequest: {
       entityRef: string;
@@ -1182,21 +1190,7 @@ export interface components {
       status: components['schemas']['WaiverStatus'];
       /** @description Whether it waives the rule */
       counts: boolean;
-      /**
-       * @description in-force counts; the others say what stops it
-       * @enum {string}
-       */
-      standing:
-        | 'in-force'
-        | 'pending-approval'
-        | 'rejected'
-        | 'revoked'
-        | 'expired'
-        | 'unknown-rule'
-        | 'rule-not-applicable'
-        | 'missing-reason'
-        | 'invalid-expiry'
-        | 'expiry-too-far';
+      standing: components['schemas']['WaiverStanding'];
       explanation: string;
       requestedBy?: string;
       decidedBy?: string;
@@ -1204,6 +1198,39 @@ export interface components {
       decidedAt?: string;
       comment?: string;
     };
+    /**
+     * @description in-force counts; the others say what stops it
+     * @enum {string}
+     */
+    WaiverStanding:
+      | 'in-force'
+      | 'pending-approval'
+      | 'rejected'
+      | 'revoked'
+      | 'expired'
+      | 'unknown-rule'
+      | 'rule-not-applicable'
+      | 'missing-reason'
+      | 'invalid-expiry'
+      | 'expiry-too-far';
+    /**
+     * @description The mesh-adoption KPIs
+     * @enum {string}
+     */
+    KpiId:
+      | 'domains_onboarded'
+      | 'data_products_published'
+      | 'self_serve_ratio'
+      | 'slo_compliance'
+      | 'data_quality_score'
+      | 'documentation_completeness'
+      | 'time_to_data'
+      | 'data_product_consumers'
+      | 'cross_domain_products';
+    /** @enum {string} */
+    KpiCategory: 'adoption' | 'quality' | 'consumption';
+    /** @enum {string} */
+    KpiUnit: 'percent' | 'count' | 'score' | 'days' | 'consumers';
     KpiDomainValue: {
       domain: string;
       title?: string;
@@ -1211,24 +1238,12 @@ export interface components {
       meetsTarget: boolean | null;
     };
     Kpi: {
-      /** @enum {string} */
-      id:
-        | 'domains_onboarded'
-        | 'data_products_published'
-        | 'self_serve_ratio'
-        | 'slo_compliance'
-        | 'data_quality_score'
-        | 'documentation_completeness'
-        | 'time_to_data'
-        | 'data_product_consumers'
-        | 'cross_domain_products';
+      id: components['schemas']['KpiId'];
       title: string;
       description: string;
-      /** @enum {string} */
-      category: 'adoption' | 'quality' | 'consumption';
+      category: components['schemas']['KpiCategory'];
       value: number | null;
-      /** @enum {string} */
-      unit: 'percent' | 'count' | 'score' | 'days' | 'consumers';
+      unit: components['schemas']['KpiUnit'];
       target: number;
       /** @enum {string} */
       targetOperator: 'gte' | 'lt';
@@ -1255,6 +1270,13 @@ export interface components {
       series: {
         [key: string]: (number | null)[];
       };
+    };
+    /** @description What a template run recorded when it created a product */
+    ProvenanceRecord: {
+      templateRef: string;
+      /** Format: date-time */
+      requestedAt: string;
+      taskId?: string;
     };
     ProductProvenance: {
       entityRef: string;
@@ -1300,6 +1322,26 @@ export interface components {
           testType?: string;
           message?: string;
         };
+    MeasurementsAccepted: {
+      accepted: number;
+      products: string[];
+      /** @description Imported tests or suites no product claims */
+      unmatched?: string[];
+    };
+    /** @enum {string} */
+    SloObjective: 'freshness' | 'availability' | 'completeness' | 'accuracy';
+    /** @description Compliance of one SLO objective over the rolling window */
+    SloObjectiveStatus: {
+      objective: components['schemas']['SloObjective'];
+      target: string;
+      compliance: number | null;
+      required: number;
+      met: boolean | null;
+      errorBudgetRemaining: number | null;
+      measurements: number;
+      /** Format: date-time */
+      lastObservedAt?: string;
+    };
     SloStatusResponse: {
       entityRef: string;
       window: {
@@ -1309,18 +1351,7 @@ export interface components {
         /** Format: date-time */
         to: string;
       };
-      objectives: {
-        /** @enum {string} */
-        objective: 'freshness' | 'availability' | 'completeness' | 'accuracy';
-        target: string;
-        compliance: number | null;
-        required: number;
-        met: boolean | null;
-        errorBudgetRemaining: number | null;
-        measurements: number;
-        /** Format: date-time */
-        lastObservedAt?: string;
-      }[];
+      objectives: components['schemas']['SloObjectiveStatus'][];
       compliant: boolean | null;
       qualityTests: {
         total: number;
@@ -1398,12 +1429,7 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
-        'application/json': {
-          accepted: number;
-          products: string[];
-          /** @description Imported tests or suites no product claims */
-          unmatched?: string[];
-        };
+        'application/json': components['schemas']['MeasurementsAccepted'];
       };
     };
     /** @description The domain's rollup and a page of its products */
@@ -1412,11 +1438,7 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
-        'application/json': {
-          domain: components['schemas']['DomainRollup'];
-          products: components['schemas']['ScorecardPage'];
-          freshness: components['schemas']['Freshness'];
-        };
+        'application/json': components['schemas']['DomainDetailsResponse'];
       };
     };
   };

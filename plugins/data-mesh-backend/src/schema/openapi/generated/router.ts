@@ -5,7 +5,8 @@
 // ******************************************************************
 /* eslint-disable */
 
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
+import type { paths } from '@datamesh-backstage/plugin-data-mesh-common';
 
 /** The data-mesh OpenAPI document. */
 export const spec = {
@@ -887,21 +888,7 @@ export const spec = {
           content: {
             'application/json': {
               schema: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['templateRef', 'requestedAt'],
-                properties: {
-                  templateRef: {
-                    type: 'string',
-                  },
-                  requestedAt: {
-                    type: 'string',
-                    format: 'date-time',
-                  },
-                  taskId: {
-                    type: 'string',
-                  },
-                },
+                $ref: '#/components/schemas/ProvenanceRecord',
               },
             },
           },
@@ -1230,27 +1217,7 @@ export const spec = {
         content: {
           'application/json': {
             schema: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['accepted', 'products'],
-              properties: {
-                accepted: {
-                  type: 'integer',
-                },
-                products: {
-                  type: 'array',
-                  items: {
-                    type: 'string',
-                  },
-                },
-                unmatched: {
-                  type: 'array',
-                  items: {
-                    type: 'string',
-                  },
-                  description: 'Imported tests or suites no product claims',
-                },
-              },
+              $ref: '#/components/schemas/MeasurementsAccepted',
             },
           },
         },
@@ -1260,20 +1227,7 @@ export const spec = {
         content: {
           'application/json': {
             schema: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['domain', 'products', 'freshness'],
-              properties: {
-                domain: {
-                  $ref: '#/components/schemas/DomainRollup',
-                },
-                products: {
-                  $ref: '#/components/schemas/ScorecardPage',
-                },
-                freshness: {
-                  $ref: '#/components/schemas/Freshness',
-                },
-              },
+              $ref: '#/components/schemas/DomainDetailsResponse',
             },
           },
         },
@@ -1639,6 +1593,22 @@ export const spec = {
           },
         ],
       },
+      DomainDetailsResponse: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['domain', 'products', 'freshness'],
+        properties: {
+          domain: {
+            $ref: '#/components/schemas/DomainRollup',
+          },
+          products: {
+            $ref: '#/components/schemas/ScorecardPage',
+          },
+          freshness: {
+            $ref: '#/components/schemas/Freshness',
+          },
+        },
+      },
       DomainRollupsResponse: {
         type: 'object',
         additionalProperties: false,
@@ -1702,14 +1672,7 @@ export const spec = {
                 format: 'date-time',
               },
               outcome: {
-                type: 'string',
-                enum: [
-                  'running',
-                  'ok',
-                  'catalog-unavailable',
-                  'empty-read',
-                  'failed',
-                ],
+                $ref: '#/components/schemas/SweepOutcome',
               },
               message: {
                 type: 'string',
@@ -1721,6 +1684,36 @@ export const spec = {
           },
           reason: {
             type: 'string',
+          },
+        },
+      },
+      SweepOutcome: {
+        type: 'string',
+        description: 'How a full governance sweep ended',
+        enum: ['running', 'ok', 'catalog-unavailable', 'empty-read', 'failed'],
+      },
+      RuleAppliesTo: {
+        type: 'object',
+        description:
+          'Which products a rule applies to; absent fields match every product',
+        properties: {
+          types: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          lifecycles: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          domains: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
           },
         },
       },
@@ -1753,27 +1746,7 @@ export const spec = {
             type: 'string',
           },
           appliesTo: {
-            type: 'object',
-            properties: {
-              types: {
-                type: 'array',
-                items: {
-                  type: 'string',
-                },
-              },
-              lifecycles: {
-                type: 'array',
-                items: {
-                  type: 'string',
-                },
-              },
-              domains: {
-                type: 'array',
-                items: {
-                  type: 'string',
-                },
-              },
-            },
+            $ref: '#/components/schemas/RuleAppliesTo',
           },
           pack: {
             type: 'string',
@@ -1857,39 +1830,7 @@ export const spec = {
               'Products that pass or warn today and would fail: the first 1000 in catalog order (newlyFailingCount counts them all).',
             maxItems: 1000,
             items: {
-              type: 'object',
-              additionalProperties: false,
-              required: [
-                'entityRef',
-                'currentStatus',
-                'proposedStatus',
-                'currentScore',
-                'proposedScore',
-                'newViolations',
-              ],
-              properties: {
-                entityRef: {
-                  type: 'string',
-                },
-                currentStatus: {
-                  $ref: '#/components/schemas/ScorecardStatus',
-                },
-                proposedStatus: {
-                  $ref: '#/components/schemas/ScorecardStatus',
-                },
-                currentScore: {
-                  type: 'number',
-                },
-                proposedScore: {
-                  type: 'number',
-                },
-                newViolations: {
-                  type: 'array',
-                  items: {
-                    type: 'string',
-                  },
-                },
-              },
+              $ref: '#/components/schemas/DryRunChange',
             },
           },
           newlyFailingCount: {
@@ -1909,6 +1850,42 @@ export const spec = {
               proposed: {
                 $ref: '#/components/schemas/RollupFigures',
               },
+            },
+          },
+        },
+      },
+      DryRunChange: {
+        description: 'What a proposed pack would change for one product',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'currentStatus',
+          'proposedStatus',
+          'currentScore',
+          'proposedScore',
+          'newViolations',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          currentStatus: {
+            $ref: '#/components/schemas/ScorecardStatus',
+          },
+          proposedStatus: {
+            $ref: '#/components/schemas/ScorecardStatus',
+          },
+          currentScore: {
+            type: 'number',
+          },
+          proposedScore: {
+            type: 'number',
+          },
+          newViolations: {
+            type: 'array',
+            items: {
+              type: 'string',
             },
           },
         },
@@ -2032,20 +2009,7 @@ export const spec = {
             description: 'Whether it waives the rule',
           },
           standing: {
-            type: 'string',
-            description: 'in-force counts; the others say what stops it',
-            enum: [
-              'in-force',
-              'pending-approval',
-              'rejected',
-              'revoked',
-              'expired',
-              'unknown-rule',
-              'rule-not-applicable',
-              'missing-reason',
-              'invalid-expiry',
-              'expiry-too-far',
-            ],
+            $ref: '#/components/schemas/WaiverStanding',
           },
           explanation: {
             type: 'string',
@@ -2064,6 +2028,45 @@ export const spec = {
             type: 'string',
           },
         },
+      },
+      WaiverStanding: {
+        type: 'string',
+        description: 'in-force counts; the others say what stops it',
+        enum: [
+          'in-force',
+          'pending-approval',
+          'rejected',
+          'revoked',
+          'expired',
+          'unknown-rule',
+          'rule-not-applicable',
+          'missing-reason',
+          'invalid-expiry',
+          'expiry-too-far',
+        ],
+      },
+      KpiId: {
+        type: 'string',
+        description: 'The mesh-adoption KPIs',
+        enum: [
+          'domains_onboarded',
+          'data_products_published',
+          'self_serve_ratio',
+          'slo_compliance',
+          'data_quality_score',
+          'documentation_completeness',
+          'time_to_data',
+          'data_product_consumers',
+          'cross_domain_products',
+        ],
+      },
+      KpiCategory: {
+        type: 'string',
+        enum: ['adoption', 'quality', 'consumption'],
+      },
+      KpiUnit: {
+        type: 'string',
+        enum: ['percent', 'count', 'score', 'days', 'consumers'],
       },
       KpiDomainValue: {
         type: 'object',
@@ -2102,18 +2105,7 @@ export const spec = {
         ],
         properties: {
           id: {
-            type: 'string',
-            enum: [
-              'domains_onboarded',
-              'data_products_published',
-              'self_serve_ratio',
-              'slo_compliance',
-              'data_quality_score',
-              'documentation_completeness',
-              'time_to_data',
-              'data_product_consumers',
-              'cross_domain_products',
-            ],
+            $ref: '#/components/schemas/KpiId',
           },
           title: {
             type: 'string',
@@ -2122,15 +2114,13 @@ export const spec = {
             type: 'string',
           },
           category: {
-            type: 'string',
-            enum: ['adoption', 'quality', 'consumption'],
+            $ref: '#/components/schemas/KpiCategory',
           },
           value: {
             type: ['number', 'null'],
           },
           unit: {
-            type: 'string',
-            enum: ['percent', 'count', 'score', 'days', 'consumers'],
+            $ref: '#/components/schemas/KpiUnit',
           },
           target: {
             type: 'number',
@@ -2210,6 +2200,24 @@ export const spec = {
                 type: ['number', 'null'],
               },
             },
+          },
+        },
+      },
+      ProvenanceRecord: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['templateRef', 'requestedAt'],
+        description: 'What a template run recorded when it created a product',
+        properties: {
+          templateRef: {
+            type: 'string',
+          },
+          requestedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          taskId: {
+            type: 'string',
           },
         },
       },
@@ -2340,6 +2348,74 @@ export const spec = {
           },
         ],
       },
+      MeasurementsAccepted: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['accepted', 'products'],
+        properties: {
+          accepted: {
+            type: 'integer',
+          },
+          products: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          unmatched: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'Imported tests or suites no product claims',
+          },
+        },
+      },
+      SloObjective: {
+        type: 'string',
+        enum: ['freshness', 'availability', 'completeness', 'accuracy'],
+      },
+      SloObjectiveStatus: {
+        description: 'Compliance of one SLO objective over the rolling window',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'objective',
+          'target',
+          'compliance',
+          'required',
+          'met',
+          'errorBudgetRemaining',
+          'measurements',
+        ],
+        properties: {
+          objective: {
+            $ref: '#/components/schemas/SloObjective',
+          },
+          target: {
+            type: 'string',
+          },
+          compliance: {
+            type: ['number', 'null'],
+          },
+          required: {
+            type: 'number',
+          },
+          met: {
+            type: ['boolean', 'null'],
+          },
+          errorBudgetRemaining: {
+            type: ['number', 'null'],
+          },
+          measurements: {
+            type: 'integer',
+          },
+          lastObservedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
       SloStatusResponse: {
         type: 'object',
         additionalProperties: false,
@@ -2375,50 +2451,7 @@ export const spec = {
           objectives: {
             type: 'array',
             items: {
-              type: 'object',
-              additionalProperties: false,
-              required: [
-                'objective',
-                'target',
-                'compliance',
-                'required',
-                'met',
-                'errorBudgetRemaining',
-                'measurements',
-              ],
-              properties: {
-                objective: {
-                  type: 'string',
-                  enum: [
-                    'freshness',
-                    'availability',
-                    'completeness',
-                    'accuracy',
-                  ],
-                },
-                target: {
-                  type: 'string',
-                },
-                compliance: {
-                  type: ['number', 'null'],
-                },
-                required: {
-                  type: 'number',
-                },
-                met: {
-                  type: ['boolean', 'null'],
-                },
-                errorBudgetRemaining: {
-                  type: ['number', 'null'],
-                },
-                measurements: {
-                  type: 'integer',
-                },
-                lastObservedAt: {
-                  type: 'string',
-                  format: 'date-time',
-                },
-              },
+              $ref: '#/components/schemas/SloObjectiveStatus',
             },
           },
           compliant: {
@@ -2470,10 +2503,166 @@ export const spec = {
   },
 } as const;
 
+type JsonBody<B> = NonNullable<B> extends {
+  content: { 'application/json': infer T };
+}
+  ? T
+  : undefined;
+type SuccessBody<R> = {
+  [S in keyof R]: S extends 200 | 201 | 202 | 204 ? JsonBody<R[S]> : never;
+}[keyof R];
+
+/** Each operation of {@link spec}, as `#method|path`. */
+export type EndpointMap = {
+  '#post|/evaluate': {
+    body: JsonBody<paths['/evaluate']['post']['requestBody']>;
+    response: SuccessBody<paths['/evaluate']['post']['responses']>;
+  };
+  '#get|/scorecards': {
+    query: NonNullable<paths['/scorecards']['get']['parameters']['query']>;
+    response: SuccessBody<paths['/scorecards']['get']['responses']>;
+  };
+  '#get|/scorecards/{namespace}/{name}': {
+    path: paths['/scorecards/{namespace}/{name}']['get']['parameters']['path'];
+    response: SuccessBody<
+      paths['/scorecards/{namespace}/{name}']['get']['responses']
+    >;
+  };
+  '#get|/scorecards/{namespace}/{name}/history': {
+    path: paths['/scorecards/{namespace}/{name}/history']['get']['parameters']['path'];
+    query: NonNullable<
+      paths['/scorecards/{namespace}/{name}/history']['get']['parameters']['query']
+    >;
+    response: SuccessBody<
+      paths['/scorecards/{namespace}/{name}/history']['get']['responses']
+    >;
+  };
+  '#get|/domains': {
+    response: SuccessBody<paths['/domains']['get']['responses']>;
+  };
+  '#get|/domains/{name}': {
+    path: paths['/domains/{name}']['get']['parameters']['path'];
+    query: NonNullable<paths['/domains/{name}']['get']['parameters']['query']>;
+    response: SuccessBody<paths['/domains/{name}']['get']['responses']>;
+  };
+  '#get|/domains/{namespace}/{name}': {
+    path: paths['/domains/{namespace}/{name}']['get']['parameters']['path'];
+    query: NonNullable<
+      paths['/domains/{namespace}/{name}']['get']['parameters']['query']
+    >;
+    response: SuccessBody<
+      paths['/domains/{namespace}/{name}']['get']['responses']
+    >;
+  };
+  '#get|/policies': {
+    response: SuccessBody<paths['/policies']['get']['responses']>;
+  };
+  '#post|/policies/dry-run': {
+    body: JsonBody<paths['/policies/dry-run']['post']['requestBody']>;
+    response: SuccessBody<paths['/policies/dry-run']['post']['responses']>;
+  };
+  '#get|/waivers': {
+    query: NonNullable<paths['/waivers']['get']['parameters']['query']>;
+    response: SuccessBody<paths['/waivers']['get']['responses']>;
+  };
+  '#post|/waivers': {
+    body: JsonBody<paths['/waivers']['post']['requestBody']>;
+    response: SuccessBody<paths['/waivers']['post']['responses']>;
+  };
+  '#_delete|/waivers/{namespace}/{name}/{ruleId}': {
+    path: paths['/waivers/{namespace}/{name}/{ruleId}']['delete']['parameters']['path'];
+    query: NonNullable<
+      paths['/waivers/{namespace}/{name}/{ruleId}']['delete']['parameters']['query']
+    >;
+    response: SuccessBody<
+      paths['/waivers/{namespace}/{name}/{ruleId}']['delete']['responses']
+    >;
+  };
+  '#post|/waivers/{namespace}/{name}/{ruleId}/approve': {
+    path: paths['/waivers/{namespace}/{name}/{ruleId}/approve']['post']['parameters']['path'];
+    body: JsonBody<
+      paths['/waivers/{namespace}/{name}/{ruleId}/approve']['post']['requestBody']
+    >;
+    response: SuccessBody<
+      paths['/waivers/{namespace}/{name}/{ruleId}/approve']['post']['responses']
+    >;
+  };
+  '#post|/waivers/{namespace}/{name}/{ruleId}/reject': {
+    path: paths['/waivers/{namespace}/{name}/{ruleId}/reject']['post']['parameters']['path'];
+    body: JsonBody<
+      paths['/waivers/{namespace}/{name}/{ruleId}/reject']['post']['requestBody']
+    >;
+    response: SuccessBody<
+      paths['/waivers/{namespace}/{name}/{ruleId}/reject']['post']['responses']
+    >;
+  };
+  '#get|/kpis': {
+    response: SuccessBody<paths['/kpis']['get']['responses']>;
+  };
+  '#get|/kpis/history': {
+    query: NonNullable<paths['/kpis/history']['get']['parameters']['query']>;
+    response: SuccessBody<paths['/kpis/history']['get']['responses']>;
+  };
+  '#post|/products/{namespace}/{name}/measurements': {
+    path: paths['/products/{namespace}/{name}/measurements']['post']['parameters']['path'];
+    body: JsonBody<
+      paths['/products/{namespace}/{name}/measurements']['post']['requestBody']
+    >;
+    response: SuccessBody<
+      paths['/products/{namespace}/{name}/measurements']['post']['responses']
+    >;
+  };
+  '#get|/products/{namespace}/{name}/slo': {
+    path: paths['/products/{namespace}/{name}/slo']['get']['parameters']['path'];
+    response: SuccessBody<
+      paths['/products/{namespace}/{name}/slo']['get']['responses']
+    >;
+  };
+  '#get|/products/{namespace}/{name}/provenance': {
+    path: paths['/products/{namespace}/{name}/provenance']['get']['parameters']['path'];
+    response: SuccessBody<
+      paths['/products/{namespace}/{name}/provenance']['get']['responses']
+    >;
+  };
+  '#post|/products/{namespace}/{name}/provenance': {
+    path: paths['/products/{namespace}/{name}/provenance']['post']['parameters']['path'];
+    body: JsonBody<
+      paths['/products/{namespace}/{name}/provenance']['post']['requestBody']
+    >;
+    response: SuccessBody<
+      paths['/products/{namespace}/{name}/provenance']['post']['responses']
+    >;
+  };
+  '#post|/measurements/dbt': {
+    query: NonNullable<
+      paths['/measurements/dbt']['post']['parameters']['query']
+    >;
+    body: JsonBody<paths['/measurements/dbt']['post']['requestBody']>;
+    response: SuccessBody<paths['/measurements/dbt']['post']['responses']>;
+  };
+  '#post|/measurements/great-expectations': {
+    query: NonNullable<
+      paths['/measurements/great-expectations']['post']['parameters']['query']
+    >;
+    body: JsonBody<
+      paths['/measurements/great-expectations']['post']['requestBody']
+    >;
+    response: SuccessBody<
+      paths['/measurements/great-expectations']['post']['responses']
+    >;
+  };
+};
+
 /**
  * An express router whose handlers are typed from {@link spec}, and which
  * validates requests against it.
  */
 export const createOpenApiRouter = async (
-  options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
-) => createValidatedOpenApiRouter<typeof spec>(spec, options);
+  options?: Parameters<
+    typeof createValidatedOpenApiRouterFromGeneratedEndpointMap
+  >['1'],
+) =>
+  createValidatedOpenApiRouterFromGeneratedEndpointMap<EndpointMap>(
+    spec,
+    options,
+  );
