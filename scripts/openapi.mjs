@@ -4,11 +4,16 @@
 //   - the backend's typed router module (the document as a const, for
 //     @backstage/backend-openapi-utils), and
 //   - the client's types (openapi-typescript) in -common.
-// `node scripts/openapi.mjs` writes them; `--check` writes nothing and fails
-// when a committed file differs from what the document generates.
+// `node scripts/openapi.mjs` (`yarn openapi:generate`) validates the document
+// and writes them; `--check` (`yarn openapi:check`) writes nothing and fails
+// when the document is invalid or a committed file differs from what it
+// generates. With the type check (handlers typed from the endpoint map, the
+// client from `paths`) and the tests of the client against the router, this
+// keeps the document, the server and the client in agreement.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import openapiTS, { astToString } from 'openapi-typescript';
 import prettier from 'prettier';
 import { parse } from 'yaml';
@@ -120,6 +125,8 @@ async function format(path, text) {
 
 async function generate() {
   const spec = parse(await readFile(specPath, 'utf8'));
+  // A document that is not valid OpenAPI 3.1 generates nothing.
+  await SwaggerParser.validate(structuredClone(spec));
   return {
     [resolve(backend, 'src/schema/openapi/generated/router.ts')]:
       serverRouter(spec),
@@ -167,6 +174,6 @@ async function main() {
 }
 
 main().catch(error => {
-  console.error(error);
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -31,6 +31,7 @@ step() {
   fi
 }
 
+step openapi yarn openapi:check
 step tsc yarn tsc
 step lint yarn lint:all
 step prettier yarn prettier:check

@@ -18,6 +18,7 @@ export const spec = {
       'Governance scorecards, domain and mesh rollups, policies and waivers of the data mesh suite. Every route needs Backstage credentials (a user token, or a service token such as an external access token); lists and rollups only cover the data products the caller may read in the catalog.',
     license: {
       name: 'Apache-2.0',
+      url: 'https://www.apache.org/licenses/LICENSE-2.0',
     },
   },
   servers: [
