@@ -109,6 +109,11 @@ export const createOpenApiRouter = async (
 async function clientTypes(spec) {
   const ast = await openapiTS(spec, { alphabetize: false });
   const text = astToString(ast)
+    // TSDoc (the API report) knows neither `@description` nor openapi-
+    // typescript's type tags: keep the words, drop the tags.
+    .replace(/@description /g, '')
+    .replace(/^\s*\/\*\* @(enum \{string\}|constant) \*\/\n/gm, '')
+    .replace(/^\s*\* @(enum \{string\}|constant)\n/gm, '')
     // The package's API report needs a release tag on every export.
     .replace(
       /^export (interface|type) (\w+)/gm,

@@ -64,7 +64,9 @@ describe('waiver routes', () => {
       .get('/api/data-mesh/waivers?status=granted')
       .set(asUser);
     expect(badStatus.status).toBe(400);
-    expect(badStatus.body.error.message).toMatch(/^request\/query\/status must be equal to one of/);
+    expect(badStatus.body.error.message).toMatch(
+      /^request\/query\/status must be equal to one of/,
+    );
   });
 
   it.each([

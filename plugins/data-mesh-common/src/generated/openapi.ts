@@ -27,13 +27,13 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @description A DataProduct entity (apiVersion datamesh.io/v1alpha1). */
+            /** A DataProduct entity (apiVersion datamesh.io/v1alpha1). */
             entity: Record<string, never>;
           };
         };
       };
       responses: {
-        /** @description The scorecard */
+        /** The scorecard */
         200: {
           headers: {
             [name: string]: unknown;
@@ -63,7 +63,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          /** @description Domain name or entity ref */
+          /** Domain name or entity ref */
           domain?: string;
           status?: components['schemas']['ScorecardStatus'];
           type?: components['schemas']['DataProductType'];
@@ -72,7 +72,7 @@ export interface paths {
           orderBy?: 'entityRef' | 'score' | 'status' | 'type';
           order?: 'asc' | 'desc';
           limit?: number;
-          /** @description nextCursor of the previous page */
+          /** nextCursor of the previous page */
           cursor?: string;
         };
         header?: never;
@@ -81,7 +81,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The page */
+        /** The page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -122,7 +122,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The scorecard */
+        /** The scorecard */
         200: {
           headers: {
             [name: string]: unknown;
@@ -166,7 +166,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The history, oldest first */
+        /** The history, oldest first */
         200: {
           headers: {
             [name: string]: unknown;
@@ -207,7 +207,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The rollups */
+        /** The rollups */
         200: {
           headers: {
             [name: string]: unknown;
@@ -329,7 +329,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Rules, packs, weights and the policy version */
+        /** Rules, packs, weights and the policy version */
         200: {
           headers: {
             [name: string]: unknown;
@@ -360,7 +360,7 @@ export interface paths {
     put?: never;
     /**
      * Evaluate a proposed pack over every visible product; nothing is stored
-     * @description Needs the data-mesh.policy.dry-run permission. Answers 400 for a broken pack (a pattern that needs backtracking included) and when the dry-run spends its time budget (dataMesh.governance.dryRun.timeBudget), naming the rule whose condition took the most time.
+     * Needs the data-mesh.policy.dry-run permission. Answers 400 for a broken pack (a pattern that needs backtracking included) and when the dry-run spends its time budget (dataMesh.governance.dryRun.timeBudget), naming the rule whose condition took the most time.
      */
     post: {
       parameters: {
@@ -372,13 +372,13 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @description A PolicyPack document, as YAML text or as an object. */
+            /** A PolicyPack document, as YAML text or as an object. */
             pack: string | Record<string, never>;
           };
         };
       };
       responses: {
-        /** @description Who would newly fail */
+        /** Who would newly fail */
         200: {
           headers: {
             [name: string]: unknown;
@@ -390,7 +390,7 @@ export interface paths {
         400: components['responses']['BadRequest'];
         401: components['responses']['Unauthorized'];
         403: components['responses']['Forbidden'];
-        /** @description Another dry-run is running on this replica */
+        /** Another dry-run is running on this replica */
         409: {
           headers: {
             [name: string]: unknown;
@@ -418,7 +418,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          /** @description A data product entity ref, full or short */
+          /** A data product entity ref, full or short */
           entityRef?: string;
           status?: components['schemas']['WaiverStatus'];
         };
@@ -428,7 +428,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The waivers, by product, rule and source */
+        /** The waivers, by product, rule and source */
         200: {
           headers: {
             [name: string]: unknown;
@@ -446,7 +446,7 @@ export interface paths {
     put?: never;
     /**
      * Ask for a waiver; it counts once approved
-     * @description Needs data-mesh.waiver.request on the product. The rule must exist and apply to the product; the expiry must be in the future and within dataMesh.governance.waivers.maxDays (90 by default). Replaces the API's earlier waiver of the rule. The product is re-scored.
+     * Needs data-mesh.waiver.request on the product. The rule must exist and apply to the product; the expiry must be in the future and within dataMesh.governance.waivers.maxDays (90 by default). Replaces the API's earlier waiver of the rule. The product is re-scored.
      */
     post: {
       parameters: {
@@ -461,7 +461,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description The pending request */
+        /** The pending request */
         201: {
           headers: {
             [name: string]: unknown;
@@ -494,12 +494,12 @@ export interface paths {
     post?: never;
     /**
      * Revoke an approved waiver; the product is re-scored
-     * @description Needs data-mesh.waiver.approve on the product.
+     * Needs data-mesh.waiver.approve on the product.
      */
     delete: {
       parameters: {
         query?: {
-          /** @description Which waiver of the rule, when both sources have one */
+          /** Which waiver of the rule, when both sources have one */
           source?: components['parameters']['waiverSource'];
         };
         header?: never;
@@ -512,7 +512,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Revoked */
+        /** Revoked */
         204: {
           headers: {
             [name: string]: unknown;
@@ -541,7 +541,7 @@ export interface paths {
     put?: never;
     /**
      * Approve the pending waiver request of a rule
-     * @description Needs data-mesh.waiver.approve on the product; nobody approves their own request. The approval binds to the request's reason and expiry: a later edit of the product's spec is a new request. The rule must apply to the product and the expiry be within the maximum from now. The product is re-scored.
+     * Needs data-mesh.waiver.approve on the product; nobody approves their own request. The approval binds to the request's reason and expiry: a later edit of the product's spec is a new request. The rule must apply to the product and the expiry be within the maximum from now. The product is re-scored.
      */
     post: {
       parameters: {
@@ -588,7 +588,7 @@ export interface paths {
     put?: never;
     /**
      * Reject the pending waiver request of a rule, saying why
-     * @description Needs data-mesh.waiver.approve on the product.
+     * Needs data-mesh.waiver.approve on the product.
      */
     post: {
       parameters: {
@@ -641,7 +641,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The nine mesh-adoption KPIs, with targets and a breakdown by domain */
+        /** The nine mesh-adoption KPIs, with targets and a breakdown by domain */
         200: {
           headers: {
             [name: string]: unknown;
@@ -670,16 +670,16 @@ export interface paths {
     };
     /**
      * KPI values from the daily snapshots
-     * @description Snapshots cover every product; callers who may not see them all get no points and `restricted: true`.
+     * Snapshots cover every product; callers who may not see them all get no points and `restricted: true`.
      */
     get: {
       parameters: {
         query?: {
-          /** @description Default: 90 days before `to` */
+          /** Default: 90 days before `to` */
           from?: string;
-          /** @description Default: today */
+          /** Default: today */
           to?: string;
-          /** @description week: the last snapshot of each week, dated by its Monday */
+          /** week: the last snapshot of each week, dated by its Monday */
           interval?: 'day' | 'week';
         };
         header?: never;
@@ -688,7 +688,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The points, oldest first */
+        /** The points, oldest first */
         200: {
           headers: {
             [name: string]: unknown;
@@ -720,7 +720,7 @@ export interface paths {
     put?: never;
     /**
      * Post SLO checks and quality test results of a product
-     * @description Service callers (for example with an external access token) may post; users need the data-mesh.measurement.create permission. Each check is judged against the product's declared target; a request is stored whole or not at all, and the product is re-scored.
+     * Service callers (for example with an external access token) may post; users need the data-mesh.measurement.create permission. Each check is judged against the product's declared target; a request is stored whole or not at all, and the product is re-scored.
      */
     post: {
       parameters: {
@@ -773,7 +773,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The product's SLO status */
+        /** The product's SLO status */
         200: {
           headers: {
             [name: string]: unknown;
@@ -814,7 +814,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The recorded provenance */
+        /** The recorded provenance */
         200: {
           headers: {
             [name: string]: unknown;
@@ -830,7 +830,7 @@ export interface paths {
     put?: never;
     /**
      * Record that a template run created the product
-     * @description The evidence the self-serve and time-to-data KPIs count. Only service callers named in dataMesh.provenance.trustedServices (the scaffolder by default) with the data-mesh.provenance.record permission may record it, once per product, and never for a product first seen before the run was requested.
+     * The evidence the self-serve and time-to-data KPIs count. Only service callers named in dataMesh.provenance.trustedServices (the scaffolder by default) with the data-mesh.provenance.record permission may record it, once per product, and never for a product first seen before the run was requested.
      */
     post: {
       parameters: {
@@ -848,7 +848,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description The recorded provenance */
+        /** The recorded provenance */
         201: {
           headers: {
             [name: string]: unknown;
@@ -880,12 +880,12 @@ export interface paths {
     put?: never;
     /**
      * Import dbt's run_results.json
-     * @description Each test counts for the products whose `datamesh.io/dbt-models` annotation names the model it tests (dbt names generic tests `<test>_<model>_<column>`), or for `entityRef` when given.
+     * Each test counts for the products whose `datamesh.io/dbt-models` annotation names the model it tests (dbt names generic tests `<test>_<model>_<column>`), or for `entityRef` when given.
      */
     post: {
       parameters: {
         query?: {
-          /** @description A data product entity ref, full or short */
+          /** A data product entity ref, full or short */
           entityRef?: string;
         };
         header?: never;
@@ -924,12 +924,12 @@ export interface paths {
     put?: never;
     /**
      * Import Great Expectations validation or checkpoint results
-     * @description Each suite counts for the products whose `datamesh.io/great-expectations-suites` annotation names it, or for `entityRef` when given. Each expectation is a quality test; the suite's success percent is an accuracy check for products with an accuracy SLO.
+     * Each suite counts for the products whose `datamesh.io/great-expectations-suites` annotation names it, or for `entityRef` when given. Each expectation is a quality test; the suite's success percent is an accuracy check for products with an accuracy SLO.
      */
     post: {
       parameters: {
         query?: {
-          /** @description A data product entity ref, full or short */
+          /** A data product entity ref, full or short */
           entityRef?: string;
         };
         header?: never;
@@ -969,11 +969,8 @@ export interface components {
       request?: Record<string, never>;
       response?: Record<string, never>;
     };
-    /** @enum {string} */
     ScorecardStatus: 'pass' | 'warn' | 'fail';
-    /** @enum {string} */
     RuleSeverity: 'error' | 'warning' | 'info';
-    /** @enum {string} */
     DataProductType: 'source-aligned' | 'consumer-aligned' | 'aggregate';
     Violation: {
       ruleId: string;
@@ -982,7 +979,7 @@ export interface components {
       remediation: string;
       path: string;
       waived: boolean;
-      /** @description The approved waiver in force that covers it */
+      /** The approved waiver in force that covers it */
       waiver?: {
         reason: string;
         /** Format: date-time */
@@ -1012,7 +1009,7 @@ export interface components {
     };
     Scorecard: components['schemas']['ScorecardCommon'] & {
       violations: components['schemas']['Violation'][];
-      /** @description Every waiver of the product, with whether it counts and why */
+      /** Every waiver of the product, with whether it counts and why */
       waivers?: components['schemas']['ScorecardWaiver'][];
     };
     ScorecardSummary: components['schemas']['ScorecardCommon'] & {
@@ -1034,7 +1031,7 @@ export interface components {
       warningCount: number;
       ruleIds: string[];
       policyVersion: string;
-      /** @description Why the result changed, for example a waiver expired */
+      /** Why the result changed, for example a waiver expired */
       notes?: string[];
     };
     RollupFigures: {
@@ -1073,7 +1070,7 @@ export interface components {
       stale: boolean;
       freshness: components['schemas']['Freshness'];
     };
-    /** @description When the figures were computed (the last complete governance sweep), and whether they may be out of date, with the reason. */
+    /** When the figures were computed (the last complete governance sweep), and whether they may be out of date, with the reason. */
     Freshness: {
       /** Format: date-time */
       computedAt?: string;
@@ -1089,8 +1086,7 @@ export interface components {
       reason?: string;
     };
     /**
-     * @description How a full governance sweep ended
-     * @enum {string}
+     * How a full governance sweep ended
      */
     SweepOutcome:
       | 'running'
@@ -1098,7 +1094,7 @@ export interface components {
       | 'catalog-unavailable'
       | 'empty-read'
       | 'failed';
-    /** @description Which products a rule applies to; absent fields match every product */
+    /** Which products a rule applies to; absent fields match every product */
     RuleAppliesTo: {
       types?: string[];
       lifecycles?: string[];
@@ -1131,7 +1127,7 @@ export interface components {
     DryRunResponse: {
       evaluatedCount: number;
       proposedPolicyVersion: string;
-      /** @description Products that pass or warn today and would fail: the first 1000 in catalog order (newlyFailingCount counts them all). */
+      /** Products that pass or warn today and would fail: the first 1000 in catalog order (newlyFailingCount counts them all). */
       newlyFailing: components['schemas']['DryRunChange'][];
       newlyFailingCount: number;
       changed: number;
@@ -1140,7 +1136,7 @@ export interface components {
         proposed: components['schemas']['RollupFigures'];
       };
     };
-    /** @description What a proposed pack would change for one product */
+    /** What a proposed pack would change for one product */
     DryRunChange: {
       entityRef: string;
       currentStatus: components['schemas']['ScorecardStatus'];
@@ -1155,16 +1151,14 @@ export interface components {
       reason: string;
       /**
        * Format: date-time
-       * @description In the future, within dataMesh.governance.waivers.maxDays
+       * In the future, within dataMesh.governance.waivers.maxDays
        */
       expiresAt: string;
     };
     /**
-     * @description entity (the product's spec.governance.waivers) or api
-     * @enum {string}
+     * entity (the product's spec.governance.waivers) or api
      */
     WaiverSource: 'entity' | 'api';
-    /** @enum {string} */
     WaiverStatus: 'pending' | 'approved' | 'rejected' | 'revoked';
     Waiver: {
       entityRef: string;
@@ -1184,11 +1178,11 @@ export interface components {
     ScorecardWaiver: {
       ruleId: string;
       reason: string;
-      /** @description ISO date-time; as declared when it is not a date */
+      /** ISO date-time; as declared when it is not a date */
       expiresAt: string;
       source: components['schemas']['WaiverSource'];
       status: components['schemas']['WaiverStatus'];
-      /** @description Whether it waives the rule */
+      /** Whether it waives the rule */
       counts: boolean;
       standing: components['schemas']['WaiverStanding'];
       explanation: string;
@@ -1199,8 +1193,7 @@ export interface components {
       comment?: string;
     };
     /**
-     * @description in-force counts; the others say what stops it
-     * @enum {string}
+     * in-force counts; the others say what stops it
      */
     WaiverStanding:
       | 'in-force'
@@ -1214,8 +1207,7 @@ export interface components {
       | 'invalid-expiry'
       | 'expiry-too-far';
     /**
-     * @description The mesh-adoption KPIs
-     * @enum {string}
+     * The mesh-adoption KPIs
      */
     KpiId:
       | 'domains_onboarded'
@@ -1227,9 +1219,7 @@ export interface components {
       | 'time_to_data'
       | 'data_product_consumers'
       | 'cross_domain_products';
-    /** @enum {string} */
     KpiCategory: 'adoption' | 'quality' | 'consumption';
-    /** @enum {string} */
     KpiUnit: 'percent' | 'count' | 'score' | 'days' | 'consumers';
     KpiDomainValue: {
       domain: string;
@@ -1245,7 +1235,6 @@ export interface components {
       value: number | null;
       unit: components['schemas']['KpiUnit'];
       target: number;
-      /** @enum {string} */
       targetOperator: 'gte' | 'lt';
       targetLabel: string;
       meetsTarget: boolean | null;
@@ -1257,13 +1246,12 @@ export interface components {
       kpis: components['schemas']['Kpi'][];
       freshness: components['schemas']['Freshness'];
     };
-    /** @description One series per KPI, aligned with `dates` (compact for long ranges). */
+    /** One series per KPI, aligned with `dates` (compact for long ranges). */
     KpiHistoryResponse: {
       /** Format: date */
       from: string;
       /** Format: date */
       to: string;
-      /** @enum {string} */
       interval: 'day' | 'week';
       restricted?: boolean;
       dates: string[];
@@ -1271,7 +1259,7 @@ export interface components {
         [key: string]: (number | null)[];
       };
     };
-    /** @description What a template run recorded when it created a product */
+    /** What a template run recorded when it created a product */
     ProvenanceRecord: {
       templateRef: string;
       /** Format: date-time */
@@ -1288,10 +1276,9 @@ export interface components {
       /** Format: date-time */
       recordedAt: string;
     };
-    /** @description `observedAt` (default: the request's time) may be at most five minutes ahead of the server's clock. A measurement of an objective the product does not declare is refused. */
+    /** `observedAt` (default: the request's time) may be at most five minutes ahead of the server's clock. A measurement of an objective the product does not declare is refused. */
     Measurement:
       | {
-          /** @constant */
           kind: 'freshness';
           /** Format: date-time */
           observedAt?: string;
@@ -1299,21 +1286,18 @@ export interface components {
           lastUpdatedAt: string;
         }
       | {
-          /** @constant */
           kind: 'availability';
           /** Format: date-time */
           observedAt?: string;
           up: boolean;
         }
       | {
-          /** @enum {string} */
           kind: 'completeness' | 'accuracy';
           /** Format: date-time */
           observedAt?: string;
           percent: number;
         }
       | {
-          /** @constant */
           kind: 'quality_test';
           /** Format: date-time */
           observedAt?: string;
@@ -1325,12 +1309,11 @@ export interface components {
     MeasurementsAccepted: {
       accepted: number;
       products: string[];
-      /** @description Imported tests or suites no product claims */
+      /** Imported tests or suites no product claims */
       unmatched?: string[];
     };
-    /** @enum {string} */
     SloObjective: 'freshness' | 'availability' | 'completeness' | 'accuracy';
-    /** @description Compliance of one SLO objective over the rolling window */
+    /** Compliance of one SLO objective over the rolling window */
     SloObjectiveStatus: {
       objective: components['schemas']['SloObjective'];
       target: string;
@@ -1369,7 +1352,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description The request is invalid; the message names each field */
+    /** The request is invalid; the message names each field */
     BadRequest: {
       headers: {
         [name: string]: unknown;
@@ -1378,7 +1361,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description No or invalid credentials */
+    /** No or invalid credentials */
     Unauthorized: {
       headers: {
         [name: string]: unknown;
@@ -1387,7 +1370,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The caller lacks the permission */
+    /** The caller lacks the permission */
     Forbidden: {
       headers: {
         [name: string]: unknown;
@@ -1396,7 +1379,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description Unknown, or not visible to the caller */
+    /** Unknown, or not visible to the caller */
     NotFound: {
       headers: {
         [name: string]: unknown;
@@ -1405,7 +1388,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The request conflicts with what is recorded, or the resource is not in a state that allows it */
+    /** The request conflicts with what is recorded, or the resource is not in a state that allows it */
     Conflict: {
       headers: {
         [name: string]: unknown;
@@ -1414,7 +1397,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The waiver as decided */
+    /** The waiver as decided */
     DecidedWaiver: {
       headers: {
         [name: string]: unknown;
@@ -1423,7 +1406,7 @@ export interface components {
         'application/json': components['schemas']['Waiver'];
       };
     };
-    /** @description What was stored */
+    /** What was stored */
     MeasurementsAccepted: {
       headers: {
         [name: string]: unknown;
@@ -1432,7 +1415,7 @@ export interface components {
         'application/json': components['schemas']['MeasurementsAccepted'];
       };
     };
-    /** @description The domain's rollup and a page of its products */
+    /** The domain's rollup and a page of its products */
     DomainDetails: {
       headers: {
         [name: string]: unknown;
@@ -1446,7 +1429,7 @@ export interface components {
     namespace: string;
     name: string;
     ruleId: string;
-    /** @description Which waiver of the rule, when both sources have one */
+    /** Which waiver of the rule, when both sources have one */
     waiverSource: components['schemas']['WaiverSource'];
     listStatus: components['schemas']['ScorecardStatus'];
     listType: components['schemas']['DataProductType'];
