@@ -86,6 +86,8 @@ export async function createRouter(
       },
     },
   });
+  // The document itself, as the OpenAPI router serves it.
+  access.route('get', '/openapi.json', {});
   const deps = { ...options, access, router };
   scorecardRoutes(deps);
   domainRoutes(deps);

@@ -92,6 +92,17 @@ describe('requests the OpenAPI document refuses', () => {
     expect(forbidden.status).toBe(403);
   });
 
+  it('serves the document to callers with credentials', async () => {
+    const response = await api.get('/api/data-mesh/openapi.json').set(asUser);
+    expect(response.status).toBe(200);
+    expect(response.body.info.title).toBe('data-mesh');
+    expect(Object.keys(response.body.paths)).toContain(
+      '/api/data-mesh/scorecards/{namespace}/{name}',
+    );
+    const anonymous = await api.get('/api/data-mesh/openapi.json');
+    expect(anonymous.status).toBe(401);
+  });
+
   it('answers 404 for a route the document does not declare', async () => {
     const response = await api.get('/api/data-mesh/evaluate').set(asUser);
     expect(response.status).toBe(404);
