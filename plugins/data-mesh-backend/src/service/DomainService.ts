@@ -9,9 +9,9 @@ import type {
   DomainRollupsResponse,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { summarizeRollup } from '@datamesh-backstage/plugin-data-mesh-node';
-import { ListScorecardsQuery } from '../database/listScorecards';
+import type { ListScorecardsQuery } from '../database/listScorecards';
+import type { ScorecardStore } from '../database/ScorecardStore';
 import { MESH, RollupStore } from '../database/RollupStore';
-import { ScorecardStore } from '../database/ScorecardStore';
 import { CatalogReader } from './CatalogReader';
 import { FreshnessService } from './FreshnessService';
 import { Visibility, VisibilityService } from './VisibilityService';
