@@ -11,9 +11,7 @@ const pack = (name: string, condition: object) => ({
   kind: 'PolicyPack',
   metadata: { name },
   spec: {
-    rules: [
-      { id: 'CERT-001', severity: 'error', state: 'draft', condition },
-    ],
+    rules: [{ id: 'CERT-001', severity: 'error', state: 'draft', condition }],
   },
 });
 // A draft rule every product fails, and one every product meets.
@@ -54,7 +52,10 @@ describe('the dry-run backtest over stored history', () => {
       .get('/api/data-mesh/scorecards/default/product-0/history')
       .set(ANA);
 
-    const harmless = await t.api.post(DRY_RUN).set(ANA).send({ pack: passesAll });
+    const harmless = await t.api
+      .post(DRY_RUN)
+      .set(ANA)
+      .send({ pack: passesAll });
     expect(harmless.status).toBe(200);
     expectMatchesOpenApi('post', '/policies/dry-run', harmless);
     const { backtest } = harmless.body;

@@ -95,12 +95,10 @@ describe('rule lifecycle over time', () => {
       .get('/api/data-mesh/domains/default/finance')
       .set(ANA);
     expectMatchesOpenApi('get', '/domains/{namespace}/{name}', domain);
-    expect(domain.body.upcomingRules.map((r: any) => [r.id, r.state])).toEqual(
-      [
-        ['CERT-001', 'grace'],
-        ['CERT-002', 'draft'],
-      ],
-    );
+    expect(domain.body.upcomingRules.map((r: any) => [r.id, r.state])).toEqual([
+      ['CERT-001', 'grace'],
+      ['CERT-002', 'draft'],
+    ]);
     expect(domain.body.products.items.length).toBeGreaterThan(0);
     for (const item of domain.body.products.items) {
       expect(item.upcomingFailing).toEqual(['CERT-001', 'CERT-002']);

@@ -144,10 +144,7 @@ export class PolicyDryRun {
         (product, i) => {
           const next = batch.evaluate(i, proposedPolicies);
           tally.add(batch.evaluate(i, currentPolicies), next);
-          backtest.add(
-            next,
-            histories.get(stringifyEntityRef(product)) ?? [],
-          );
+          backtest.add(next, histories.get(stringifyEntityRef(product)) ?? []);
         },
         { clock: () => this.#clock(), deadline },
       );

@@ -67,7 +67,9 @@ describe('rule lifecycle', () => {
         state: 'draft',
         severity: 'error',
         passes: false,
-        violations: [expect.objectContaining({ message: 'Not tagged certified' })],
+        violations: [
+          expect.objectContaining({ message: 'Not tagged certified' }),
+        ],
       }),
     ]);
   });
@@ -121,7 +123,11 @@ describe('rule lifecycle', () => {
       { now: onDate },
     );
     expect(card.upcoming).toEqual([
-      expect.objectContaining({ ruleId: 'TAG-001', passes: true, violations: [] }),
+      expect.objectContaining({
+        ruleId: 'TAG-001',
+        passes: true,
+        violations: [],
+      }),
     ]);
   });
 
