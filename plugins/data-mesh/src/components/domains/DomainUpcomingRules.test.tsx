@@ -55,7 +55,9 @@ describe('upcoming rules on a domain page', () => {
       expect.stringMatching(
         /Rule CERT-001.*Scored from .*2027.*2: product-a, product-b/,
       ),
-      expect.stringMatching(/Rule OLD-001.*Deprecated: replaced by CERT-001.*None/),
+      expect.stringMatching(
+        /Rule OLD-001.*Deprecated: replaced by CERT-001.*None/,
+      ),
     ]);
   });
 
