@@ -9,11 +9,14 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { DataProductChangeNotifier } from './processor/DataProductChangeNotifier';
 import { dataProductCatalogModel } from './model/dataProductCatalogModel';
 import { DataProductEntitiesProcessor } from './processor/DataProductEntitiesProcessor';
+import { StandardFilesProcessor } from './processor/StandardFilesProcessor';
 
 /**
  * Catalog module that adds the `DataProduct` kind: its layer of the catalog
  * model (schema, relations, annotations), validation and relations, and
- * announces changed products on the events bus for re-scoring.
+ * announces changed products on the events bus for re-scoring. Locations
+ * whose file is written in an open standard of data products or contracts
+ * (ODPS, ODCS, DPDS, Data Contract Specification) ingest as DataProducts.
  *
  * @public
  */
@@ -27,8 +30,9 @@ export const catalogModuleDataMesh = createBackendModule({
         model: catalogModelExtensionPoint,
         events: eventsServiceRef,
         logger: coreServices.logger,
+        reader: coreServices.urlReader,
       },
-      async init({ catalog, model, events, logger }) {
+      async init({ catalog, model, events, logger, reader }) {
         // The catalog compiles its model from every source (each includes
         // Backstage's default model) and validates kinds it knows with it.
         model.addModelSource(
@@ -37,6 +41,7 @@ export const catalogModuleDataMesh = createBackendModule({
         catalog.addProcessor(
           new DataProductEntitiesProcessor(),
           new DataProductChangeNotifier({ events, logger }),
+          new StandardFilesProcessor({ reader }),
         );
       },
     });

@@ -23,6 +23,7 @@ import { KpiService } from '../service/kpis/KpiService';
 import { MeasurementService } from '../service/measurements/MeasurementService';
 import { ProvenanceService } from '../service/provenance/ProvenanceService';
 import { MeasurementWindow } from '../service/MeasurementWindow';
+import { StandardsService } from '../service/standards/StandardsService';
 import { createAccessControl } from './accessControl';
 import { domainRoutes } from './domainRoutes';
 import { kpiRoutes } from './kpiRoutes';
@@ -31,6 +32,7 @@ import { policyRoutes } from './policyRoutes';
 import { provenanceRoutes } from './provenanceRoutes';
 import { scorecardRoutes } from './scorecardRoutes';
 import { sloRoutes } from './sloRoutes';
+import { standardsRoutes } from './standardsRoutes';
 import { waiverRoutes } from './waiverRoutes';
 
 /** Everything the routes need. */
@@ -56,6 +58,7 @@ export interface RouterOptions {
   measurementService: MeasurementService;
   provenanceService: ProvenanceService;
   measurementWindow: MeasurementWindow;
+  standards: StandardsService;
 }
 
 /**
@@ -78,5 +81,6 @@ export async function createRouter(
   router.use(measurementRoutes(deps));
   router.use(sloRoutes(deps));
   router.use(provenanceRoutes(deps));
+  router.use(standardsRoutes(deps));
   return router;
 }

@@ -53,6 +53,7 @@ import { SweepRetention } from './SweepRetention';
 import { MeasurementWindow } from './MeasurementWindow';
 import { VisibilityService } from './VisibilityService';
 import { WaiverService } from './WaiverService';
+import { StandardsService } from './standards/StandardsService';
 
 /**
  * Builds the plugin's stores and services from its dependencies: loads the
@@ -226,5 +227,6 @@ export async function createDataMeshServices(deps: {
     dryRun,
     sweep,
     visibility,
+    standards: new StandardsService(deps),
   };
 }

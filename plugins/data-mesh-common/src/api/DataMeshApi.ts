@@ -17,6 +17,12 @@ import type {
   SloStatusResponse,
 } from './measurementTypes';
 import type { ProductProvenance, ProvenanceRecord } from './provenanceTypes';
+import type {
+  ExportFormatName,
+  ProductExportResponse,
+  ProductImportResponse,
+  StandardFileContent,
+} from './standardsTypes';
 
 /** Per-request options: a token for callers outside the browser. @public */
 export interface DataMeshRequestOptions {
@@ -159,4 +165,23 @@ export interface DataMeshApi {
     entityRef: string,
     options?: DataMeshRequestOptions,
   ): Promise<ProductProvenance | undefined>;
+  /**
+   * Converts one product's open-standard files (ODPS, ODCS, DPDS, Data
+   * Contract Specification) into a DataProduct, storing nothing. A file that
+   * cannot be read is an error naming the file and position.
+   */
+  importProduct(
+    files: StandardFileContent[],
+    options?: DataMeshRequestOptions,
+  ): Promise<ProductImportResponse>;
+  /**
+   * A product as ODPS 1.0 with one ODCS 3.1 contract per output port
+   * (`odps`), or as a DPDS 1.0 descriptor (`dpds`), with what the standard
+   * cannot hold; undefined when the caller cannot read the product.
+   */
+  exportProduct(
+    entityRef: string,
+    format: ExportFormatName,
+    options?: DataMeshRequestOptions,
+  ): Promise<ProductExportResponse | undefined>;
 }

@@ -30,6 +30,12 @@ import type {
   SloStatusResponse,
 } from './measurementTypes';
 import type { ProductProvenance, ProvenanceRecord } from './provenanceTypes';
+import type {
+  ExportFormatName,
+  ProductExportResponse,
+  ProductImportResponse,
+  StandardFileContent,
+} from './standardsTypes';
 
 /** The parts of Backstage's discovery API the client needs. @public */
 export interface DataMeshDiscovery {
@@ -334,6 +340,29 @@ export class DataMeshClient implements DataMeshApi {
     return this.#request<ProductProvenance>(
       `/products/${productPath(entityRef)}/provenance`,
       { allow404: true },
+      options,
+    );
+  }
+
+  importProduct(
+    files: StandardFileContent[],
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#request<ProductImportResponse>(
+      '/import',
+      { method: 'POST', body: { files } },
+      options,
+    ) as Promise<ProductImportResponse>;
+  }
+
+  exportProduct(
+    entityRef: string,
+    format: ExportFormatName,
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#request<ProductExportResponse>(
+      `/products/${productPath(entityRef)}/export`,
+      { query: { format }, allow404: true },
       options,
     );
   }
