@@ -1,0 +1,7 @@
+/**
+ * The `data-mesh-standards` command line (Node.js only).
+ *
+ * @packageDocumentation
+ */
+
+export { runCli } from './runCli';
