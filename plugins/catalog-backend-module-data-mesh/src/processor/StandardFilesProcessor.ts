@@ -6,7 +6,10 @@ import {
   CatalogProcessorEmit,
   processingResult,
 } from '@backstage/plugin-catalog-node';
-import { importProduct } from '@datamesh-backstage/plugin-data-mesh-standards';
+import {
+  ImportResult,
+  importProduct,
+} from '@datamesh-backstage/plugin-data-mesh-standards';
 import { importedEntity } from '../standards/importedEntity';
 import {
   isSingleFileLocation,
@@ -26,9 +29,12 @@ const NOT_A_STANDARD = 'not-a-standard';
  * products or contracts (ODPS, ODCS, DPDS, Data Contract Specification),
  * recognised by its content whatever the file is called, and emits the
  * imported `DataProduct`, annotated with its source standard and loss
- * report. The files the target refers to (a DPDS descriptor's `$ref`s) are
- * read next to it. A file that cannot be imported is a processing error
- * naming the file and the position; nothing of it is emitted.
+ * report. The files the target refers to (a DPDS descriptor's `$ref`s, an
+ * ODPS product's contracts) are read next to it. A file that cannot be
+ * imported is a processing error naming the file and the position, and a
+ * product whose sources give no value for a field the kind requires (its
+ * type, lifecycle, owner or domain) one naming the fields: nothing of it is
+ * emitted then.
  *
  * Every other location is left to the catalog's own readers.
  *
@@ -75,20 +81,36 @@ export class StandardFilesProcessor implements CatalogProcessor {
       }
       return false;
     }
-    const product = await readProductFiles(files, main.text, detected.data);
+    emit(processingResult.refresh(`${location.type}:${location.target}`));
+    const product = await readProductFiles(files, main.text, detected);
+    const what = `${location.type}:${location.target} (${detected.standard.format} ${detected.standard.version})`;
+    let result: ImportResult;
     try {
-      emit(processingResult.entity(location, importedEntity(importProduct(product))));
+      result = importProduct(product);
     } catch (error) {
       emit(
         processingResult.inputError(
           location,
-          `${location.type}:${location.target} cannot be imported as ${
-            detected.standard.format
-          } ${detected.standard.version}: ${(error as Error).message}`,
+          `${what} cannot be imported: ${(error as Error).message}`,
         ),
       );
+      return true;
     }
-    emit(processingResult.refresh(`${location.type}:${location.target}`));
+    if (result.missing.length > 0) {
+      // Nothing is invented for what the kind requires: no half product.
+      emit(
+        processingResult.inputError(
+          location,
+          `${what} gives no value for ${result.missing.join(
+            ', ',
+          )}, which a DataProduct requires; no field of the source maps to ${
+            result.missing.length > 1 ? 'them' : 'it'
+          }`,
+        ),
+      );
+      return true;
+    }
+    emit(processingResult.entity(location, importedEntity(result)));
     return true;
   }
 }

@@ -3,7 +3,7 @@ import {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { LocationSpec } from '@backstage/plugin-catalog-common';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, posix } from 'node:path';
 
 /** A file of a location as read: its text, and its ETag when the reader gives one. */
@@ -22,9 +22,23 @@ export interface LocationFiles {
   readonly mainPath: string;
   /** The target; NotModifiedError when `etag` still matches (URLs). */
   readMain(etag?: string): Promise<LocationFile>;
-  /** A file by its path relative to the target's folder. */
+  /**
+   * A file by its path relative to the target's folder (or, for a URL
+   * location, by an absolute URL on the target's origin).
+   */
   readRelative(path: string): Promise<string>;
+  /**
+   * The YAML and JSON files next to the target and in its `contracts/`
+   * folder, as relative paths; none for URL locations, which cannot be
+   * listed.
+   */
+  neighbours(): Promise<string[]>;
 }
+
+/** Most neighbouring files looked at for a product's contracts. */
+const MAX_NEIGHBOURS = 200;
+
+const isDataFile = (name: string) => /\.(ya?ml|json)$/i.test(name);
 
 /** Whether a location names one file that this module can read. */
 export function isSingleFileLocation(location: LocationSpec): boolean {
@@ -49,6 +63,20 @@ function fileLocation(target: string): LocationFiles {
     async readRelative(path) {
       return readFile(resolveSafeChildPath(folder, path), 'utf8');
     },
+    async neighbours() {
+      const names: string[] = [];
+      for (const sub of ['', 'contracts']) {
+        const entries = await readdir(resolveSafeChildPath(folder, sub || '.'), {
+          withFileTypes: true,
+        }).catch(() => []);
+        for (const entry of entries) {
+          if (entry.isFile() && isDataFile(entry.name)) {
+            names.push(sub ? `${sub}/${entry.name}` : entry.name);
+          }
+        }
+      }
+      return names.sort().slice(0, MAX_NEIGHBOURS);
+    },
   };
 }
 
@@ -71,6 +99,9 @@ function urlLocation(reader: UrlReaderService, target: string): LocationFiles {
         throw new Error(`${path} is not on ${base.origin}`);
       }
       return (await read(url.toString())).text;
+    },
+    async neighbours() {
+      return [];
     },
   };
 }

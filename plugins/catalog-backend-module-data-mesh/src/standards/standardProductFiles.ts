@@ -56,20 +56,104 @@ function references(data: unknown, found = new Set<string>()): Set<string> {
   return found;
 }
 
+/** The contract ids an ODPS product's ports name. */
+function contractIds(data: any): Set<string> {
+  const ids = new Set<string>();
+  for (const side of ['inputPorts', 'outputPorts']) {
+    for (const port of Array.isArray(data?.[side]) ? data[side] : []) {
+      if (typeof port?.contractId === 'string') {
+        ids.add(port.contractId);
+      }
+    }
+  }
+  return ids;
+}
+
+/** Absolute URLs of YAML or JSON files in `authoritativeDefinitions`, anywhere. */
+function definitionUrls(data: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(data)) {
+    data.forEach(item => definitionUrls(item, found));
+  } else if (data && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) {
+      if (key === 'authoritativeDefinitions' && Array.isArray(value)) {
+        for (const definition of value) {
+          const url = definition?.url;
+          if (typeof url === 'string' && /^https?:.*\.(ya?ml|json)$/i.test(url)) {
+            found.add(url);
+          }
+        }
+      } else {
+        definitionUrls(value, found);
+      }
+    }
+  }
+  return found;
+}
+
+/** Parses a file read next to the product; undefined when it is not one YAML document. */
+function parseData(content: string): unknown {
+  const parsed = parseAllDocuments(content, { uniqueKeys: false });
+  if (!Array.isArray(parsed) || parsed.length !== 1) {
+    return undefined;
+  }
+  try {
+    return parsed[0].toJS();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * One product's files: the location's target and every file it refers to,
- * transitively, by paths relative to the target's folder. A reference that
- * cannot be read is left out; the import reports it as not found.
+ * The contracts an ODPS product's ports name by id: among the files it links
+ * to in `authoritativeDefinitions` (same origin as a URL location), and the
+ * files next to it and in its `contracts/` folder (file locations).
+ */
+async function readContracts(
+  files: LocationFiles,
+  mainData: unknown,
+  known: Set<string>,
+): Promise<StandardFile[]> {
+  const wanted = contractIds(mainData);
+  if (wanted.size === 0) {
+    return [];
+  }
+  const candidates = [
+    ...definitionUrls(mainData),
+    ...(await files.neighbours()),
+  ].filter(path => !known.has(path));
+  const contracts: StandardFile[] = [];
+  for (const path of candidates) {
+    if (contracts.length >= MAX_PRODUCT_FILES) break;
+    const content = await files.readRelative(path).catch(() => undefined);
+    const data: any = content === undefined ? undefined : parseData(content);
+    const standard = data && detectStandard(data);
+    if (
+      standard &&
+      (standard.format === 'odcs' || standard.format === 'dcs') &&
+      wanted.has(String(data.id))
+    ) {
+      known.add(path);
+      contracts.push({ path, content: content! });
+    }
+  }
+  return contracts;
+}
+
+/**
+ * One product's files: the location's target, every file it refers to with
+ * `$ref`, transitively, by paths relative to the target's folder, and for
+ * an ODPS product the contracts its ports name (see `readContracts`). A file
+ * that cannot be read is left out: the import reports what it misses.
  */
 export async function readProductFiles(
   files: LocationFiles,
   mainText: string,
-  mainData: unknown,
+  detected: { standard: DetectedStandard; data: unknown },
 ): Promise<StandardFile[]> {
   const product: StandardFile[] = [{ path: files.mainPath, content: mainText }];
   const seen = new Set([files.mainPath]);
   const queue: Array<{ from: string; data: unknown }> = [
-    { from: files.mainPath, data: mainData },
+    { from: files.mainPath, data: detected.data },
   ];
   while (queue.length && product.length < MAX_PRODUCT_FILES) {
     const { from, data } = queue.shift()!;
@@ -79,22 +163,15 @@ export async function readProductFiles(
         continue;
       }
       seen.add(path);
-      let content: string;
-      try {
-        content = await files.readRelative(path);
-      } catch {
-        continue;
-      }
-      product.push({ path, content });
-      const parsed = parseAllDocuments(content, { uniqueKeys: false });
-      if (Array.isArray(parsed) && parsed.length === 1) {
-        try {
-          queue.push({ from: path, data: parsed[0].toJS() });
-        } catch {
-          // The import names the file and position of what cannot be read.
-        }
+      const content = await files.readRelative(path).catch(() => undefined);
+      if (content !== undefined) {
+        product.push({ path, content });
+        queue.push({ from: path, data: parseData(content) });
       }
     }
   }
-  return product;
+  if (detected.standard.format === 'odps') {
+    product.push(...(await readContracts(files, detected.data, seen)));
+  }
+  return product.slice(0, MAX_PRODUCT_FILES);
 }
