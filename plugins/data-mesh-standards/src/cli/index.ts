@@ -5,3 +5,4 @@
  */
 
 export { runCli } from './runCli';
+export type { CliIo } from './runCli';

@@ -1,0 +1,15 @@
+/** The name part of an entity ref: `group:default/order-team` → `order-team`. */
+export function refName(ref: string): string {
+  return ref.replace(/^[^:/]+:/, '').replace(/^[^/]+\//, '');
+}
+
+/** Whether a port's contract is a file path the export can write (not a URL). */
+export function isContractPath(
+  contract: string | undefined,
+): contract is string {
+  return (
+    !!contract &&
+    !/^[a-z][a-z0-9+.-]*:/i.test(contract) &&
+    /\.(ya?ml|json)$/i.test(contract)
+  );
+}

@@ -1,0 +1,25 @@
+import type {
+  DataProductAccess,
+  DataProductPort,
+  DataProductSchema,
+  DataProductSlo,
+  DataQualityTest,
+} from '@datamesh-backstage/plugin-data-mesh-common';
+
+/** What a contract gives the entity, before the product's own fields take precedence. */
+export interface ContractParts {
+  id?: string;
+  name?: string;
+  version?: string;
+  lifecycle?: string;
+  domain?: string;
+  owner?: string;
+  description?: string;
+  tags?: string[];
+  /** One port per server. */
+  ports: DataProductPort[];
+  schema?: DataProductSchema;
+  slo?: DataProductSlo;
+  tests?: DataQualityTest[];
+  access?: DataProductAccess;
+}

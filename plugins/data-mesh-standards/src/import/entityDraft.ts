@@ -1,0 +1,113 @@
+import {
+  DATA_PRODUCT_API_VERSION,
+  DATA_PRODUCT_KIND,
+  DATA_PRODUCT_TYPES,
+  DataProductPort,
+  DataProductType,
+} from '@datamesh-backstage/plugin-data-mesh-common';
+import type { ImportedDataProductEntity } from '../types';
+import type { ContractParts } from './contractParts';
+
+/** Annotation holding a standard's product or contract id when it is not the entity's name. */
+export const ANNOTATION_STANDARD_ID = 'datamesh.io/standard-id';
+
+/** A new entity with only what the kind fixes. */
+export function newEntity(
+  name: string,
+  namespace?: string,
+): ImportedDataProductEntity {
+  return {
+    apiVersion: DATA_PRODUCT_API_VERSION,
+    kind: DATA_PRODUCT_KIND,
+    metadata: { name, ...(namespace ? { namespace } : {}) },
+    spec: {},
+  } as ImportedDataProductEntity;
+}
+
+/** Whether a value is one of the DataProduct types. */
+export function isProductType(value: unknown): value is DataProductType {
+  return DATA_PRODUCT_TYPES.includes(value as DataProductType);
+}
+
+/** Fills a port's missing fields from the contract server it serves. */
+export function completePort(port: DataProductPort, server?: DataProductPort) {
+  if (!server) return port;
+  const merged: DataProductPort = { ...port };
+  for (const key of [
+    'type',
+    'description',
+    'format',
+    'location',
+    'endpoint',
+    'authentication',
+  ] as const) {
+    if (merged[key] === undefined && server[key] !== undefined) {
+      merged[key] = server[key];
+    }
+  }
+  return merged;
+}
+
+/** The server of a contract that serves the port: same name, or the only one. */
+export function serverFor(
+  parts: ContractParts | undefined,
+  portName: string,
+): DataProductPort | undefined {
+  if (!parts) return undefined;
+  return (
+    parts.ports.find(p => p.name === portName) ??
+    (parts.ports.length === 1 ? parts.ports[0] : undefined)
+  );
+}
+
+/**
+ * Fills what the product file does not say from its main contract: the
+ * fields a contract describes (schema, SLOs, tests, access) and, when the
+ * product is silent, its owner, domain, version, lifecycle, description, tags.
+ */
+export function applyContract(
+  entity: ImportedDataProductEntity,
+  parts: ContractParts,
+) {
+  const spec = entity.spec;
+  spec.owner = spec.owner ?? parts.owner;
+  spec.domain = spec.domain ?? parts.domain;
+  spec.version = spec.version ?? parts.version;
+  spec.lifecycle = spec.lifecycle ?? parts.lifecycle;
+  if (entity.metadata.description === undefined && parts.description) {
+    entity.metadata.description = parts.description;
+  }
+  if (entity.metadata.tags === undefined && parts.tags) {
+    entity.metadata.tags = parts.tags;
+  }
+  if (parts.schema) spec.schema = parts.schema;
+  if (parts.slo) spec.slo = parts.slo;
+  if (parts.tests) spec.quality = { tests: parts.tests };
+  if (parts.access) spec.access = { ...parts.access, ...spec.access };
+}
+
+/** Drops keys whose value is undefined, so that absent fields stay absent. */
+export function prune<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(prune) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== undefined) out[k] = prune(v);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+/** The fields the kind requires that the import could not fill. */
+export function missingFields(entity: ImportedDataProductEntity): string[] {
+  const missing = (['type', 'lifecycle', 'owner', 'domain'] as const)
+    .filter(key => entity.spec[key] === undefined)
+    .map(key => `spec.${key}`);
+  for (const side of ['inputPorts', 'outputPorts'] as const) {
+    entity.spec[side]?.forEach((port, i) => {
+      if (!port.type) missing.push(`spec.${side}[${i}].type`);
+    });
+  }
+  return missing;
+}
