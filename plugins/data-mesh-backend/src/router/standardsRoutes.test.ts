@@ -185,7 +185,7 @@ describe('POST /import', () => {
 });
 
 describe('GET /products/:namespace/:name/export', () => {
-  it('exports a product as ODPS with one ODCS contract per output port, and as DPDS', async () => {
+  it('exports a product as ODPS or DPDS, with one ODCS contract per output port', async () => {
     const { api } = await startDataMesh();
     const odps = await api.get(`${EXPORT}?format=odps`).set(asUser);
     expect(odps.status).toBe(200);
@@ -201,8 +201,9 @@ describe('GET /products/:namespace/:name/export', () => {
     const dpds = await api.get(`${EXPORT}?format=dpds`).set(asUser);
     expect(dpds.status).toBe(200);
     expectMatchesOpenApi('get', '/products/{namespace}/{name}/export', dpds);
-    expect(dpds.body.files).toHaveLength(1);
-    expect(dpds.body.files[0].content).toMatch(/dataProductDescriptor/);
+    // The descriptor, and the ODCS contracts its output ports reference.
+    expect(dpds.body.files).toHaveLength(1 + outputPorts.length);
+    expect(dpds.body.files[0].content).toMatch(/dataProductDescriptor: 1\.0\.0/);
     expect(dpds.body.lossReport.length).toBeGreaterThan(0);
   });
 

@@ -176,7 +176,8 @@ export interface DataMeshApi {
   ): Promise<ProductImportResponse>;
   /**
    * A product as ODPS 1.0 with one ODCS 3.1 contract per output port
-   * (`odps`), or as a DPDS 1.0 descriptor (`dpds`), with what the standard
+   * (`odps`), or as a DPDS 1.0 descriptor with the same contracts (`dpds`),
+   * with what the standard
    * cannot hold; undefined when the caller cannot read the product.
    */
   exportProduct(
