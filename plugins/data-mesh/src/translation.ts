@@ -65,7 +65,7 @@ export const dataMeshTranslationRef = createTranslationRef({
           'Written as a DataProduct. Export it to the open standards of data products and contracts:',
         export: { odps: 'Export ODPS + ODCS', dpds: 'Export DPDS' },
         exportNotFound: 'The product cannot be read.',
-        downloaded: 'Downloaded: {{files}}',
+        downloaded: 'Downloaded {{archive}}: {{files}}',
         exportLoss: {
           odps: 'What ODPS and ODCS cannot hold',
           dpds: 'What DPDS cannot hold',

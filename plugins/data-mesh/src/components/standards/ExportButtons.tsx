@@ -11,7 +11,7 @@ import type {
 import { dataMeshApiRef } from '@datamesh-backstage/plugin-data-mesh-react';
 import { useState } from 'react';
 import { dataMeshTranslationRef } from '../../translation';
-import { downloadFiles, downloadName } from './downloadFiles';
+import { downloadZip, exportFileName } from './downloadFiles';
 import { LossReportTable } from './LossReportTable';
 
 type ExportState =
@@ -28,10 +28,10 @@ const FORMATS: ExportFormatName[] = ['odps', 'dpds'];
 
 /**
  * Export buttons: the product as ODPS with one ODCS contract per output
- * port, or as a DPDS descriptor. Each file downloads; what the standard
- * cannot hold is listed below.
+ * port, or as a DPDS descriptor with the same contracts. The files download
+ * as one zip archive; what the standard cannot hold is listed below.
  */
-export function ExportButtons(props: { entityRef: string }) {
+export function ExportButtons(props: { entityRef: string; name: string }) {
   const api = useApi(dataMeshApiRef);
   const { t } = useTranslationRef(dataMeshTranslationRef);
   const [state, setState] = useState<ExportState>({ status: 'idle' });
@@ -43,7 +43,7 @@ export function ExportButtons(props: { entityRef: string }) {
       if (!result) {
         throw new Error(t('cards.standards.exportNotFound'));
       }
-      downloadFiles(result.files);
+      await downloadZip(exportFileName(props.name, format), result.files);
       setState({ status: 'done', format, result });
     } catch (error) {
       setState({ status: 'failed', error: error as Error });
@@ -70,7 +70,8 @@ export function ExportButtons(props: { entityRef: string }) {
         <Box mt={2} role="status">
           <Typography variant="body2">
             {t('cards.standards.downloaded', {
-              files: state.result.files.map(f => downloadName(f.path)).join(', '),
+              archive: exportFileName(props.name, state.format),
+              files: state.result.files.map(f => f.path).join(', '),
             })}
           </Typography>
           {state.result.lossReport.length > 0 ? (

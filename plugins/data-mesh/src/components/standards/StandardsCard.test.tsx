@@ -7,6 +7,7 @@ import {
 } from '../../__testUtils__/dataMeshServer';
 import { customer360 } from '../../__testUtils__/entityFixtures';
 import { renderEntityCard } from '../../__testUtils__/renderInDataMeshApp';
+import JSZip from 'jszip';
 import { StandardsCard } from './StandardsCard';
 
 const mesh = setupDataMeshServer();
@@ -78,7 +79,7 @@ describe('StandardsCard', () => {
     expect(screen.queryByRole('table')).toBeNull();
   });
 
-  it('exports as ODPS + ODCS: downloads each file and lists what the standard cannot hold', async () => {
+  it('exports as ODPS + ODCS: downloads the files in one zip and lists what the standard cannot hold', async () => {
     const files = captureDownloads();
     const queries = mesh.get(EXPORT, {
       files: [
@@ -100,15 +101,20 @@ describe('StandardsCard', () => {
     fireEvent.click(await screen.findByRole('button', { name: /Export ODPS \+ ODCS/ }));
     expect(
       await screen.findByText(
-        'Downloaded: customer-360.odps.yaml, customer-360-table.odcs.yaml',
+        'Downloaded customer-360-odps.zip: customer-360.odps.yaml, contracts/customer-360-table.odcs.yaml',
       ),
     ).toBeInTheDocument();
     expect(queries.map(q => q.get('format'))).toEqual(['odps']);
-    expect(files.map(f => f.name)).toEqual([
+    // One archive, with the files at their paths.
+    expect(files.map(f => f.name)).toEqual(['customer-360-odps.zip']);
+    const zip = await JSZip.loadAsync(await files[0].blob.arrayBuffer());
+    expect(Object.keys(zip.files).filter(p => !zip.files[p].dir)).toEqual([
       'customer-360.odps.yaml',
-      'customer-360-table.odcs.yaml',
+      'contracts/customer-360-table.odcs.yaml',
     ]);
-    expect(await files[1].blob.text()).toBe('kind: DataContract\n');
+    expect(
+      await zip.file('contracts/customer-360-table.odcs.yaml')!.async('string'),
+    ).toBe('kind: DataContract\n');
     expect(rows('What ODPS and ODCS cannot hold')).toEqual([
       'spec.typecatalog-info.yamlODPS has no product type',
     ]);

@@ -56,7 +56,7 @@ export function StandardsCard() {
                 {t('cards.standards.notImported')}
               </Typography>
             )}
-            <ExportButtons entityRef={entityRef} />
+            <ExportButtons entityRef={entityRef} name={entity.metadata.name} />
           </>
         );
       }}

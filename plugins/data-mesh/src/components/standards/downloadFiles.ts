@@ -1,29 +1,39 @@
-import type { StandardFileContent } from '@datamesh-backstage/plugin-data-mesh-common';
+import type {
+  ExportFormatName,
+  StandardFileContent,
+} from '@datamesh-backstage/plugin-data-mesh-common';
 
-/** The name a file downloads as: the last part of its path. */
-export function downloadName(path: string): string {
-  return path.split('/').filter(Boolean).pop() ?? path;
+/** The name of an export's download: `<product>-<format>.zip`. */
+export function exportFileName(
+  productName: string,
+  format: ExportFormatName,
+): string {
+  return `${productName}-${format}.zip`;
 }
 
 /**
- * Downloads each file as its own file (YAML or JSON text), through an object
- * URL and a link click, one after the other.
+ * Downloads an export's files as one zip archive that keeps their paths, so
+ * that references between them (a DPDS descriptor's contracts) still hold.
+ * The zip library loads on first use.
  */
-export function downloadFiles(files: StandardFileContent[]) {
+export async function downloadZip(
+  name: string,
+  files: StandardFileContent[],
+) {
+  const { default: JSZip } = await import('jszip');
+  const zip = new JSZip();
   for (const file of files) {
-    const url = URL.createObjectURL(
-      new Blob([file.content], {
-        type: file.path.endsWith('.json')
-          ? 'application/json;charset=utf-8'
-          : 'application/yaml;charset=utf-8',
-      }),
-    );
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = downloadName(file.path);
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    URL.revokeObjectURL(url);
+    zip.file(file.path, file.content);
   }
+  const bytes = await zip.generateAsync({ type: 'uint8array' });
+  const url = URL.createObjectURL(
+    new Blob([bytes as BlobPart], { type: 'application/zip' }),
+  );
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
 }
