@@ -3,13 +3,17 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { CatalogModelSources } from '@backstage/catalog-model/alpha';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogAnalysisExtensionPoint,
+  catalogProcessingExtensionPoint,
+} from '@backstage/plugin-catalog-node';
 import { catalogModelExtensionPoint } from '@backstage/plugin-catalog-node/alpha';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { DataProductChangeNotifier } from './processor/DataProductChangeNotifier';
 import { dataProductCatalogModel } from './model/dataProductCatalogModel';
 import { DataProductEntitiesProcessor } from './processor/DataProductEntitiesProcessor';
 import { StandardFilesProcessor } from './processor/StandardFilesProcessor';
+import { StandardFileLocationAnalyzer } from './analyzer/StandardFileLocationAnalyzer';
 
 /**
  * Catalog module that adds the `DataProduct` kind: its layer of the catalog
@@ -27,12 +31,13 @@ export const catalogModuleDataMesh = createBackendModule({
     reg.registerInit({
       deps: {
         catalog: catalogProcessingExtensionPoint,
+        analysis: catalogAnalysisExtensionPoint,
         model: catalogModelExtensionPoint,
         events: eventsServiceRef,
         logger: coreServices.logger,
         reader: coreServices.urlReader,
       },
-      async init({ catalog, model, events, logger, reader }) {
+      async init({ catalog, analysis, model, events, logger, reader }) {
         // The catalog compiles its model from every source (each includes
         // Backstage's default model) and validates kinds it knows with it.
         model.addModelSource(
@@ -42,6 +47,9 @@ export const catalogModuleDataMesh = createBackendModule({
           new DataProductEntitiesProcessor(),
           new DataProductChangeNotifier({ events, logger }),
           new StandardFilesProcessor({ reader }),
+        );
+        analysis.addScmLocationAnalyzer(
+          new StandardFileLocationAnalyzer({ reader }),
         );
       },
     });

@@ -12,6 +12,7 @@ import { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { parse } from 'yaml';
 import { repoRoot } from './__testUtils__/exampleMesh';
 import { catalogModuleDataMesh } from './module';
 
@@ -106,11 +107,10 @@ describe('registering open-standard files with the catalog', () => {
         .send({ type: 'url', target });
       expect(dryRun.status).toBe(201);
       // The flow lists what the location would add: its Location and the product.
-      expect(
-        dryRun.body.entities
-          .map((e: any) => e.kind)
-          .sort(),
-      ).toEqual(['DataProduct', 'Location']);
+      expect(dryRun.body.entities.map((e: any) => e.kind).sort()).toEqual([
+        'DataProduct',
+        'Location',
+      ]);
       expect(
         dryRun.body.entities.find((e: any) => e.kind === 'DataProduct').metadata
           .name,
@@ -191,6 +191,47 @@ describe('registering open-standard files with the catalog', () => {
     },
   );
 
+  it('analyzes a JSON file URL, as the register page does for non-YAML URLs', async () => {
+    const product = parse(example('odps/loyalty-points.yaml'));
+    product.outputPorts[0].authoritativeDefinitions = [
+      { type: 'implementation', url: `${base}/repo/balances.odcs.yaml` },
+    ];
+    files = {
+      '/repo/loyalty.json': JSON.stringify(product),
+      '/repo/balances.odcs.yaml': example(
+        'odps/contracts/loyalty-points-balances.odcs.yaml',
+      ),
+      '/repo/shipments.json': example('dpds/shipment-tracking.json'),
+    };
+    const { backend, api } = await startCatalog();
+    try {
+      const analyze = (target: string) =>
+        api
+          .post('/api/catalog/analyze-location')
+          .send({ location: { type: 'url', target } });
+      const analyzed = await analyze(`${base}/repo/loyalty.json`);
+      expect(analyzed.status).toBe(200);
+      expect(analyzed.body.generateEntities).toEqual([]);
+      expect(analyzed.body.existingEntityFiles).toEqual([
+        {
+          location: { type: 'url', target: `${base}/repo/loyalty.json` },
+          isRegistered: false,
+          entity: expect.objectContaining({
+            kind: 'DataProduct',
+            metadata: expect.objectContaining({ name: 'loyalty-points' }),
+          }),
+        },
+      ]);
+      const refused = await analyze(`${base}/repo/shipments.json`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain(
+        'gives no value for spec.type, spec.lifecycle',
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
+
   it('makes a processing error naming the file and the position of what cannot be read', async () => {
     files = {
       '/repo/stock.yaml': example('odcs/stock-movements.yaml').replace(
@@ -214,7 +255,9 @@ describe('registering open-standard files with the catalog', () => {
         processingErrors.find(m => m.includes('stock.yaml')),
       );
       expect(message).toMatch(
-        new RegExp(`url:${target} \\(odcs v3\\.1\\.0\\) cannot be imported: stock\\.yaml:\\d+:\\d+: `),
+        new RegExp(
+          `url:${target} \\(odcs v3\\.1\\.0\\) cannot be imported: stock\\.yaml:\\d+:\\d+: `,
+        ),
       );
     } finally {
       await backend.stop();

@@ -70,7 +70,8 @@ function importExample(file: string, text: string): Entity | undefined {
     .filter((path, i, all) => all.indexOf(path) === i)
     .map(path => ({
       path: relative(folder, path),
-      content: path === join(repoRoot, file) ? text : readFileSync(path, 'utf8'),
+      content:
+        path === join(repoRoot, file) ? text : readFileSync(path, 'utf8'),
     }));
   const result = importProduct(files);
   return result.missing.length ? undefined : importedEntity(result);

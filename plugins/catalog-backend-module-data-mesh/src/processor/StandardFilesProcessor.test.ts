@@ -234,7 +234,9 @@ describe('StandardFilesProcessor', () => {
           location,
           error: expect.objectContaining({
             name: 'InputError',
-            message: `file:${location.target} (${standard}) gives no value for ${fields}, which a DataProduct requires; no field of the source maps to ${
+            message: `file:${
+              location.target
+            } (${standard}) gives no value for ${fields}, which a DataProduct requires; no field of the source maps to ${
               fields.includes(',') ? 'them' : 'it'
             }`,
           }),
@@ -289,7 +291,8 @@ describe('StandardFilesProcessor', () => {
 
   it('leaves every other file, globs and location types to the catalog’s readers', async () => {
     mockDir.setContent({
-      'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\n',
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\n',
       'two.yaml': `${example('odcs/stock-movements.yaml')}\n---\nkind: Group\n`,
       'broken.yaml': 'a: [\n',
     });
@@ -331,6 +334,8 @@ describe('StandardFilesProcessor', () => {
       handled: false,
       emitted: [],
     });
-    expect(reads.filter(url => url.endsWith('catalog-info.yaml'))).toHaveLength(2);
+    expect(reads.filter(url => url.endsWith('catalog-info.yaml'))).toHaveLength(
+      2,
+    );
   });
 });

@@ -6,20 +6,12 @@ import {
   CatalogProcessorEmit,
   processingResult,
 } from '@backstage/plugin-catalog-node';
-import {
-  ImportResult,
-  importProduct,
-} from '@datamesh-backstage/plugin-data-mesh-standards';
-import { importedEntity } from '../standards/importedEntity';
+import { importLocation } from '../standards/importLocation';
 import {
   isSingleFileLocation,
   LocationFile,
   locationFiles,
 } from '../standards/locationFiles';
-import {
-  detectStandardText,
-  readProductFiles,
-} from '../standards/standardProductFiles';
 
 /** Cache key: the ETag of a URL found not to hold a standard. */
 const NOT_A_STANDARD = 'not-a-standard';
@@ -74,43 +66,23 @@ export class StandardFilesProcessor implements CatalogProcessor {
       // readers take it over (and report what they cannot read).
       return false;
     }
-    const detected = detectStandardText(main.text);
-    if (!detected) {
+    const imported = await importLocation(
+      files,
+      main.text,
+      `${location.type}:${location.target}`,
+    );
+    if (!imported) {
       if (main.etag) {
         await cache.set(NOT_A_STANDARD, { etag: main.etag });
       }
       return false;
     }
     emit(processingResult.refresh(`${location.type}:${location.target}`));
-    const product = await readProductFiles(files, main.text, detected);
-    const what = `${location.type}:${location.target} (${detected.standard.format} ${detected.standard.version})`;
-    let result: ImportResult;
-    try {
-      result = importProduct(product);
-    } catch (error) {
-      emit(
-        processingResult.inputError(
-          location,
-          `${what} cannot be imported: ${(error as Error).message}`,
-        ),
-      );
-      return true;
-    }
-    if (result.missing.length > 0) {
-      // Nothing is invented for what the kind requires: no half product.
-      emit(
-        processingResult.inputError(
-          location,
-          `${what} gives no value for ${result.missing.join(
-            ', ',
-          )}, which a DataProduct requires; no field of the source maps to ${
-            result.missing.length > 1 ? 'them' : 'it'
-          }`,
-        ),
-      );
-      return true;
-    }
-    emit(processingResult.entity(location, importedEntity(result)));
+    emit(
+      imported.type === 'product'
+        ? processingResult.entity(location, imported.entity)
+        : processingResult.inputError(location, imported.message),
+    );
     return true;
   }
 }

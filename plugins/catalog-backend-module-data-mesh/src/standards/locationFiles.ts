@@ -66,9 +66,12 @@ function fileLocation(target: string): LocationFiles {
     async neighbours() {
       const names: string[] = [];
       for (const sub of ['', 'contracts']) {
-        const entries = await readdir(resolveSafeChildPath(folder, sub || '.'), {
-          withFileTypes: true,
-        }).catch(() => []);
+        const entries = await readdir(
+          resolveSafeChildPath(folder, sub || '.'),
+          {
+            withFileTypes: true,
+          },
+        ).catch(() => []);
         for (const entry of entries) {
           if (entry.isFile() && isDataFile(entry.name)) {
             names.push(sub ? `${sub}/${entry.name}` : entry.name);

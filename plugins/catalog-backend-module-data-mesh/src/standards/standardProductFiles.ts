@@ -78,7 +78,10 @@ function definitionUrls(data: unknown, found = new Set<string>()): Set<string> {
       if (key === 'authoritativeDefinitions' && Array.isArray(value)) {
         for (const definition of value) {
           const url = definition?.url;
-          if (typeof url === 'string' && /^https?:.*\.(ya?ml|json)$/i.test(url)) {
+          if (
+            typeof url === 'string' &&
+            /^https?:.*\.(ya?ml|json)$/i.test(url)
+          ) {
             found.add(url);
           }
         }

@@ -149,7 +149,10 @@ describe('POST /import', () => {
     for (const [body, message] of [
       [{ files: [] }, 'body.files: '],
       [{ files: [{ path: 'a.yaml' }] }, 'body.files.0.content: '],
-      [{ files: [{ path: 'a.yaml', content: 'x', mode: 1 }] }, 'body.files.0: '],
+      [
+        { files: [{ path: 'a.yaml', content: 'x', mode: 1 }] },
+        'body.files.0: ',
+      ],
       [{ files: [importFiles[0], importFiles[0]] }, 'body.files: each path'],
     ] as const) {
       const response = await api
@@ -203,7 +206,9 @@ describe('GET /products/:namespace/:name/export', () => {
     expectMatchesOpenApi('get', '/products/{namespace}/{name}/export', dpds);
     // The descriptor, and the ODCS contracts its output ports reference.
     expect(dpds.body.files).toHaveLength(1 + outputPorts.length);
-    expect(dpds.body.files[0].content).toMatch(/dataProductDescriptor: 1\.0\.0/);
+    expect(dpds.body.files[0].content).toMatch(
+      /dataProductDescriptor: 1\.0\.0/,
+    );
     expect(dpds.body.lossReport.length).toBeGreaterThan(0);
   });
 
@@ -228,7 +233,11 @@ describe('GET /products/:namespace/:name/export', () => {
     for (const query of ['', '?format=csv', '?format=odps&x=1']) {
       const response = await api.get(`${EXPORT}${query}`).set(asUser);
       expect(response.status).toBe(400);
-      expectMatchesOpenApi('get', '/products/{namespace}/{name}/export', response);
+      expectMatchesOpenApi(
+        'get',
+        '/products/{namespace}/{name}/export',
+        response,
+      );
       expect(response.body.error.message).toMatch(/^query(\.format)?: /);
     }
     const anonymous = await api.get(`${EXPORT}?format=odps`);

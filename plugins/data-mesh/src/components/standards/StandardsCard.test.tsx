@@ -75,7 +75,9 @@ describe('StandardsCard', () => {
       entity: customer360(),
       apis: [mesh.api],
     });
-    expect(await screen.findByText(/Written as a DataProduct/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Written as a DataProduct/),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('table')).toBeNull();
   });
 
@@ -84,7 +86,10 @@ describe('StandardsCard', () => {
     const queries = mesh.get(EXPORT, {
       files: [
         { path: 'customer-360.odps.yaml', content: 'kind: DataProduct\n' },
-        { path: 'contracts/customer-360-table.odcs.yaml', content: 'kind: DataContract\n' },
+        {
+          path: 'contracts/customer-360-table.odcs.yaml',
+          content: 'kind: DataContract\n',
+        },
       ],
       lossReport: [
         {
@@ -98,7 +103,9 @@ describe('StandardsCard', () => {
       entity: customer360(),
       apis: [mesh.api],
     });
-    fireEvent.click(await screen.findByRole('button', { name: /Export ODPS \+ ODCS/ }));
+    fireEvent.click(
+      await screen.findByRole('button', { name: /Export ODPS \+ ODCS/ }),
+    );
     expect(
       await screen.findByText(
         'Downloaded customer-360-odps.zip: customer-360.odps.yaml, contracts/customer-360-table.odcs.yaml',

@@ -16,10 +16,7 @@ export function exportFileName(
  * that references between them (a DPDS descriptor's contracts) still hold.
  * The zip library loads on first use.
  */
-export async function downloadZip(
-  name: string,
-  files: StandardFileContent[],
-) {
+export async function downloadZip(name: string, files: StandardFileContent[]) {
   const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   for (const file of files) {
