@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { DetectedStandard, importProduct } from '@datamesh-backstage/plugin-data-mesh-standards';
+import {
+  DetectedStandard,
+  importProduct,
+} from '@datamesh-backstage/plugin-data-mesh-standards';
 import { importedEntity } from './importedEntity';
 import { LocationFiles } from './locationFiles';
 import { detectStandardText, readProductFiles } from './standardProductFiles';
