@@ -310,18 +310,31 @@ describe('StandardFilesProcessor', () => {
 
   it('reads URL locations with the URL reader, and remembers a URL that holds no standard by its ETag', async () => {
     const base = 'https://git.example.com/acme/products/raw/main';
+    // The port links its contract on this origin, and a file elsewhere.
+    const product = example('odps/loyalty-points.yaml').replace(
+      '    contractId: loyalty-points-balances-contract\n',
+      `    contractId: loyalty-points-balances-contract\n    authoritativeDefinitions:\n      - type: implementation\n        url: ${base}/odps/contracts/balances.odcs.yaml\n      - type: implementation\n        url: https://elsewhere.example.com/balances.odcs.yaml\n`,
+    );
     const { reader, reads } = urlReader({
-      [`${base}/odps/loyalty-points.yaml`]: example('odps/loyalty-points.yaml'),
+      [`${base}/odps/loyalty-points.yaml`]: product,
+      [`${base}/odps/contracts/balances.odcs.yaml`]: example(
+        'odps/contracts/loyalty-points-balances.odcs.yaml',
+      ),
+      'https://elsewhere.example.com/balances.odcs.yaml': example(
+        'odps/contracts/loyalty-points-balances.odcs.yaml',
+      ),
       [`${base}/catalog-info.yaml`]: 'kind: Component\n',
     });
     const processor = new StandardFilesProcessor({ reader });
-    const product = await read(
+    const imported = await read(
       { type: 'url', target: `${base}/odps/loyalty-points.yaml` },
       processor,
     );
-    expect((product.emitted[1] as any).entity.metadata.name).toBe(
-      'loyalty-points',
-    );
+    expect(
+      (imported.emitted[1] as any).entity.spec.outputPorts[0].contract,
+    ).toBe(`${base}/odps/contracts/balances.odcs.yaml`);
+    // Nothing is read from another origin.
+    expect(reads.filter(url => url.includes('elsewhere'))).toEqual([]);
     const cache = memoryCache();
     const other = { type: 'url', target: `${base}/catalog-info.yaml` };
     expect(await read(other, processor, cache)).toEqual({
