@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Command 2 of the README: install what is missing (Node 22, dependencies,
 # Chromium) and run every check: type check, lint, prettier, API and SQL
-# reports up to date, all unit and integration tests (store tests on SQLite plus every database whose
-# BACKSTAGE_TEST_DATABASE_*_CONNECTION_STRING is set), and the browser tests.
+# reports up to date, dependency lists matching the code (yarn deps:check),
+# all unit and integration tests (store tests on SQLite plus every database
+# whose BACKSTAGE_TEST_DATABASE_*_CONNECTION_STRING is set), and the browser
+# tests.
 # Ends with a one-line summary. DM_SKIP_E2E=1 skips the browser tests.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
@@ -34,6 +36,7 @@ step() {
 step tsc yarn tsc
 step lint yarn lint:all
 step prettier yarn prettier:check
+step deps yarn deps:check
 step api-reports yarn build:api-reports:ci
 step unit env CI=true yarn test --json --outputFile="$REPORTS/jest.json"
 if [ -z "${DM_SKIP_E2E:-}" ]; then

@@ -12,7 +12,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import express from 'express';
 import { AddressInfo } from 'node:net';
-import { KpiSnapshotStore } from '../src/database/KpiSnapshotStore';
+import { DatabaseKpiSnapshotStore } from '../src/database/DatabaseKpiSnapshotStore';
 import { createRouter } from '../src/router/createRouter';
 import {
   benchCatalog,
@@ -41,7 +41,7 @@ async function bench(engine: string, count: number) {
     await mockServices.auth().getOwnServiceCredentials(),
     { all: true },
   );
-  const snapshots = KpiSnapshotStore.create(knex);
+  const snapshots = new DatabaseKpiSnapshotStore(knex);
   const today = Date.now();
   for (let d = DAYS - 1; d >= 0; d--) {
     const day = new Date(today - d * 86_400_000).toISOString().slice(0, 10);

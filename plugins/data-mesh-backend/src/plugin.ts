@@ -53,19 +53,73 @@ export const dataMeshPlugin = createBackendPlugin({
         notifications: notificationService,
         signals: signalsServiceRef,
       },
-      async init(deps) {
-        const services = await createDataMeshServices({ ...deps, modulePacks });
-        deps.permissionsRegistry.addPermissions(dataMeshPermissions);
-        await scheduleSweep({ ...deps, sweep: services.sweep });
-        await scheduleKpiSnapshot({ ...deps, kpis: services.kpis });
-        const queue = new RescoreQueue({ ...deps, ...services });
-        deps.lifecycle.addShutdownHook(() => queue.stop());
-        await subscribeToProductChanges({ events: deps.events, queue });
-        deps.httpRouter.use(await createRouter({ ...deps, ...services }));
+      async init({
+        config,
+        logger,
+        database,
+        httpRouter,
+        httpAuth,
+        auth,
+        permissions,
+        permissionsRegistry,
+        scheduler,
+        lifecycle,
+        catalog,
+        events,
+        actionsRegistry,
+        notifications,
+        signals,
+      }) {
+        permissionsRegistry.addPermissions(dataMeshPermissions);
+        const services = await createDataMeshServices({
+          config,
+          logger,
+          database,
+          auth,
+          permissions,
+          catalog,
+          notifications,
+          signals,
+          modulePacks,
+        });
+        await scheduleSweep({ config, scheduler, sweep: services.sweep });
+        await scheduleKpiSnapshot({ config, scheduler, kpis: services.kpis });
+        const queue = new RescoreQueue({
+          governance: services.governance,
+          logger,
+        });
+        lifecycle.addShutdownHook(() => queue.stop());
+        await subscribeToProductChanges({ events, queue });
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            permissions,
+            logger,
+            catalog,
+            db: services.db,
+            scorecards: services.scorecards,
+            history: services.history,
+            rollups: services.rollups,
+            waivers: services.waivers,
+            sweeps: services.sweeps,
+            freshness: services.freshness,
+            reader: services.reader,
+            governance: services.governance,
+            dryRun: services.dryRun,
+            visibility: services.visibility,
+            domains: services.domains,
+            waiverService: services.waiverService,
+            kpis: services.kpis,
+            measurementService: services.measurementService,
+            provenanceService: services.provenanceService,
+            measurementWindow: services.measurementWindow,
+            standards: services.standards,
+          }),
+        );
         createDataMeshActions({
-          actionsRegistry: deps.actionsRegistry,
-          auth: deps.auth,
-          permissions: deps.permissions,
+          actionsRegistry,
+          auth,
+          permissions,
           scorecards: services.scorecards,
           governance: services.governance,
           visibility: services.visibility,

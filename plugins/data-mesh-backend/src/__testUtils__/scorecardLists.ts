@@ -4,7 +4,7 @@ import {
   ListScorecardsQuery,
 } from '../database/listScorecards';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { ScorecardStore } from '../database/ScorecardStore';
+import { DatabaseScorecardStore } from '../database/DatabaseScorecardStore';
 import { EVERY_PRODUCT, Visibility } from '../database/visibleProducts';
 import { scorecard } from './scorecards';
 
@@ -24,7 +24,7 @@ export async function seedListedScorecards(knex: Knex): Promise<Knex> {
       })),
     }),
   );
-  await ScorecardStore.create(knex).saveResults(
+  await new DatabaseScorecardStore(knex).saveResults(
     cards,
     '2026-11-20T10:00:00.000Z',
   );

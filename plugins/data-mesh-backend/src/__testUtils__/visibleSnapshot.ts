@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { VisibilitySnapshotStore } from '../database/VisibilitySnapshotStore';
+import { DatabaseVisibilitySnapshotStore } from '../database/DatabaseVisibilitySnapshotStore';
 import type { Visibility } from '../database/visibleProducts';
 
 /**
@@ -10,7 +10,7 @@ export async function visibleSnapshot(
   knex: Knex,
   entityRefs: string[],
 ): Promise<Visibility> {
-  const store = VisibilitySnapshotStore.create(knex);
+  const store = new DatabaseVisibilitySnapshotStore(knex);
   const now = new Date().toISOString();
   const snapshotId = await store.begin('test-principal', now);
   await store.add(snapshotId, entityRefs);

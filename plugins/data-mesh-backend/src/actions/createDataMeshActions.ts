@@ -42,11 +42,34 @@ export interface DataMeshActionsOptions {
  * the same visibility and permissions as the REST API.
  */
 export function createDataMeshActions(options: DataMeshActionsOptions) {
-  const gate = new PermissionGate(options);
-  createGetDataProductScorecardAction(options);
-  createListDomainDataProductsAction(options);
-  createExplainGovernanceViolationAction(options);
-  createEvaluateDataProductAction(options);
-  createListDataMeshKpisAction(options);
-  createRequestGovernanceWaiverAction({ ...options, gate });
+  const { actionsRegistry, scorecards, governance, visibility } = options;
+  createGetDataProductScorecardAction({
+    actionsRegistry,
+    scorecards,
+    visibility,
+  });
+  createListDomainDataProductsAction({
+    actionsRegistry,
+    domains: options.domains,
+  });
+  createExplainGovernanceViolationAction({
+    actionsRegistry,
+    governance,
+    scorecards,
+    visibility,
+  });
+  createEvaluateDataProductAction({ actionsRegistry, governance, visibility });
+  createListDataMeshKpisAction({
+    actionsRegistry,
+    kpis: options.kpis,
+    freshness: options.freshness,
+    visibility,
+  });
+  createRequestGovernanceWaiverAction({
+    actionsRegistry,
+    auth: options.auth,
+    // The permission checks of the REST routes (see `router/accessControl.ts`).
+    gate: new PermissionGate({ permissions: options.permissions }),
+    waiverService: options.waiverService,
+  });
 }

@@ -1,9 +1,10 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { sumsFromAggregate, sumsFromRows } from '../service/kpis/domainSums';
 import { EVERY_PRODUCT } from './visibleProducts';
-import { KpiSnapshotStore } from './KpiSnapshotStore';
+import { DatabaseKpiSnapshotStore } from './DatabaseKpiSnapshotStore';
 import { applyDatabaseMigrations } from './migrations';
-import { KpiInputs, KpiInputStore } from './KpiInputStore';
+import { DatabaseKpiInputStore } from './DatabaseKpiInputStore';
+import { KpiInputs } from './KpiInputStore';
 
 jest.setTimeout(60_000);
 
@@ -29,7 +30,7 @@ describe('KpiInputStore and KpiSnapshotStore', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const store = KpiInputStore.create(knex);
+      const store = new DatabaseKpiInputStore(knex);
       const requestedAt = '2026-11-20T08:00:00.000Z';
       expect(
         await store.record(
@@ -125,7 +126,7 @@ describe('KpiInputStore and KpiSnapshotStore', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const store = KpiInputStore.create(knex);
+      const store = new DatabaseKpiInputStore(knex);
       const facts = Array.from({ length: 40 }, (_, i) =>
         fact(`p${i}`, {
           domain: `domain:default/${['customer', 'order', 'finance'][i % 3]}`,
@@ -165,7 +166,7 @@ describe('KpiInputStore and KpiSnapshotStore', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const store = KpiSnapshotStore.create(knex);
+      const store = new DatabaseKpiSnapshotStore(knex);
       const kpi = (value: number) =>
         ({
           id: 'data_quality_score',

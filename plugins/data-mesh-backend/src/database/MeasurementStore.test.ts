@@ -1,5 +1,5 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { MeasurementStore } from './MeasurementStore';
+import { DatabaseMeasurementStore } from './DatabaseMeasurementStore';
 import { applyDatabaseMigrations } from './migrations';
 
 jest.setTimeout(60_000);
@@ -26,7 +26,7 @@ describe('MeasurementStore', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const store = MeasurementStore.create(knex);
+      const store = new DatabaseMeasurementStore(knex);
       await store.save(
         [
           check('2026-10-01T00:00:00.000Z', false),
@@ -120,7 +120,7 @@ describe('MeasurementStore', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const store = MeasurementStore.create(knex);
+      const store = new DatabaseMeasurementStore(knex);
       const outcomes = [];
       for (let attempt = 0; attempt < 3; attempt++) {
         outcomes.push(

@@ -1,6 +1,6 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyDatabaseMigrations } from './migrations';
-import { NotificationClaimStore } from './NotificationClaimStore';
+import { DatabaseNotificationClaimStore } from './DatabaseNotificationClaimStore';
 
 jest.setTimeout(60_000);
 
@@ -16,7 +16,7 @@ describe('NotificationClaimStore', () => {
   async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
     await applyDatabaseMigrations(knex);
-    return { knex, store: NotificationClaimStore.create(knex) };
+    return { knex, store: new DatabaseNotificationClaimStore(knex) };
   }
 
   it.each(databases.eachSupportedId())(

@@ -1,88 +1,21 @@
-import { ConflictError } from '@backstage/errors';
 import type { ProductProvenance } from '@datamesh-backstage/plugin-data-mesh-common';
-import { Knex } from 'knex';
-import { chunks } from './rows';
-
-interface ProvenanceRow {
-  entity_ref: string;
-  template_ref: string;
-  requested_at: string;
-  task_id: string | null;
-  recorded_by: string;
-  recorded_at: string;
-}
-
-const toProvenance = (row: ProvenanceRow): ProductProvenance => ({
-  entityRef: row.entity_ref,
-  templateRef: row.template_ref,
-  requestedAt: row.requested_at,
-  ...(row.task_id ? { taskId: row.task_id } : {}),
-  recordedBy: row.recorded_by,
-  recordedAt: row.recorded_at,
-});
 
 /**
  * The evidence behind the self-serve and time-to-data KPIs: which products
  * a template run created, and when it was requested. Written once per
- * product by a trusted service; never derived from annotations.
+ * product by a trusted service; never derived from annotations. See
+ * `DatabaseProvenanceStore`.
  */
-export class ProvenanceStore {
-  private constructor(private readonly db: Knex) {}
-
-  static create(db: Knex): ProvenanceStore {
-    return new ProvenanceStore(db);
-  }
-
+export interface ProvenanceStore {
   /**
    * Records a product's provenance. A product has one, never rewritten:
    * recording the same again is a no-op, a different one a ConflictError.
    */
-  async record(provenance: ProductProvenance): Promise<void> {
-    const row: ProvenanceRow = {
-      entity_ref: provenance.entityRef,
-      template_ref: provenance.templateRef,
-      requested_at: provenance.requestedAt,
-      task_id: provenance.taskId ?? null,
-      recorded_by: provenance.recordedBy,
-      recorded_at: provenance.recordedAt,
-    };
-    await this.db('product_provenance')
-      .insert(row)
-      .onConflict('entity_ref')
-      .ignore();
-    const stored = await this.get(provenance.entityRef);
-    const same =
-      stored?.templateRef === provenance.templateRef &&
-      stored.requestedAt === provenance.requestedAt &&
-      (stored.taskId ?? null) === (provenance.taskId ?? null);
-    if (!same) {
-      throw new ConflictError(
-        `The provenance of ${provenance.entityRef} is already recorded (${stored?.templateRef}, requested at ${stored?.requestedAt})`,
-      );
-    }
-  }
+  record(provenance: ProductProvenance): Promise<void>;
 
-  async get(entityRef: string): Promise<ProductProvenance | undefined> {
-    const row = await this.db<ProvenanceRow>('product_provenance')
-      .where({ entity_ref: entityRef })
-      .first();
-    return row ? toProvenance(row) : undefined;
-  }
+  /** A product's provenance, if recorded. */
+  get(entityRef: string): Promise<ProductProvenance | undefined>;
 
   /** The provenance of the products that have one, among `entityRefs`. */
-  async forProducts(
-    entityRefs: string[],
-  ): Promise<Map<string, ProductProvenance>> {
-    const found = new Map<string, ProductProvenance>();
-    for (const batch of chunks(entityRefs)) {
-      const rows = await this.db<ProvenanceRow>('product_provenance').whereIn(
-        'entity_ref',
-        batch,
-      );
-      for (const row of rows) {
-        found.set(row.entity_ref, toProvenance(row));
-      }
-    }
-    return found;
-  }
+  forProducts(entityRefs: string[]): Promise<Map<string, ProductProvenance>>;
 }

@@ -2,8 +2,8 @@ import { scorecard } from '../__testUtils__/scorecards';
 import { visibleSnapshot } from '../__testUtils__/visibleSnapshot';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyDatabaseMigrations } from './migrations';
-import { RollupStore } from './RollupStore';
-import { ScorecardStore } from './ScorecardStore';
+import { DatabaseRollupStore } from './DatabaseRollupStore';
+import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 
 jest.setTimeout(60_000);
 
@@ -13,7 +13,7 @@ describe('RollupStore', () => {
   async function seed(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
     await applyDatabaseMigrations(knex);
-    await ScorecardStore.create(knex).saveResults(
+    await new DatabaseScorecardStore(knex).saveResults(
       [
         scorecard('a', { domain: 'customer' }),
         scorecard('b', {
@@ -34,7 +34,7 @@ describe('RollupStore', () => {
       ],
       '2026-11-20T10:00:00.000Z',
     );
-    return { rollups: RollupStore.create(knex), knex };
+    return { rollups: new DatabaseRollupStore(knex), knex };
   }
 
   const customer = {
@@ -140,11 +140,11 @@ describe('RollupStore', () => {
           })),
         }),
       );
-      await ScorecardStore.create(knex).saveResults(
+      await new DatabaseScorecardStore(knex).saveResults(
         cards,
         '2026-11-20T10:00:00.000Z',
       );
-      const rollups = RollupStore.create(knex);
+      const rollups = new DatabaseRollupStore(knex);
       const visible = await visibleSnapshot(
         knex,
         cards.map(card => card.entityRef),

@@ -1,6 +1,7 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyDatabaseMigrations } from './migrations';
-import { HISTORY_LIMIT, ScorecardHistoryStore } from './ScorecardHistoryStore';
+import { DatabaseScorecardHistoryStore } from './DatabaseScorecardHistoryStore';
+import { HISTORY_LIMIT } from './ScorecardHistoryStore';
 
 jest.setTimeout(60_000);
 
@@ -25,7 +26,7 @@ describe('ScorecardHistoryStore', () => {
       for (let i = 0; i < rows.length; i += 200) {
         await knex('scorecard_history').insert(rows.slice(i, i + 200));
       }
-      const history = await ScorecardHistoryStore.create(knex).list(
+      const history = await new DatabaseScorecardHistoryStore(knex).list(
         'dataproduct:default/a',
         {},
       );

@@ -1,8 +1,8 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { scorecard } from '../__testUtils__/scorecards';
 import { applyDatabaseMigrations } from './migrations';
-import { ScorecardHistoryStore } from './ScorecardHistoryStore';
-import { ScorecardStore } from './ScorecardStore';
+import { DatabaseScorecardHistoryStore } from './DatabaseScorecardHistoryStore';
+import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 
 jest.setTimeout(60_000);
 
@@ -14,8 +14,8 @@ describe('ScorecardStore', () => {
     await applyDatabaseMigrations(knex);
     return {
       knex,
-      store: ScorecardStore.create(knex),
-      history: ScorecardHistoryStore.create(knex),
+      store: new DatabaseScorecardStore(knex),
+      history: new DatabaseScorecardHistoryStore(knex),
     };
   }
 

@@ -1,6 +1,6 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyDatabaseMigrations } from './migrations';
-import { SweepLog } from './SweepLog';
+import { DatabaseSweepLog } from './DatabaseSweepLog';
 
 jest.setTimeout(60_000);
 
@@ -12,7 +12,7 @@ describe('SweepLog', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const log = SweepLog.create(knex);
+      const log = new DatabaseSweepLog(knex);
       const first = await log.start('2026-11-21T00:00:00.000Z');
       await log.finish(first, {
         finishedAt: '2026-11-21T00:00:05.000Z',

@@ -1,5 +1,4 @@
 import type { SweepOutcome } from '@datamesh-backstage/plugin-data-mesh-common';
-import { Knex } from 'knex';
 
 export type { SweepOutcome };
 
@@ -14,82 +13,26 @@ export interface SweepRecord {
   message?: string;
 }
 
-/** The outcome of each full sweep, newest last. */
-export class SweepLog {
-  private constructor(private readonly db: Knex) {}
+/** The outcome of each full sweep, newest last. See `DatabaseSweepLog`. */
+export interface SweepLog {
+  /** Records a sweep as running; returns its id. */
+  start(startedAt: string): Promise<number>;
 
-  static create(db: Knex): SweepLog {
-    return new SweepLog(db);
-  }
-
-  async start(startedAt: string): Promise<number> {
-    const insert = this.db('sweeps').insert({
-      started_at: startedAt,
-      outcome: 'running',
-    });
-    // MySQL has no RETURNING; its driver answers with the insert id anyway.
-    const mysql = String(this.db.client.config.client).includes('mysql');
-    const [row] = await (mysql ? insert : insert.returning('id'));
-    return typeof row === 'object' ? Number(row.id) : Number(row);
-  }
-
-  async finish(
+  /** Records how a running sweep ended. */
+  finish(
     id: number,
     result: Omit<SweepRecord, 'id' | 'startedAt'>,
-  ): Promise<void> {
-    await this.db('sweeps')
-      .where({ id })
-      .update({
-        finished_at: result.finishedAt,
-        outcome: result.outcome,
-        product_count: result.productCount,
-        changed_count: result.changedCount,
-        message: result.message ?? null,
-      });
-  }
+  ): Promise<void>;
 
   /** The most recent finished sweep, if any. */
-  async latestFinished(): Promise<SweepRecord | undefined> {
-    return this.#latest(query => query.whereNot('outcome', 'running'));
-  }
+  latestFinished(): Promise<SweepRecord | undefined>;
 
   /** The most recent sweep that read the catalog and stored its results. */
-  async latestSuccessful(): Promise<SweepRecord | undefined> {
-    return this.#latest(query => query.where('outcome', 'ok'));
-  }
+  latestSuccessful(): Promise<SweepRecord | undefined>;
 
-  async #latest(
-    filter: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
-  ): Promise<SweepRecord | undefined> {
-    const row = await filter(this.db('sweeps')).orderBy('id', 'desc').first();
-    return row && toRecord(row);
-  }
-
-  async list(limit = 100): Promise<SweepRecord[]> {
-    const rows = await this.db('sweeps').orderBy('id', 'asc').limit(limit);
-    return rows.map(toRecord);
-  }
+  /** The first `limit` sweeps recorded (100 by default), oldest first. */
+  list(limit?: number): Promise<SweepRecord[]>;
 
   /** Keeps the newest `keep` records. */
-  async prune(keep: number): Promise<void> {
-    const cutoff = await this.db('sweeps')
-      .orderBy('id', 'desc')
-      .offset(keep)
-      .first('id');
-    if (cutoff) {
-      await this.db('sweeps').where('id', '<=', cutoff.id).delete();
-    }
-  }
-}
-
-function toRecord(row: any): SweepRecord {
-  return {
-    id: Number(row.id),
-    startedAt: row.started_at,
-    finishedAt: row.finished_at ?? undefined,
-    outcome: row.outcome,
-    productCount: Number(row.product_count),
-    changedCount: Number(row.changed_count),
-    message: row.message ?? undefined,
-  };
+  prune(keep: number): Promise<void>;
 }

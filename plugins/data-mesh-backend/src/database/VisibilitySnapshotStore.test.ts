@@ -1,7 +1,7 @@
 import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyDatabaseMigrations } from './migrations';
-import { VisibilitySnapshotStore } from './VisibilitySnapshotStore';
+import { DatabaseVisibilitySnapshotStore } from './DatabaseVisibilitySnapshotStore';
 import { whereVisible } from './visibleProducts';
 
 jest.setTimeout(60_000);
@@ -16,7 +16,7 @@ describe('VisibilitySnapshotStore', () => {
   async function setUp(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
     await applyDatabaseMigrations(knex);
-    const store = VisibilitySnapshotStore.create(knex);
+    const store = new DatabaseVisibilitySnapshotStore(knex);
     /** A complete snapshot of `refs` for `key`, started and completed at `minute`. */
     const snapshot = async (key: string, refs: string[], minute: number) => {
       const id = await store.begin(key, at(minute));

@@ -3,7 +3,7 @@ import type { DataProductEntityV1alpha1 } from '@datamesh-backstage/plugin-data-
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyDatabaseMigrations } from './migrations';
 import { EVERY_PRODUCT } from './visibleProducts';
-import { WaiverStore } from './WaiverStore';
+import { DatabaseWaiverStore } from './DatabaseWaiverStore';
 
 jest.setTimeout(60_000);
 
@@ -35,7 +35,7 @@ describe('WaiverStore', () => {
     const knex = await databases.init(databaseId);
     await applyDatabaseMigrations(knex);
     let now = '2026-11-21T10:00:00.000Z';
-    const store = WaiverStore.create(knex, { now: () => new Date(now) });
+    const store = new DatabaseWaiverStore(knex, { now: () => new Date(now) });
     const statements: string[] = [];
     knex.on('query', (query: { sql: string }) => statements.push(query.sql));
     return {

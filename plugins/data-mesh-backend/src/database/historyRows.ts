@@ -6,7 +6,8 @@ import {
   waiverHistoryNotes,
   WaiverHistoryState,
 } from '@datamesh-backstage/plugin-data-mesh-node';
-import { unwaivedRuleIds } from './rows';
+import { Knex } from 'knex';
+import { chunks, unwaivedRuleIds } from './rows';
 
 /**
  * A `scorecard_history` row for a changed outcome; its notes say which
@@ -47,4 +48,21 @@ export function toHistoryEntry(row: any): ScorecardHistoryEntry {
     policyVersion: row.policy_version,
     ...(row.notes ? { notes: JSON.parse(row.notes) } : {}),
   };
+}
+
+/**
+ * Writes a history row for each result whose outcome changed; `previous`
+ * holds the stored violations and waivers of those that had a result.
+ */
+export async function recordHistory(
+  tx: Knex,
+  outcomes: Scorecard[],
+  now: string,
+  previous: Map<string, WaiverHistoryState> = new Map(),
+): Promise<void> {
+  for (const batch of chunks(outcomes)) {
+    await tx('scorecard_history').insert(
+      batch.map(card => toHistoryRow(card, now, previous.get(card.entityRef))),
+    );
+  }
 }

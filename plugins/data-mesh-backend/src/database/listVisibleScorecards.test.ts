@@ -7,7 +7,7 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { visibleSnapshot } from '../__testUtils__/visibleSnapshot';
 import { listScorecards, ListScorecardsQuery } from './listScorecards';
 import { applyDatabaseMigrations } from './migrations';
-import { ScorecardStore } from './ScorecardStore';
+import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { NO_PRODUCT } from './visibleProducts';
 
 jest.setTimeout(60_000);
@@ -98,7 +98,7 @@ describe('listScorecards of a caller who sees some products', () => {
       const cards = Array.from({ length: 10_250 }, (_, i) =>
         scorecard(`p${String(i).padStart(5, '0')}`),
       );
-      await ScorecardStore.create(knex).saveResults(
+      await new DatabaseScorecardStore(knex).saveResults(
         cards,
         '2026-11-20T10:00:00.000Z',
       );

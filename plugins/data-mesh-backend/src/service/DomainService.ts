@@ -9,11 +9,8 @@ import type {
   DomainRollupsResponse,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { summarizeRollup } from '@datamesh-backstage/plugin-data-mesh-node';
-import { Knex } from 'knex';
-import {
-  listScorecards,
-  ListScorecardsQuery,
-} from '../database/listScorecards';
+import type { ListScorecardsQuery } from '../database/listScorecards';
+import type { ScorecardStore } from '../database/ScorecardStore';
 import { MESH, RollupStore } from '../database/RollupStore';
 import { CatalogReader } from './CatalogReader';
 import { FreshnessService } from './FreshnessService';
@@ -30,7 +27,7 @@ export class DomainService {
   constructor(
     private readonly deps: {
       logger: LoggerService;
-      db: Knex;
+      scorecards: ScorecardStore;
       rollups: RollupStore;
       freshness: FreshnessService;
       reader: CatalogReader;
@@ -61,8 +58,7 @@ export class DomainService {
     }
     return {
       domain,
-      products: await listScorecards(
-        this.deps.db,
+      products: await this.deps.scorecards.list(
         { ...query, domain: domainRef },
         visible,
       ),

@@ -1,6 +1,6 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { SweepLog } from '../database/SweepLog';
+import { DatabaseSweepLog } from '../database/DatabaseSweepLog';
 import { FreshnessService } from './FreshnessService';
 
 jest.setTimeout(60_000);
@@ -13,7 +13,7 @@ describe('FreshnessService', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const sweeps = SweepLog.create(knex);
+      const sweeps = new DatabaseSweepLog(knex);
       let now = new Date('2026-11-30T10:00:00Z');
       const freshness = new FreshnessService({
         sweeps,

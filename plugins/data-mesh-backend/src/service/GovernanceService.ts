@@ -1,7 +1,6 @@
 import {
   AuthService,
   BackstageCredentials,
-  LoggerService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, isError } from '@backstage/errors';
@@ -56,7 +55,6 @@ export class GovernanceService {
       /** Longest a waiver may run after its approval, in days. */
       maxWaiverDays: number;
       auth: AuthService;
-      logger: LoggerService;
       now?: () => Date;
     },
   ) {}

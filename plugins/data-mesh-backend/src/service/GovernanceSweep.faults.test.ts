@@ -5,7 +5,7 @@ import {
   storedOutcomes,
 } from '../__testUtils__/sweepHarness';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { KpiInputStore } from '../database/KpiInputStore';
+import { DatabaseKpiInputStore } from '../database/DatabaseKpiInputStore';
 
 jest.setTimeout(60_000);
 
@@ -156,7 +156,7 @@ describe('GovernanceSweep faults', () => {
       await t.sweep.run();
       const facts = async () =>
         Object.fromEntries(
-          (await KpiInputStore.create(t.knex).rows()).map(r => [
+          (await new DatabaseKpiInputStore(t.knex).rows()).map(r => [
             r.entityRef.split('/')[1],
             r.lifecycle,
           ]),
@@ -172,11 +172,11 @@ describe('GovernanceSweep faults', () => {
         ),
       );
       let calls = 0;
-      const original = KpiInputStore.prototype.record;
+      const original = DatabaseKpiInputStore.prototype.record;
       const spy = jest
-        .spyOn(KpiInputStore.prototype, 'record')
+        .spyOn(DatabaseKpiInputStore.prototype, 'record')
         .mockImplementation(function failSecondPage(
-          this: KpiInputStore,
+          this: DatabaseKpiInputStore,
           ...args
         ) {
           calls += 1;

@@ -1,24 +1,18 @@
-import {
-  AuthService,
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { isError } from '@backstage/errors';
-import {
-  DataProductEntityV1alpha1,
-  validateDataProductEntity,
-} from '@datamesh-backstage/plugin-data-mesh-common';
+import { DataProductEntityV1alpha1 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { PolicySet } from '@datamesh-backstage/plugin-data-mesh-node';
 import { RollupStore } from '../database/RollupStore';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { SweepLog, SweepRecord } from '../database/SweepLog';
-import { CATALOG_PAGE_SIZE, CatalogReader } from './CatalogReader';
+import { CatalogReader } from './CatalogReader';
 import { GovernanceNotifier } from './notifications/GovernanceNotifier';
 import { NotificationRound } from './notifications/NotificationRound';
 import { ProductEvaluator } from './ProductEvaluator';
 import { ReferenceResolver } from './ReferenceResolver';
 import { ResultsWriter } from './ResultsWriter';
 import { SweepRetention } from './SweepRetention';
+import { sweepLeftovers } from './sweepLeftovers';
 
 type SweepResult = Omit<SweepRecord, 'id' | 'startedAt' | 'finishedAt'>;
 
@@ -163,7 +157,11 @@ export class GovernanceSweep {
         message,
       };
     }
-    const leftovers = await this.#leftovers(iso, credentials, store);
+    const leftovers = await sweepLeftovers(deps, {
+      evaluatedBefore: iso,
+      credentials,
+      store,
+    });
     await deps.rollups.saveDaily(
       iso.slice(0, 10),
       await deps.rollups.current({ all: true }),
@@ -180,51 +178,5 @@ export class GovernanceSweep {
       productCount: read + leftovers.read,
       changedCount: changed + leftovers.changed,
     };
-  }
-
-  /**
-   * Stored products the paged read did not return (a read misses entities
-   * the catalog stitches while it runs): each is looked up by ref. Found, it
-   * is evaluated; not found, the catalog confirms it is gone and it is
-   * forgotten; found but no longer valid, its result stays (stale) as the
-   * catalog reports the error itself.
-   */
-  async #leftovers(
-    iso: string,
-    credentials: BackstageCredentials,
-    store: (products: DataProductEntityV1alpha1[]) => Promise<number>,
-  ) {
-    const { deps } = this;
-    const totals = { read: 0, changed: 0, removed: 0 };
-    let after: string | undefined;
-    for (;;) {
-      const refs = await deps.scorecards.evaluatedBefore(iso, {
-        after,
-        limit: CATALOG_PAGE_SIZE,
-      });
-      if (refs.length === 0) {
-        return totals;
-      }
-      after = refs[refs.length - 1];
-      const entities = await deps.reader.readByRefs(refs, credentials);
-      const valid = entities.filter(
-        (e): e is DataProductEntityV1alpha1 =>
-          Boolean(e) && validateDataProductEntity(e!).valid,
-      );
-      const invalid = refs.filter(
-        (_, i) => entities[i] && !validateDataProductEntity(entities[i]!).valid,
-      );
-      totals.read += valid.length;
-      totals.changed += valid.length ? await store(valid) : 0;
-      totals.removed += await deps.writer.forget(
-        refs.filter((_, i) => !entities[i]),
-      );
-      if (invalid.length) {
-        await deps.scorecards.markStale(
-          'The catalog holds a version of this product that is not a valid DataProduct',
-          { entityRefs: invalid },
-        );
-      }
-    }
   }
 }

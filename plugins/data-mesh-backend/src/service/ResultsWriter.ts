@@ -1,9 +1,5 @@
-import { Knex } from 'knex';
-import { KpiInputStore } from '../database/KpiInputStore';
-import { ProvenanceStore } from '../database/ProvenanceStore';
-import { transactionWithRetry } from '../database/rowLocks';
 import { OutcomeTransition } from '../database/outcomeTransitions';
-import { ScorecardStore } from '../database/ScorecardStore';
+import { ResultTransactions } from '../database/ResultTransactions';
 import { EvaluatedBatch } from './ProductEvaluator';
 import { KpiInputsDeriver } from './KpiInputsDeriver';
 
@@ -32,7 +28,10 @@ export interface WrittenResults {
  */
 export class ResultsWriter {
   constructor(
-    private readonly deps: { db: Knex; kpiInputs: KpiInputsDeriver },
+    private readonly deps: {
+      resultTransactions: ResultTransactions;
+      kpiInputsDeriver: KpiInputsDeriver;
+    },
   ) {}
 
   /**
@@ -53,17 +52,17 @@ export class ResultsWriter {
         transitions: [],
       };
     }
-    const saved = await transactionWithRetry(this.deps.db, async tx => {
-      const result = await ScorecardStore.create(tx).saveResults(
+    const saved = await this.deps.resultTransactions.run(async stores => {
+      const result = await stores.scorecards.saveResults(
         batch.cards,
         options.now,
         { evaluatedBefore: options.evaluatedBefore },
       );
-      const provenance = await ProvenanceStore.create(tx).forProducts(
+      const provenance = await stores.provenance.forProducts(
         batch.cards.map(card => card.entityRef),
       );
-      await KpiInputStore.create(tx).record(
-        this.deps.kpiInputs.deriveBatch(
+      await stores.kpiInputs.record(
+        this.deps.kpiInputsDeriver.deriveBatch(
           batch,
           provenance,
           new Set(result.kept),
@@ -80,9 +79,9 @@ export class ResultsWriter {
     if (entityRefs.length === 0) {
       return 0;
     }
-    return transactionWithRetry(this.deps.db, async tx => {
-      const deleted = await ScorecardStore.create(tx).delete(entityRefs);
-      await KpiInputStore.create(tx).delete(entityRefs);
+    return this.deps.resultTransactions.run(async stores => {
+      const deleted = await stores.scorecards.delete(entityRefs);
+      await stores.kpiInputs.delete(entityRefs);
       return deleted;
     });
   }

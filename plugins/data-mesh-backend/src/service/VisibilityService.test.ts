@@ -4,7 +4,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { VisibilitySnapshotStore } from '../database/VisibilitySnapshotStore';
+import { DatabaseVisibilitySnapshotStore } from '../database/DatabaseVisibilitySnapshotStore';
 import { EVERY_PRODUCT, NO_PRODUCT } from '../database/visibleProducts';
 import { CatalogReader } from './CatalogReader';
 import { VisibilityService } from './VisibilityService';
@@ -64,7 +64,7 @@ describe('VisibilityService', () => {
         permissions,
         catalog,
         reader: new CatalogReader({ catalog, logger }),
-        visibilitySnapshots: VisibilitySnapshotStore.create(knex),
+        visibilitySnapshots: new DatabaseVisibilitySnapshotStore(knex),
         logger,
         options: { ttlMs: 30_000, keepMs: 90_000, maxSnapshots: 10 },
         now: () => new Date(clock),

@@ -14,31 +14,18 @@ import type {
   Waiver,
   WaiverSource,
 } from '@datamesh-backstage/plugin-data-mesh-common';
-import { applicableRules } from '@datamesh-backstage/plugin-data-mesh-node';
 import { EVERY_PRODUCT } from '../database/visibleProducts';
 import { WaiverStore } from '../database/WaiverStore';
 import { CatalogReader } from './CatalogReader';
 import { GovernanceService } from './GovernanceService';
 import { GovernanceNotifier } from './notifications/GovernanceNotifier';
-
-const DAY_MS = 86_400_000;
+import {
+  pickWaiver,
+  waiverExpiryProblem,
+  waiverRuleProblem,
+} from './waiverChecks';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
-
-/** Which waiver of a rule a caller means: the only one, or the one of `source`. */
-function pick(
-  candidates: Waiver[],
-  source: WaiverSource | undefined,
-  where: string,
-): Waiver | undefined {
-  const matching = candidates.filter(w => !source || w.source === source);
-  if (matching.length > 1) {
-    throw new InputError(
-      `${where}: waivers of this rule come from the product's spec and from the API; name one (entity or api)`,
-    );
-  }
-  return matching[0];
-}
 
 /**
  * Waiver requests and decisions: a waiver counts only once someone holding
@@ -75,25 +62,16 @@ export class WaiverService {
 
   /** Why a waiver of `ruleId` cannot count for the product, if it cannot. */
   #ruleProblem(product: DataProductEntityV1alpha1, ruleId: string) {
-    const { policies } = this.deps.governance;
-    if (!policies.describe().some(rule => rule.id === ruleId)) {
-      return `no rule ${ruleId} in the effective policies`;
-    }
-    if (!applicableRules(product, policies).some(rule => rule.id === ruleId)) {
-      return `${ruleId} does not apply to this product`;
-    }
-    return undefined;
+    return waiverRuleProblem(product, ruleId, this.deps.governance.policies);
   }
 
   /** Why an expiry cannot be approved now, if it cannot. */
   #expiryProblem(expiresAt: string) {
     const { maxWaiverDays } = this.deps.governance;
-    const now = this.deps.governance.now().getTime();
-    const expires = Date.parse(expiresAt);
-    if (!(expires > now && expires <= now + maxWaiverDays * DAY_MS)) {
-      return `must be in the future and at most ${maxWaiverDays} days ahead`;
-    }
-    return undefined;
+    return waiverExpiryProblem(expiresAt, {
+      now: this.deps.governance.now(),
+      maxWaiverDays,
+    });
   }
 
   async #rescore(entityRef: string) {
@@ -140,7 +118,7 @@ export class WaiverService {
     const product = await this.#product(entityRef, credentials);
     const requested = await this.deps.waivers.syncDeclared([product]);
     await this.deps.notifier.waiversRequested(requested);
-    const pending = pick(
+    const pending = pickWaiver(
       // The caller sees the product: #product read it as them.
       (
         await this.deps.waivers.list(
@@ -187,7 +165,7 @@ export class WaiverService {
     credentials: UserCredentials,
   ): Promise<void> {
     const { entityRef, ruleId } = target;
-    const approved = pick(
+    const approved = pickWaiver(
       // Whoever may approve the product's waivers may revoke them.
       (
         await this.deps.waivers.list(

@@ -53,7 +53,8 @@ export async function scheduleSweep(options: {
   sweep: GovernanceSweep;
 }) {
   await scheduleGlobalTask({
-    ...options,
+    config: options.config,
+    scheduler: options.scheduler,
     id: SWEEP_TASK_ID,
     configKey: 'dataMesh.governance.schedule',
     defaults: {
@@ -76,7 +77,8 @@ export async function scheduleKpiSnapshot(options: {
   kpis: KpiService;
 }) {
   await scheduleGlobalTask({
-    ...options,
+    config: options.config,
+    scheduler: options.scheduler,
     id: KPI_SNAPSHOT_TASK_ID,
     configKey: 'dataMesh.kpis.snapshotSchedule',
     defaults: {

@@ -6,7 +6,7 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { GovernanceSweep } from './GovernanceSweep';
 import { KPI_IDS } from '@datamesh-backstage/plugin-data-mesh-common';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { KpiSnapshotStore } from '../database/KpiSnapshotStore';
+import { DatabaseKpiSnapshotStore } from '../database/DatabaseKpiSnapshotStore';
 import {
   scheduleKpiSnapshot,
   scheduleSweep,
@@ -130,7 +130,7 @@ describe('the KPI snapshot with two backend replicas', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const snapshots = KpiSnapshotStore.create(knex);
+      const snapshots = new DatabaseKpiSnapshotStore(knex);
       let runs = 0;
       const aborts = [new AbortController(), new AbortController()];
       // Each run takes the day's snapshot again, as KpiService.snapshot does.

@@ -8,7 +8,7 @@ import type {
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import type { CompiledRule, PolicySet } from '../policy/compilePolicies';
 import { applicableRules, productDomainRef } from './applicableRules';
-import { buildProductFacts } from './facts';
+import { deriveRuleFacts } from './ruleFacts';
 import {
   EvaluationContext,
   unknownEvaluationContext,
@@ -82,7 +82,7 @@ export function evaluateProduct(
   const { spec } = entity;
   const entityRef = stringifyEntityRef(entity);
   const domain = productDomainRef(entity);
-  const facts = buildProductFacts(
+  const { facts, pendingReferences } = deriveRuleFacts(
     entity,
     options.context ?? unknownEvaluationContext,
   );
@@ -145,8 +145,6 @@ export function evaluateProduct(
     owner: facts.owner.ref,
     type: spec.type,
     lifecycle: spec.lifecycle,
-    ...(facts.pendingReferences.length
-      ? { pendingReferences: facts.pendingReferences }
-      : {}),
+    ...(pendingReferences.length ? { pendingReferences } : {}),
   };
 }

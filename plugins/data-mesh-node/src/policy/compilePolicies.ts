@@ -1,29 +1,17 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import type {
   PolicyRuleDescription,
   RuleSeverity,
 } from '@datamesh-backstage/plugin-data-mesh-common';
-import Ajv, { ValidateFunction } from 'ajv';
 import { createHash } from 'node:crypto';
-import { linearTimeRegExp, UnsupportedPatternError } from './linearTimeRegExp';
 import {
-  DEFAULT_SCORE_WEIGHTS,
-  PolicyPack,
-  PolicyRule,
-  ScoreWeights,
-} from './types';
+  CompiledRule,
+  createRuleCompiler,
+  failPolicyPack as fail,
+  toDomainRef,
+} from './compileRule';
+import { DEFAULT_SCORE_WEIGHTS, PolicyPack, ScoreWeights } from './types';
 
-/** A rule ready to evaluate. @public */
-export interface CompiledRule extends Omit<PolicyRule, 'condition'> {
-  message: string;
-  tags: string[];
-  /** Name of the pack that defines the rule. */
-  pack: string;
-  /** `global`, or the domain ref of the pack that defines or tightens it. */
-  scope: string;
-  validate: ValidateFunction;
-}
+export type { CompiledRule } from './compileRule';
 
 /** The effective policies: global rules and each domain's extension. @public */
 export interface PolicySet {
@@ -47,19 +35,6 @@ const SEVERITY_RANK: Record<RuleSeverity, number> = {
   error: 2,
 };
 
-const toDomainRef = (ref: string) =>
-  stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'Domain' }));
-
-function fail(
-  pack: PolicyPack,
-  ruleId: string | undefined,
-  message: string,
-): never {
-  throw new InputError(
-    `Policy pack ${pack.source}${ruleId ? `, rule ${ruleId}` : ''}: ${message}`,
-  );
-}
-
 /**
  * Merges policy packs into the effective policies and compiles each rule's
  * condition. Global packs define rules; a domain pack adds rules for its
@@ -75,62 +50,7 @@ export function compilePolicies(
   options?: { weights?: Partial<ScoreWeights> },
 ): PolicySet {
   const weights = { ...DEFAULT_SCORE_WEIGHTS, ...options?.weights };
-  // strictSchema catches misspelt keywords; conditions need not repeat `type: object`.
-  // Patterns run on a linear-time engine: no condition can hang the backend.
-  const ajv = new Ajv({
-    code: { regExp: linearTimeRegExp },
-    allErrors: true,
-    strictSchema: true,
-    strictTypes: false,
-    strictTuples: false,
-    allowUnionTypes: true,
-  });
-  const compile = (
-    pack: PolicyPack,
-    rule: PolicyRule,
-    scope: string,
-  ): CompiledRule => {
-    if (!rule.condition) {
-      fail(pack, rule.id, 'a rule needs a condition');
-    }
-    let validate: ValidateFunction;
-    try {
-      validate = ajv.compile(rule.condition);
-    } catch (error) {
-      fail(
-        pack,
-        rule.id,
-        error instanceof UnsupportedPatternError
-          ? error.message
-          : `invalid condition: ${(error as Error).message}`,
-      );
-    }
-    const { condition: _condition, ...rest } = rule;
-    let appliesTo = rule.appliesTo;
-    if (appliesTo?.domains) {
-      try {
-        appliesTo = {
-          ...appliesTo,
-          domains: appliesTo.domains.map(toDomainRef),
-        };
-      } catch (error) {
-        fail(
-          pack,
-          rule.id,
-          `invalid domain in appliesTo: ${(error as Error).message}`,
-        );
-      }
-    }
-    return {
-      ...rest,
-      appliesTo,
-      message: rule.message ?? rule.title,
-      tags: rule.tags ?? [],
-      pack: pack.name,
-      scope,
-      validate,
-    };
-  };
+  const compile = createRuleCompiler();
 
   const global = new Map<string, CompiledRule>();
   for (const pack of packs.filter(p => !p.domain)) {

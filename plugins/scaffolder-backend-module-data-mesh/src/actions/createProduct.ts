@@ -1,13 +1,12 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { z } from 'zod/v3';
-import { parseActionInput } from '../lib/parseInput';
+import { parseActionInput } from '../lib/actionSchema';
 import { writeYamlFile } from '../lib/yamlFiles';
 import { buildContract } from '../product/buildContract';
 import { buildDataProduct } from '../product/buildDataProduct';
 import { contractPath, modelName } from '../product/checkProductInput';
-import { productInputSchema } from '../product/productInput';
+import { productInputFields } from '../product/productInput';
 import { examples } from './createProduct.examples';
 
 const ACTION_ID = 'datamesh:product:create';
@@ -32,40 +31,36 @@ export function createDataProductAction(options: { now?: () => Date } = {}) {
     examples,
     supportsDryRun: true,
     schema: {
-      input: productInputSchema,
-      output: zImpl =>
-        zImpl.object({
-          entityRef: zImpl.string({
-            description: 'Entity ref of the new product',
-          }),
-          requestedAt: zImpl.string({
+      input: productInputFields,
+      output: {
+        entityRef: z =>
+          z.string({ description: 'Entity ref of the new product' }),
+        requestedAt: z =>
+          z.string({
             description:
               'When the run was requested, for datamesh:provenance:record',
           }),
-          entity: zImpl
-            .record(zImpl.any())
+        entity: z =>
+          z
+            .record(z.any())
             .describe('The DataProduct entity written to catalog-info.yaml'),
-          contracts: zImpl
-            .array(zImpl.string())
-            .describe('Workspace paths of the contract files'),
-          pipeline: zImpl
+        contracts: z =>
+          z.array(z.string()).describe('Workspace paths of the contract files'),
+        pipeline: z =>
+          z
             .object({
-              model: zImpl.string(),
-              columns: zImpl.array(zImpl.string()),
-              uniqueKey: zImpl.string().optional(),
-              upstreamModels: zImpl.array(zImpl.string()),
+              model: z.string(),
+              columns: z.array(z.string()),
+              uniqueKey: z.string().optional(),
+              upstreamModels: z.array(z.string()),
             })
             .describe(
               'Identifiers for the pipeline stub: model, columns, upstream models',
             ),
-        }),
+      },
     },
     async handler(ctx) {
-      const input = parseActionInput(
-        ACTION_ID,
-        productInputSchema(z),
-        ctx.input,
-      );
+      const input = parseActionInput(ACTION_ID, productInputFields, ctx.input);
       const targetDir = resolveSafeChildPath(
         ctx.workspacePath,
         input.targetPath,

@@ -7,46 +7,47 @@ import {
   Violation,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { DataMeshService } from '@datamesh-backstage/plugin-data-mesh-node';
-import { z } from 'zod/v3';
-import { parseActionInput } from '../lib/parseInput';
+import { parseActionInput, Zod } from '../lib/actionSchema';
 import { readDataProductFile } from '../lib/yamlFiles';
 import { examples } from './governanceCheck.examples';
 
 const ACTION_ID = 'datamesh:governance:check';
 
-const inputSchema = (zImpl: typeof z) =>
-  zImpl.object({
-    catalogInfoPath: zImpl
+/** The input of `datamesh:governance:check`, one zod schema per field. */
+const inputFields = {
+  catalogInfoPath: (z: Zod) =>
+    z
       .string({
         description:
           'Workspace path of the catalog-info.yaml holding the product (default catalog-info.yaml)',
       })
       .default('catalog-info.yaml'),
-    entity: zImpl
-      .record(zImpl.unknown(), {
+  entity: (z: Zod) =>
+    z
+      .record(z.unknown(), {
         description:
           'The DataProduct entity itself, instead of reading catalogInfoPath',
       })
       .optional(),
-  });
+};
 
-const outputSchema = (zImpl: typeof z) =>
-  zImpl.object({
-    score: zImpl.number({ description: 'Governance score, 0 to 100' }),
-    status: zImpl.enum(['pass', 'warn', 'fail']),
-    violations: zImpl
+const outputFields = {
+  score: (z: Zod) => z.number({ description: 'Governance score, 0 to 100' }),
+  status: (z: Zod) => z.enum(['pass', 'warn', 'fail']),
+  violations: (z: Zod) =>
+    z
       .array(
-        zImpl.object({
-          ruleId: zImpl.string(),
-          severity: zImpl.enum(['error', 'warning', 'info']),
-          message: zImpl.string(),
-          remediation: zImpl.string(),
-          path: zImpl.string(),
-          waived: zImpl.boolean(),
+        z.object({
+          ruleId: z.string(),
+          severity: z.enum(['error', 'warning', 'info']),
+          message: z.string(),
+          remediation: z.string(),
+          path: z.string(),
+          waived: z.boolean(),
         }),
       )
       .describe('Every violation, waived ones included'),
-  });
+};
 
 /** `SEC-002 spec.access.retention: Retention policy not specified — Define …` */
 export const formatViolation = (v: Violation) =>
@@ -94,9 +95,9 @@ export function createGovernanceCheckAction(options: {
       "Checks a data product against the portal's governance policies; fails on error-severity violations",
     examples,
     supportsDryRun: true,
-    schema: { input: inputSchema, output: outputSchema },
+    schema: { input: inputFields, output: outputFields },
     async handler(ctx) {
-      const input = parseActionInput(ACTION_ID, inputSchema(z), ctx.input);
+      const input = parseActionInput(ACTION_ID, inputFields, ctx.input);
       let entity: unknown = input.entity;
       if (entity) {
         const result = validateDataProductEntity(entity);

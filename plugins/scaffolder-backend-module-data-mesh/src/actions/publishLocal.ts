@@ -8,9 +8,8 @@ import { ConflictError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod/v3';
 import { assertNotInCatalog, ingest } from '../lib/catalogIngestion';
-import { parseActionInput } from '../lib/parseInput';
+import { parseActionInput, Zod } from '../lib/actionSchema';
 import {
   CATALOG_INFO,
   claimFolder,
@@ -25,24 +24,23 @@ import { examples } from './publishLocal.examples';
 
 const ACTION_ID = 'datamesh:publish:local';
 
-const inputSchema = (zImpl: typeof z) =>
-  zImpl.object({
-    sourcePath: zImpl
+/** The input of `datamesh:publish:local`, one zod schema per field. */
+const inputFields = {
+  sourcePath: (z: Zod) =>
+    z
       .string({
         description:
-          'Workspace folder to publish; it holds the catalog-info.yaml (default: the whole workspace)',
+          'Workspace folder to publish, inside the workspace; it holds the catalog-info.yaml (default: the whole workspace)',
       })
       .default('.'),
-  });
+};
 
-const outputSchema = (zImpl: typeof z) =>
-  zImpl.object({
-    entityRef: zImpl.string({ description: 'Entity ref of the product' }),
-    catalogInfoUrl: zImpl.string({
-      description: 'file: URL of the published catalog-info.yaml',
-    }),
-    path: zImpl.string({ description: 'The published folder' }),
-  });
+const outputFields = {
+  entityRef: (z: Zod) => z.string({ description: 'Entity ref of the product' }),
+  catalogInfoUrl: (z: Zod) =>
+    z.string({ description: 'file: URL of the published catalog-info.yaml' }),
+  path: (z: Zod) => z.string({ description: 'The published folder' }),
+};
 
 /**
  * Creates the `datamesh:publish:local` action, the publishing step of portals
@@ -72,9 +70,9 @@ export function createPublishLocalAction(options: {
       'Publishes the workspace to a local folder the catalog reads, and waits until the data product is in the catalog (portals without a git host)',
     examples,
     supportsDryRun: true,
-    schema: { input: inputSchema, output: outputSchema },
+    schema: { input: inputFields, output: outputFields },
     async handler(ctx) {
-      const input = parseActionInput(ACTION_ID, inputSchema(z), ctx.input);
+      const input = parseActionInput(ACTION_ID, inputFields, ctx.input);
       const source = resolveSafeChildPath(ctx.workspacePath, input.sourcePath);
       const entity = await readDataProductFile(source, CATALOG_INFO);
       const entityRef = stringifyEntityRef(entity);

@@ -13,8 +13,8 @@ export const examples: TemplateExample[] = [
           action: 'datamesh:provenance:record',
           name: 'Record the self-serve run',
           input: {
-            entityRef: '${{ steps.create.output.entityRef }}',
-            requestedAt: '${{ steps.create.output.requestedAt }}',
+            entityRef: '${{ steps.product.output.entityRef }}',
+            requestedAt: '${{ steps.product.output.requestedAt }}',
           },
         },
       ],

@@ -2,31 +2,30 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { ForwardedError, ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { DataMeshService } from '@datamesh-backstage/plugin-data-mesh-node';
-import { z } from 'zod/v3';
-import { parseActionInput } from '../lib/parseInput';
+import { parseActionInput, Zod } from '../lib/actionSchema';
 import { examples } from './recordProvenance.examples';
 
 const ACTION_ID = 'datamesh:provenance:record';
 
-const inputSchema = (zImpl: typeof z) =>
-  zImpl.object({
-    entityRef: zImpl
-      .string({ description: 'The DataProduct the run created' })
-      .min(1),
-    requestedAt: zImpl
+/** The input of `datamesh:provenance:record`, one zod schema per field. */
+const inputFields = {
+  entityRef: (z: Zod) =>
+    z.string({ description: 'The DataProduct the run created' }).min(1),
+  requestedAt: (z: Zod) =>
+    z
       .string({
         description:
           'When the run was requested (the requestedAt output of datamesh:product:create)',
       })
       .datetime({ offset: true }),
-  });
+};
 
-const outputSchema = (zImpl: typeof z) =>
-  zImpl.object({
-    recorded: zImpl.boolean({
+const outputFields = {
+  recorded: (z: Zod) =>
+    z.boolean({
       description: 'Whether the provenance was recorded (false in dry-runs)',
     }),
-  });
+};
 
 /**
  * Creates the `datamesh:provenance:record` action: the last step of a
@@ -51,9 +50,9 @@ export function createRecordProvenanceAction(options: {
       'Records that this template run created a data product, for the self-serve KPIs',
     examples,
     supportsDryRun: true,
-    schema: { input: inputSchema, output: outputSchema },
+    schema: { input: inputFields, output: outputFields },
     async handler(ctx) {
-      const input = parseActionInput(ACTION_ID, inputSchema(z), ctx.input);
+      const input = parseActionInput(ACTION_ID, inputFields, ctx.input);
       const templateRef = ctx.templateInfo?.entityRef;
       if (ctx.isDryRun || !templateRef) {
         ctx.logger.info(

@@ -2,9 +2,9 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import { visibleSnapshot } from '../../__testUtils__/visibleSnapshot';
-import { KpiSnapshotStore } from '../../database/KpiSnapshotStore';
+import { DatabaseKpiSnapshotStore } from '../../database/DatabaseKpiSnapshotStore';
 import { applyDatabaseMigrations } from '../../database/migrations';
-import { KpiInputStore } from '../../database/KpiInputStore';
+import { DatabaseKpiInputStore } from '../../database/DatabaseKpiInputStore';
 import { NO_PRODUCT } from '../../database/visibleProducts';
 import { CatalogReader } from '../CatalogReader';
 import { KpiService } from './KpiService';
@@ -19,7 +19,7 @@ describe('KpiService', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const facts = KpiInputStore.create(knex);
+      const facts = new DatabaseKpiInputStore(knex);
       const refs = Array.from(
         { length: 1234 },
         (_, i) => `dataproduct:default/p${i}`,
@@ -42,13 +42,12 @@ describe('KpiService', () => {
       const logger = mockServices.logger.mock();
       const kpis = new KpiService({
         kpiInputs: facts,
-        snapshots: KpiSnapshotStore.create(knex),
+        snapshots: new DatabaseKpiSnapshotStore(knex),
         reader: new CatalogReader({
           catalog: catalogServiceMock({ entities: [] }),
           logger,
         }),
         auth: mockServices.auth(),
-        logger,
         retentionDays: 30,
         now: () => new Date('2026-11-20T12:00:00Z'),
       });

@@ -1,7 +1,6 @@
 import {
   AuthService,
   BackstageCredentials,
-  LoggerService,
 } from '@backstage/backend-plugin-api';
 import type {
   KpiHistorySeriesResponse,
@@ -37,7 +36,6 @@ export class KpiService {
       snapshots: KpiSnapshotStore;
       reader: CatalogReader;
       auth: AuthService;
-      logger: LoggerService;
       retentionDays: number;
       now?: () => Date;
     },

@@ -1,57 +1,37 @@
 import {
   AuthService,
   BackstageCredentials,
-  LoggerService,
 } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_DBT_MODELS,
   ANNOTATION_GX_SUITES,
-  DATA_PRODUCT_KIND,
   DataProductEntityV1alpha1,
   Measurement,
   MeasurementsAccepted,
-  splitAnnotationList,
   validateDataProductEntity,
 } from '@datamesh-backstage/plugin-data-mesh-common';
-import { judgeMeasurement } from '@datamesh-backstage/plugin-data-mesh-node';
-import {
-  MeasurementRecord,
-  MeasurementStore,
-  QualityRecord,
-} from '../../database/MeasurementStore';
+import { MeasurementStore } from '../../database/MeasurementStore';
 import { GovernanceService } from '../GovernanceService';
-import { dbtTestMatchesModel, readDbtTestResults } from './dbtRunResults';
-import { readGreatExpectationsResults } from './greatExpectations';
-import { createHash } from 'node:crypto';
-
-/** How far ahead of this server's clock a measurement may be dated. */
-const MAX_CLOCK_SKEW_MS = 5 * 60_000;
-
-/** Test names longer than the store keeps are shortened, keeping them unique. */
-function boundedTestName(test: string): string {
-  return test.length <= 255
-    ? test
-    : `${test.slice(0, 230)}…${createHash('sha256')
-        .update(test)
-        .digest('hex')
-        .slice(0, 16)}`;
-}
+import {
+  dbtTestMatchesModel,
+  dbtTestMeasurements,
+  readDbtTestResults,
+} from './dbtRunResults';
+import {
+  readGreatExpectationsResults,
+  suiteMeasurements,
+} from './greatExpectations';
+import { JudgedMeasurements, judgeMeasurements } from './judgeMeasurements';
+import { productsAnnotatedWith } from './productsAnnotatedWith';
 
 /**
  * Throws unless the caller may post measurements of every product named:
  * an import covering a product the caller may not post for stores nothing.
  */
 export type ProductsAllowed = (entityRefs: string[]) => Promise<void>;
-
-interface Prepared {
-  entity: DataProductEntityV1alpha1;
-  checks: MeasurementRecord[];
-  quality: QualityRecord[];
-}
 
 /**
  * Takes SLO and quality measurements from pipelines: checks each one against the
@@ -65,7 +45,6 @@ export class MeasurementService {
       auth: AuthService;
       measurements: MeasurementStore;
       governance: GovernanceService;
-      logger: LoggerService;
       now?: () => Date;
     },
   ) {}
@@ -96,62 +75,16 @@ export class MeasurementService {
     measurements: Measurement[],
     source: string,
     field = 'body.measurements',
-  ): Prepared {
-    const entityRef = stringifyEntityRef(entity);
-    const now = (this.deps.now?.() ?? new Date()).toISOString();
-    const prepared: Prepared = { entity, checks: [], quality: [] };
-    measurements.forEach((measurement, i) => {
-      let observedAt = now;
-      if (measurement.observedAt !== undefined) {
-        const time = Date.parse(measurement.observedAt);
-        if (time > Date.parse(now) + MAX_CLOCK_SKEW_MS) {
-          throw new InputError(
-            `${field}[${i}].observedAt: ${measurement.observedAt} is in the future`,
-          );
-        }
-        if (Number.isNaN(time)) {
-          throw new InputError(
-            `${field}[${i}].observedAt: not a date-time: ${measurement.observedAt}`,
-          );
-        }
-        observedAt = new Date(time).toISOString();
-      }
-      if (measurement.kind === 'quality_test') {
-        prepared.quality.push({
-          entityRef,
-          test: boundedTestName(measurement.test),
-          passed: measurement.passed,
-          observedAt,
-          message: measurement.message,
-          source,
-        });
-        return;
-      }
-      try {
-        const { passed, value } = judgeMeasurement(
-          entity,
-          measurement,
-          observedAt,
-        );
-        prepared.checks.push({
-          entityRef,
-          kind: measurement.kind,
-          observedAt,
-          passed,
-          value,
-          source,
-        });
-      } catch (error) {
-        throw new InputError(
-          `${field}[${i}]: ${entityRef} ${(error as Error).message}`,
-        );
-      }
+  ): JudgedMeasurements {
+    return judgeMeasurements(entity, measurements, {
+      source,
+      field,
+      now: this.deps.now?.() ?? new Date(),
     });
-    return prepared;
   }
 
   async #commit(
-    prepared: Prepared[],
+    prepared: JudgedMeasurements[],
     allowed?: ProductsAllowed,
     unmatched?: string[],
   ): Promise<MeasurementsAccepted> {
@@ -183,25 +116,18 @@ export class MeasurementService {
   }
 
   /** Products carrying an annotation, with its listed values. */
-  async #claims(annotation: string, entityRef?: string) {
+  async #claims(
+    annotation: string,
+    entityRef?: string,
+  ): Promise<Array<{ entity: DataProductEntityV1alpha1; keys?: string[] }>> {
     if (entityRef) {
       return [{ entity: await this.#product(entityRef), keys: undefined }];
     }
-    const { items } = await this.deps.catalog.getEntities(
-      {
-        filter: {
-          kind: DATA_PRODUCT_KIND,
-          [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS,
-        },
-      },
-      { credentials: await this.#credentials() },
+    return productsAnnotatedWith(
+      annotation,
+      this.deps.catalog,
+      await this.#credentials(),
     );
-    return items
-      .filter((e: Entity) => validateDataProductEntity(e).valid)
-      .map((e: Entity) => ({
-        entity: e as DataProductEntityV1alpha1,
-        keys: splitAnnotationList(e.metadata.annotations?.[annotation]),
-      }));
   }
 
   /**
@@ -222,13 +148,7 @@ export class MeasurementService {
         r => !keys || keys.some(model => dbtTestMatchesModel(r.name, model)),
       );
       mine.forEach(r => matched.add(r.uniqueId));
-      const measurements: Measurement[] = mine.map(r => ({
-        kind: 'quality_test',
-        test: r.name,
-        passed: r.passed,
-        observedAt: generatedAt,
-        message: r.message,
-      }));
+      const measurements = dbtTestMeasurements(mine, generatedAt);
       return measurements.length
         ? [this.#prepare(entity, measurements, 'dbt', 'body.results')]
         : [];
@@ -256,25 +176,12 @@ export class MeasurementService {
     const claims = await this.#claims(ANNOTATION_GX_SUITES, entityRef);
     const matched = new Set<string>();
     const prepared = claims.flatMap(({ entity, keys }) => {
-      const measurements: Measurement[] = [];
-      for (const suite of suites.filter(s => !keys || keys.includes(s.suite))) {
-        matched.add(suite.suite);
-        for (const expectation of suite.expectations) {
-          measurements.push({
-            kind: 'quality_test',
-            test: `${suite.suite}/${expectation.test}`,
-            passed: expectation.passed,
-            observedAt: suite.observedAt,
-          });
-        }
-        if (suite.successPercent !== undefined && entity.spec.slo?.accuracy) {
-          measurements.push({
-            kind: 'accuracy',
-            percent: suite.successPercent,
-            observedAt: suite.observedAt,
-          });
-        }
-      }
+      const measurements = suites
+        .filter(s => !keys || keys.includes(s.suite))
+        .flatMap(suite => {
+          matched.add(suite.suite);
+          return suiteMeasurements(suite, Boolean(entity.spec.slo?.accuracy));
+        });
       return measurements.length
         ? [this.#prepare(entity, measurements, 'great-expectations', 'body')]
         : [];

@@ -1,3 +1,4 @@
+import type { Measurement } from '@datamesh-backstage/plugin-data-mesh-common';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 
@@ -76,4 +77,18 @@ export function dbtTestMatchesModel(testName: string, model: string): boolean {
     name.endsWith(`_${m}`) ||
     name.includes(`_${m}_`)
   );
+}
+
+/** Each dbt test result as a quality test measurement, dated by the run. */
+export function dbtTestMeasurements(
+  results: DbtTestResult[],
+  generatedAt: string | undefined,
+): Measurement[] {
+  return results.map(r => ({
+    kind: 'quality_test',
+    test: r.name,
+    passed: r.passed,
+    observedAt: generatedAt,
+    message: r.message,
+  }));
 }

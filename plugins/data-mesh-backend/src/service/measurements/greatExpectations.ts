@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import type { Measurement } from '@datamesh-backstage/plugin-data-mesh-common';
 import { z } from 'zod';
 
 const expectationResultSchema = z
@@ -119,4 +120,29 @@ export function readGreatExpectationsResults(
       ),
     };
   });
+}
+
+/**
+ * The measurements a suite gives a product: each expectation is a quality
+ * test (`suite/test`); the suite's success rate is an accuracy check when
+ * the product has an accuracy SLO.
+ */
+export function suiteMeasurements(
+  suite: GxSuiteResult,
+  hasAccuracySlo: boolean,
+): Measurement[] {
+  const measurements: Measurement[] = suite.expectations.map(expectation => ({
+    kind: 'quality_test',
+    test: `${suite.suite}/${expectation.test}`,
+    passed: expectation.passed,
+    observedAt: suite.observedAt,
+  }));
+  if (suite.successPercent !== undefined && hasAccuracySlo) {
+    measurements.push({
+      kind: 'accuracy',
+      percent: suite.successPercent,
+      observedAt: suite.observedAt,
+    });
+  }
+  return measurements;
 }

@@ -3,7 +3,7 @@ import { Knex } from 'knex';
 import { team, told } from '../../__testUtils__/notifications';
 import { createSweepHarness } from '../../__testUtils__/sweepHarness';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
-import { MeasurementStore } from '../../database/MeasurementStore';
+import { DatabaseMeasurementStore } from '../../database/DatabaseMeasurementStore';
 
 jest.setTimeout(60_000);
 
@@ -11,7 +11,7 @@ const REF = 'dataproduct:default/product-0';
 
 /** product-0 promises 99.9% availability: one check down in a few uses its budget up. */
 async function availability(knex: Knex, at: string, ups: boolean[]) {
-  await MeasurementStore.create(knex).save(
+  await new DatabaseMeasurementStore(knex).save(
     ups.map((up, i) => ({
       entityRef: REF,
       kind: 'availability' as const,

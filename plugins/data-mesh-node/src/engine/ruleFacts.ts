@@ -6,6 +6,7 @@ import {
   parsePercentTarget,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { EvaluationContext } from './EvaluationContext';
+import { InheritedPiiField, inheritedPiiFields } from './inheritedPii';
 import {
   computeSloObjectives,
   DEFAULT_SLO_OPTIONS,
@@ -13,25 +14,28 @@ import {
 } from './sloStatus';
 
 /**
- * Values derived from a product and the catalog that rule conditions read
- * under `facts` (see `policies/default-pack.yaml`).
+ * A reference (owner, upstream product) the catalog does not hold yet,
+ * while it may still be ingesting it: judged neither way until then.
  * @public
  */
-export interface ProductFacts {
+export interface PendingReference {
+  /** The entity ref, as the product's reference resolves. */
+  ref: string;
+  /** Where the product names it (`spec.owner`, `spec.lineage…`). */
+  path: string;
+}
+
+/**
+ * Values derived from a product and the catalog that rule conditions read
+ * under `facts` (see `policies/default-pack.yaml`). A pending reference
+ * has no `exists`: no rule judges it yet.
+ * @public
+ */
+export interface RuleFacts {
   owner: { ref: string; exists?: boolean };
   upstreamProducts: Array<{ ref: string; path: string; exists?: boolean }>;
-  /**
-   * References the catalog does not hold yet, while it may still be
-   * ingesting them: judged neither way until then.
-   */
-  pendingReferences: Array<{ ref: string; path: string }>;
   /** This product's fields that copy a PII field of an upstream product. */
-  inheritedPii: Array<{
-    name: string;
-    path: string;
-    pii: boolean;
-    upstream: string;
-  }>;
+  inheritedPii: InheritedPiiField[];
   /** Declared quality test types, each `true`. */
   qualityTestTypes: Record<string, true>;
   slo: {
@@ -54,28 +58,34 @@ export interface ProductFacts {
   qualityResults: QualityTestResult[];
 }
 
-function piiNames(entity: DataProductEntityV1alpha1): Set<string> {
-  const names = new Set(entity.spec.access?.privacy?.piiColumns ?? []);
-  for (const field of entity.spec.schema?.fields ?? []) {
-    if (field.pii === true) {
-      names.add(field.name);
-    }
-  }
-  return names;
+/**
+ * What {@link deriveRuleFacts} learns of a product: the facts its rules
+ * read, and the references that stay pending (which the scorecard lists).
+ * @public
+ */
+export interface DerivedRuleFacts {
+  /** What the product's rules read under `facts`. */
+  facts: RuleFacts;
+  /** References no rule judges yet; the scorecard lists them. */
+  pendingReferences: PendingReference[];
 }
 
-/** Derives the facts of a product. @public */
-export function buildProductFacts(
+/**
+ * Derives the facts a product's rules read, looking its references up in
+ * the catalog (`context`), and the references still pending.
+ * @public
+ */
+export function deriveRuleFacts(
   entity: DataProductEntityV1alpha1,
   context: EvaluationContext,
-): ProductFacts {
+): DerivedRuleFacts {
   const { spec } = entity;
   const defaultNamespace = entity.metadata.namespace ?? 'default';
 
   const ownerRef = stringifyEntityRef(
     parseEntityRef(spec.owner, { defaultKind: 'Group', defaultNamespace }),
   );
-  const pendingReferences: ProductFacts['pendingReferences'] = [];
+  const pendingReferences: PendingReference[] = [];
   /** A pending reference counts as unknown: no rule judges it yet. */
   const look = (ref: string, path: string) => {
     const found = context.lookup(ref);
@@ -109,25 +119,7 @@ export function buildProductFacts(
     },
   );
 
-  const inheritedPii: ProductFacts['inheritedPii'] = [];
-  if (upstreamEntities.length > 0) {
-    const own = new Set(spec.access?.privacy?.piiColumns ?? []);
-    const upstreamPii = upstreamEntities.map(up => ({
-      ref: stringifyEntityRef(up),
-      names: piiNames(up),
-    }));
-    (spec.schema?.fields ?? []).forEach((field, i) => {
-      const source = upstreamPii.find(up => up.names.has(field.name));
-      if (source) {
-        inheritedPii.push({
-          name: field.name,
-          path: `spec.schema.fields[${i}].pii`,
-          pii: field.pii === true || own.has(field.name),
-          upstream: source.ref,
-        });
-      }
-    });
-  }
+  const inheritedPii = inheritedPiiFields(entity, upstreamEntities);
 
   const qualityTestTypes: Record<string, true> = {};
   for (const test of spec.quality?.tests ?? []) {
@@ -156,7 +148,7 @@ export function buildProductFacts(
               ],
       )
     : [];
-  return {
+  const facts: RuleFacts = {
     owner: {
       ref: ownerRef,
       ...(owner
@@ -164,7 +156,6 @@ export function buildProductFacts(
         : {}),
     },
     upstreamProducts,
-    pendingReferences,
     inheritedPii,
     qualityTestTypes,
     slo: {
@@ -174,4 +165,5 @@ export function buildProductFacts(
     },
     qualityResults: measurements?.qualityTests ?? [],
   };
+  return { facts, pendingReferences };
 }

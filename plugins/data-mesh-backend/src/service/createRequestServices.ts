@@ -1,0 +1,91 @@
+import {
+  AuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import type { DataMeshStores } from '../database/createDataMeshStores';
+import { CatalogReader } from './CatalogReader';
+import type { DataMeshSettings } from './dataMeshSettings';
+import { DomainService } from './DomainService';
+import { FreshnessService } from './FreshnessService';
+import { GovernanceService } from './GovernanceService';
+import { MeasurementService } from './measurements/MeasurementService';
+import { GovernanceNotifier } from './notifications/GovernanceNotifier';
+import { ProvenanceService } from './provenance/ProvenanceService';
+import { StandardsService } from './standards/StandardsService';
+import { VisibilityService } from './VisibilityService';
+import { WaiverService } from './WaiverService';
+
+/**
+ * The services behind the REST routes and the actions, beside governance
+ * and KPIs: what a caller may see, how fresh the figures are, domains,
+ * waivers, measurements, provenance, and conversions to and from the open
+ * standards.
+ */
+export function createRequestServices(options: {
+  auth: AuthService;
+  logger: LoggerService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  now?: () => Date;
+  reader: CatalogReader;
+  stores: DataMeshStores;
+  settings: DataMeshSettings;
+  governance: GovernanceService;
+  notifier: GovernanceNotifier;
+}) {
+  const { auth, logger, catalog, now, reader, stores, governance } = options;
+  const visibility = new VisibilityService({
+    permissions: options.permissions,
+    catalog,
+    reader,
+    visibilitySnapshots: stores.visibilitySnapshots,
+    logger,
+    options: options.settings.visibilityOptions,
+    now,
+  });
+  const freshness = new FreshnessService({
+    sweeps: stores.sweeps,
+    staleAfterMs: options.settings.staleAfterMs,
+    now,
+  });
+  const domains = new DomainService({
+    logger,
+    scorecards: stores.scorecards,
+    rollups: stores.rollups,
+    freshness,
+    reader,
+    visibility,
+  });
+  const waiverService = new WaiverService({
+    waivers: stores.waivers,
+    governance,
+    reader,
+    notifier: options.notifier,
+    logger,
+  });
+  const measurementService = new MeasurementService({
+    catalog,
+    auth,
+    measurements: stores.measurements,
+    governance,
+    now,
+  });
+  const provenanceService = new ProvenanceService({
+    provenance: stores.provenance,
+    kpiInputs: stores.kpiInputs,
+    governance,
+    trustedServices: options.settings.trustedServices,
+    now,
+  });
+  return {
+    visibility,
+    freshness,
+    domains,
+    waiverService,
+    measurementService,
+    provenanceService,
+    standards: new StandardsService({ catalog: options.catalog }),
+  };
+}
