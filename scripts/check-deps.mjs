@@ -147,8 +147,12 @@ for (const dir of packageDirs) {
       }
     }
   }
+  // A package's command (its `bin`) ships with it.
+  const commands = Object.values(pkg.bin ?? {}).map(bin =>
+    bin.replace(/^\.\//, '').split('/')[0],
+  );
   for (const entry of pkg.files ?? []) {
-    if (!SHIPPABLE.test(entry)) {
+    if (!SHIPPABLE.test(entry) && !commands.includes(entry)) {
       fail(
         pkg.name,
         `"files" ships ${entry}; ship only dist and run-time data`,

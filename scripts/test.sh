@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Command 2 of the README: install what is missing (Node 22, dependencies,
-# Chromium) and run every check: type check, lint, prettier, API and SQL
+# Chromium) and run every check: the code generated from the REST API's
+# OpenAPI document up to date (yarn openapi:check), type check, lint, prettier, API and SQL
 # reports up to date, dependency lists matching the code (yarn deps:check),
 # all unit and integration tests (store tests on SQLite plus every database
 # whose BACKSTAGE_TEST_DATABASE_*_CONNECTION_STRING is set), and the browser
@@ -33,6 +34,7 @@ step() {
   fi
 }
 
+step openapi yarn openapi:check
 step tsc yarn tsc
 step lint yarn lint:all
 step prettier yarn prettier:check

@@ -96,7 +96,6 @@ export const dataMeshPlugin = createBackendPlugin({
             permissions,
             logger,
             catalog,
-            db: services.db,
             scorecards: services.scorecards,
             history: services.history,
             rollups: services.rollups,

@@ -7,8 +7,11 @@ import { InputError } from '@backstage/errors';
  * @public
  */
 export class StandardFileError extends InputError {
+  /** The file, as its path was given. */
   readonly file: string;
+  /** 1-based line of the problem, when known. */
   readonly line?: number;
+  /** 1-based column of the problem, when known. */
   readonly column?: number;
 
   constructor(

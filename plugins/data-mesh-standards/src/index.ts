@@ -11,5 +11,6 @@
 export * from './types';
 export * from './errors';
 export { detectStandard, isSupportedVersion } from './parse/detectStandard';
+export { detectStandardFile, referencedPaths } from './parse/standardFiles';
 export { importProduct } from './import/importProduct';
 export { exportProduct } from './export/exportProduct';

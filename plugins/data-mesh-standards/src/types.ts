@@ -21,6 +21,7 @@ export interface StandardFile {
 
 /** The standard and version a file is written in, detected from its content. @public */
 export interface DetectedStandard {
+  /** The standard. */
   format: StandardFormat;
   /** The version the file declares, as written (for example `v1.0.0`, `3.1.0`, `1.2.1`). */
   version: string;
@@ -68,6 +69,7 @@ export interface ImportResult {
   format: StandardFormat;
   /** The version the main file declares. */
   version: string;
+  /** The product, with only what the sources say. */
   entity: ImportedDataProductEntity;
   /** The ODCS contract files the entity's ports reference (`spec.*Ports[].contract`). */
   contracts: StandardFile[];
@@ -88,6 +90,7 @@ export interface ImportOptions {
 
 /** Options of {@link exportProduct}. @public */
 export interface ExportOptions {
+  /** `odps`: ODPS 1.0 + ODCS 3.1 per output port; `dpds`: DPDS 1.0 (+ its ODCS 3.1 contracts). */
   format: ExportFormat;
   /**
    * Contract files of the product (as an import returns them, or read from
@@ -99,6 +102,8 @@ export interface ExportOptions {
 
 /** The files of an export and what the target standard cannot hold. @public */
 export interface ExportResult {
+  /** The product file first, then the contract files, with paths relative to the product file. */
   files: StandardFile[];
+  /** Entity fields the target standard cannot hold (file `catalog-info.yaml`). */
   lossReport: LossReportEntry[];
 }

@@ -10,7 +10,9 @@ import {
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
+import { NotFoundError } from '@backstage/errors';
 import express, { Request, RequestHandler, Response } from 'express';
+import Router from 'express-promise-router';
 import { PermissionGate } from '../service/PermissionGate';
 
 type Principal = keyof Pick<BackstagePrincipalTypes, 'user' | 'service'>;
@@ -53,11 +55,17 @@ export function credentialsOf<
   return res.locals.credentials as BackstageCredentials<TPrincipal>;
 }
 
+/** The methods of the plugin's routes. */
+export type RouteMethod = 'get' | 'post' | 'delete';
+
 /**
  * Authentication and authorisation of the plugin's routes, for users and
- * services alike. Each route declares its access; the guard runs before the
- * body parser, so an unauthorised caller gets 401 or 403 without the server
- * reading its body.
+ * services alike. Each route declares its access with `route`; the guards
+ * run before the body parser, so an unauthorised caller gets 401 or 403
+ * without the server reading its body. `middleware` holds the guards and
+ * goes before the OpenAPI router (whose request validation needs the parsed
+ * body); a request no route declared is answered 404 there, so no handler
+ * ever runs unguarded.
  */
 export function createAccessControl(deps: {
   httpAuth: HttpAuthService;
@@ -66,7 +74,7 @@ export function createAccessControl(deps: {
   const { httpAuth } = deps;
   const gate = new PermissionGate(deps);
 
-  /** Middleware for a route: the guard, then the body parser if any. */
+  /** The middleware of a route: the guard, then the body parser if any. */
   function guard(access: RouteAccess): RequestHandler[] {
     const check: RequestHandler = async (req, res, next) => {
       const credentials = await httpAuth.credentials(req, {
@@ -98,11 +106,23 @@ export function createAccessControl(deps: {
     return handlers;
   }
 
+  const guards = Router();
+  /** Declares the access of a route (an express path). */
+  function route(method: RouteMethod, path: string, access: RouteAccess) {
+    guards[method](path, ...guard(access));
+  }
+  const undeclared: RequestHandler = (req, res, next) => {
+    if (!res.locals.credentials) {
+      throw new NotFoundError(`No route ${req.method} ${req.path}`);
+    }
+    next();
+  };
+
   /** Throws NotAllowedError unless every request is allowed outright. */
   const authorize: PermissionGate['authorize'] = (...args) =>
     gate.authorize(...args);
 
-  return { guard, authorize };
+  return { route, authorize, middleware: [guards, undeclared] };
 }
 
 /** The access control helpers the routes share. */

@@ -6,7 +6,6 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
-import { Knex } from 'knex';
 import { RollupStore } from '../database/RollupStore';
 import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
 import { ScorecardStore } from '../database/ScorecardStore';
@@ -24,6 +23,7 @@ import { MeasurementService } from '../service/measurements/MeasurementService';
 import { ProvenanceService } from '../service/provenance/ProvenanceService';
 import { MeasurementWindow } from '../service/MeasurementWindow';
 import { StandardsService } from '../service/standards/StandardsService';
+import { createOpenApiRouter } from '../schema/openapi/generated';
 import { createAccessControl } from './accessControl';
 import { domainRoutes } from './domainRoutes';
 import { kpiRoutes } from './kpiRoutes';
@@ -41,7 +41,6 @@ export interface RouterOptions {
   permissions: PermissionsService;
   logger: LoggerService;
   catalog: CatalogService;
-  db: Knex;
   scorecards: ScorecardStore;
   history: ScorecardHistoryStore;
   rollups: RollupStore;
@@ -61,26 +60,49 @@ export interface RouterOptions {
   standards: StandardsService;
 }
 
+/** The router of `openapi.yaml`: handlers typed from it, requests validated. */
+export type DataMeshRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
+
+/** Bodies are parsed by the guards, before the OpenAPI router. */
+const parsedByGuards: express.RequestHandler = (_req, _res, next) => next();
+
 /**
- * The REST API under `/api/data-mesh`. Every route needs credentials (the
- * plugin's HTTP router rejects anonymous requests with 401) and declares
- * who may call it (see `accessControl.ts`).
+ * The REST API under `/api/data-mesh`, as `openapi.yaml` describes it.
+ * Every route needs credentials (the plugin's HTTP router rejects anonymous
+ * requests with 401) and declares who may call it (see `accessControl.ts`).
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const router = Router();
   // Each route authenticates and authorises its caller, then parses its body
   // with a limit sized for it: nothing is read for a caller who is refused.
-  const deps = { ...options, access: createAccessControl(options) };
-  router.use(scorecardRoutes(deps));
-  router.use(domainRoutes(deps));
-  router.use(policyRoutes(deps));
-  router.use(waiverRoutes(deps));
-  router.use(kpiRoutes(deps));
-  router.use(measurementRoutes(deps));
-  router.use(sloRoutes(deps));
-  router.use(provenanceRoutes(deps));
-  router.use(standardsRoutes(deps));
-  return router;
+  // Only then does the OpenAPI router validate the request.
+  const access = createAccessControl(options);
+  const router = await createOpenApiRouter({
+    middleware: [parsedByGuards],
+    validatorOptions: {
+      validateRequests: {
+        allowUnknownQueryParameters: false,
+        coerceTypes: false,
+        // Errors of the variant a body's `kind` names, not of every variant.
+        discriminator: true,
+      },
+    },
+  });
+  // The document itself, as the OpenAPI router serves it.
+  access.route('get', '/openapi.json', {});
+  const deps = { ...options, access, router };
+  scorecardRoutes(deps);
+  domainRoutes(deps);
+  policyRoutes(deps);
+  waiverRoutes(deps);
+  kpiRoutes(deps);
+  measurementRoutes(deps);
+  sloRoutes(deps);
+  provenanceRoutes(deps);
+  standardsRoutes(deps);
+  const guarded = Router();
+  guarded.use(access.middleware);
+  guarded.use(router);
+  return guarded;
 }

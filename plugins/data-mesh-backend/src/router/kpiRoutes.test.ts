@@ -71,7 +71,10 @@ describe('KPI routes', () => {
 
   it.each([
     ['from=2026-13-01', 'query.from: must be a date (YYYY-MM-DD)'],
-    ['interval=month', 'query.interval: Invalid option'],
+    [
+      'interval=month',
+      'request/query/interval must be equal to one of the allowed values: day, week',
+    ],
     [
       'from=2026-11-20&to=2026-11-01',
       'query.from: must be on or before query.to',

@@ -1,10 +1,10 @@
 import { InputError } from '@backstage/errors';
-import Router from 'express-promise-router';
 import { z } from 'zod';
 import { FreshnessService } from '../service/FreshnessService';
 import { KpiService } from '../service/kpis/KpiService';
 import { VisibilityService } from '../service/VisibilityService';
 import { AccessControl, credentialsOf } from './accessControl';
+import type { DataMeshRouter } from './createRouter';
 import { parseRequest } from './validation';
 
 const DAY_MS = 86_400_000;
@@ -22,15 +22,16 @@ const historyQuerySchema = z
 
 /** `/kpis`: the mesh-adoption KPIs now and over time. */
 export function kpiRoutes(deps: {
+  router: DataMeshRouter;
   access: AccessControl;
   kpis: KpiService;
   freshness: FreshnessService;
   visibility: VisibilityService;
 }) {
-  const { access, kpis, visibility } = deps;
-  const router = Router();
+  const { router, access, kpis, visibility } = deps;
 
-  router.get('/kpis', ...access.guard({}), async (_req, res) => {
+  access.route('get', '/kpis', {});
+  router.get('/kpis', async (_req, res) => {
     const credentials = credentialsOf(res);
     const [current, freshness] = await Promise.all([
       kpis.current(credentials, await visibility.visibleProducts(credentials)),
@@ -39,7 +40,8 @@ export function kpiRoutes(deps: {
     res.json({ ...current, freshness });
   });
 
-  router.get('/kpis/history', ...access.guard({}), async (req, res) => {
+  access.route('get', '/kpis/history', {});
+  router.get('/kpis/history', async (req, res) => {
     const credentials = credentialsOf(res);
     const query = parseRequest(historyQuerySchema, req.query, 'query');
     const to = query.to ?? new Date().toISOString().slice(0, 10);

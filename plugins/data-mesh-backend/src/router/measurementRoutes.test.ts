@@ -108,14 +108,14 @@ describe('measurement routes', () => {
   });
 
   it.each([
+    [{}, "request/body must have required property 'measurements'"],
     [
-      {},
-      'body.measurements: Invalid input: expected array, received undefined',
+      { measurements: [] },
+      'request/body/measurements must NOT have fewer than 1 items',
     ],
-    [{ measurements: [] }, 'body.measurements: Too small'],
     [
       { measurements: [{ kind: 'latency', value: 3 }] },
-      'body.measurements.0.kind: Invalid discriminator value',
+      'request/body/measurements/0 value of tag "kind" must be in oneOf',
     ],
     [
       {
@@ -124,19 +124,19 @@ describe('measurement routes', () => {
           { kind: 'completeness', percent: 120 },
         ],
       },
-      'body.measurements.1.percent: Too big',
+      'request/body/measurements/1/percent must be <= 100',
     ],
     [
       { measurements: [{ kind: 'availability', up: 'yes' }] },
-      'body.measurements.0.up: Invalid input: expected boolean',
+      'request/body/measurements/0/up must be boolean',
     ],
     [
       { measurements: [{ kind: 'freshness', lastUpdatedAt: 'an hour ago' }] },
-      'body.measurements.0.lastUpdatedAt: must be an ISO-8601 date-time',
+      'request/body/measurements/0/lastUpdatedAt must match format "date-time"',
     ],
     [
       { measurements: [{ kind: 'availability', up: true, note: 'x' }] },
-      'body.measurements.0: Unrecognized key: "note"',
+      'request/body/measurements/0 must NOT have additional properties',
     ],
     [
       {
@@ -145,7 +145,7 @@ describe('measurement routes', () => {
           up: true,
         })),
       },
-      'body.measurements: Too big',
+      'request/body/measurements must NOT have more than 1000 items',
     ],
     [
       {

@@ -1,8 +1,8 @@
 import { dataMeshMeasurementCreatePermission } from '@datamesh-backstage/plugin-data-mesh-common';
-import Router from 'express-promise-router';
 import { z } from 'zod';
 import { MeasurementService } from '../service/measurements/MeasurementService';
 import { AccessControl, credentialsOf } from './accessControl';
+import type { DataMeshRouter } from './createRouter';
 import {
   isoDateTimeSchema,
   parseRequest,
@@ -74,75 +74,68 @@ const LIMITS = {
  * then read with the plugin's own credentials.
  */
 export function measurementRoutes(deps: {
+  router: DataMeshRouter;
   access: AccessControl;
   measurementService: MeasurementService;
 }) {
-  const { access, measurementService } = deps;
-  const router = Router();
-  const importAccess = (bodyLimit: string) =>
-    access.guard({
-      permission: dataMeshMeasurementCreatePermission,
-      bodyLimit,
-    });
+  const { router, access, measurementService } = deps;
+  const importAccess = (bodyLimit: string) => ({
+    permission: dataMeshMeasurementCreatePermission,
+    bodyLimit,
+  });
   /** Every product an import covers must be allowed, or nothing is stored. */
   const allowedFor =
     (credentials: ReturnType<typeof credentialsOf>) => (refs: string[]) =>
       access.authorize(credentials, dataMeshMeasurementCreatePermission, refs);
 
-  router.post(
-    '/products/:namespace/:name/measurements',
-    ...access.guard({
-      permission: dataMeshMeasurementCreatePermission,
-      resourceRef: req => productRef(req.params),
-      bodyLimit: LIMITS.measurements,
-    }),
-    async (req, res) => {
-      const { measurements } = parseRequest(
-        measurementsBodySchema,
-        req.body,
-        'body',
+  access.route('post', '/products/:namespace/:name/measurements', {
+    permission: dataMeshMeasurementCreatePermission,
+    resourceRef: req =>
+      productRef({ namespace: req.params.namespace, name: req.params.name }),
+    bodyLimit: LIMITS.measurements,
+  });
+  router.post('/products/:namespace/:name/measurements', async (req, res) => {
+    const { measurements } = parseRequest(
+      measurementsBodySchema,
+      req.body,
+      'body',
+    );
+    res
+      .status(201)
+      .json(
+        await measurementService.ingest(productRef(req.params), measurements),
       );
-      res
-        .status(201)
-        .json(
-          await measurementService.ingest(productRef(req.params), measurements),
-        );
-    },
-  );
+  });
 
-  router.post(
-    '/measurements/dbt',
-    ...importAccess(LIMITS.dbt),
-    async (req, res) => {
-      const { entityRef } = parseRequest(importQuerySchema, req.query, 'query');
-      res
-        .status(201)
-        .json(
-          await measurementService.importDbt(
-            req.body,
-            allowedFor(credentialsOf(res)),
-            entityRef,
-          ),
-        );
-    },
-  );
+  access.route('post', '/measurements/dbt', importAccess(LIMITS.dbt));
+  router.post('/measurements/dbt', async (req, res) => {
+    const { entityRef } = parseRequest(importQuerySchema, req.query, 'query');
+    res
+      .status(201)
+      .json(
+        await measurementService.importDbt(
+          req.body,
+          allowedFor(credentialsOf(res)),
+          entityRef,
+        ),
+      );
+  });
 
-  router.post(
+  access.route(
+    'post',
     '/measurements/great-expectations',
-    ...importAccess(LIMITS.greatExpectations),
-    async (req, res) => {
-      const { entityRef } = parseRequest(importQuerySchema, req.query, 'query');
-      res
-        .status(201)
-        .json(
-          await measurementService.importGreatExpectations(
-            req.body,
-            allowedFor(credentialsOf(res)),
-            entityRef,
-          ),
-        );
-    },
+    importAccess(LIMITS.greatExpectations),
   );
-
-  return router;
+  router.post('/measurements/great-expectations', async (req, res) => {
+    const { entityRef } = parseRequest(importQuerySchema, req.query, 'query');
+    res
+      .status(201)
+      .json(
+        await measurementService.importGreatExpectations(
+          req.body,
+          allowedFor(credentialsOf(res)),
+          entityRef,
+        ),
+      );
+  });
 }

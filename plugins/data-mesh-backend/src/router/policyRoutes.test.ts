@@ -221,7 +221,9 @@ describe('policy routes', () => {
       .set(asUser)
       .send({});
     expect(empty.status).toBe(400);
-    expect(empty.body.error.message).toContain('body.pack');
+    expect(empty.body.error.message).toBe(
+      "request/body must have required property 'pack'",
+    );
   });
 
   it('runs one dry-run at a time, and bounds a proposed pack', async () => {

@@ -2,12 +2,12 @@ import {
   dataMeshPolicyDryRunPermission,
   PoliciesResponse,
 } from '@datamesh-backstage/plugin-data-mesh-common';
-import Router from 'express-promise-router';
 import { z } from 'zod';
 import { GovernanceService } from '../service/GovernanceService';
 import { PolicyDryRun } from '../service/PolicyDryRun';
 import { VisibilityService } from '../service/VisibilityService';
 import { AccessControl, credentialsOf } from './accessControl';
+import type { DataMeshRouter } from './createRouter';
 import { parseRequest } from './validation';
 
 const dryRunBodySchema = z
@@ -21,15 +21,16 @@ const dryRunBodySchema = z
 
 /** `/policies`: the effective rules, and dry-runs of proposed packs. */
 export function policyRoutes(deps: {
+  router: DataMeshRouter;
   access: AccessControl;
   governance: GovernanceService;
   dryRun: PolicyDryRun;
   visibility: VisibilityService;
 }) {
-  const { access, governance, dryRun, visibility } = deps;
-  const router = Router();
+  const { router, access, governance, dryRun, visibility } = deps;
 
-  router.get('/policies', ...access.guard({}), async (_req, res) => {
+  access.route('get', '/policies', {});
+  router.get('/policies', async (_req, res) => {
     const { policies } = governance;
     const response: PoliciesResponse = {
       policyVersion: policies.version,
@@ -40,20 +41,15 @@ export function policyRoutes(deps: {
     res.json(response);
   });
 
-  router.post(
-    '/policies/dry-run',
-    ...access.guard({
-      permission: dataMeshPolicyDryRunPermission,
-      bodyLimit: '1mb',
-    }),
-    async (req, res) => {
-      const credentials = credentialsOf(res);
-      const { pack } = parseRequest(dryRunBodySchema, req.body, 'body');
-      res.json(
-        await dryRun.run(pack, await visibility.visibleProducts(credentials)),
-      );
-    },
-  );
-
-  return router;
+  access.route('post', '/policies/dry-run', {
+    permission: dataMeshPolicyDryRunPermission,
+    bodyLimit: '1mb',
+  });
+  router.post('/policies/dry-run', async (req, res) => {
+    const credentials = credentialsOf(res);
+    const { pack } = parseRequest(dryRunBodySchema, req.body, 'body');
+    res.json(
+      await dryRun.run(pack, await visibility.visibleProducts(credentials)),
+    );
+  });
 }

@@ -2,11 +2,11 @@ import { BackstageServicePrincipal } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { dataMeshProvenanceRecordPermission } from '@datamesh-backstage/plugin-data-mesh-common';
-import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ProvenanceService } from '../service/provenance/ProvenanceService';
 import { VisibilityService } from '../service/VisibilityService';
 import { AccessControl, credentialsOf } from './accessControl';
+import type { DataMeshRouter } from './createRouter';
 import { isoDateTimeSchema, parseRequest, productRef } from './validation';
 
 const templateRefSchema = z
@@ -34,52 +34,45 @@ const provenanceBodySchema = z
   })
   .strict();
 
+const PROVENANCE_PATH = '/products/:namespace/:name/provenance';
+
 /**
  * `/products/:namespace/:name/provenance`: how a product came to be. Only
  * services record it (see ProvenanceService); whoever may see the product
  * may read it.
  */
 export function provenanceRoutes(deps: {
+  router: DataMeshRouter;
   access: AccessControl;
   provenanceService: ProvenanceService;
   visibility: VisibilityService;
 }) {
-  const { access, provenanceService, visibility } = deps;
-  const router = Router();
+  const { router, access, provenanceService, visibility } = deps;
 
-  router.post(
-    '/products/:namespace/:name/provenance',
-    ...access.guard({
-      allow: ['service'],
-      permission: dataMeshProvenanceRecordPermission,
-      bodyLimit: '4kb',
-    }),
-    async (req, res) => {
-      const body = parseRequest(provenanceBodySchema, req.body, 'body');
-      const { subject } =
-        credentialsOf<BackstageServicePrincipal>(res).principal;
-      res
-        .status(201)
-        .json(
-          await provenanceService.record(productRef(req.params), body, subject),
-        );
-    },
-  );
+  access.route('post', PROVENANCE_PATH, {
+    allow: ['service'],
+    permission: dataMeshProvenanceRecordPermission,
+    bodyLimit: '4kb',
+  });
+  router.post(PROVENANCE_PATH, async (req, res) => {
+    const body = parseRequest(provenanceBodySchema, req.body, 'body');
+    const { subject } = credentialsOf<BackstageServicePrincipal>(res).principal;
+    res
+      .status(201)
+      .json(
+        await provenanceService.record(productRef(req.params), body, subject),
+      );
+  });
 
-  router.get(
-    '/products/:namespace/:name/provenance',
-    ...access.guard({}),
-    async (req, res) => {
-      const ref = productRef(req.params);
-      const provenance = (await visibility.canSee(credentialsOf(res), ref))
-        ? await provenanceService.get(ref)
-        : undefined;
-      if (!provenance) {
-        throw new NotFoundError(`No recorded provenance of ${ref}`);
-      }
-      res.json(provenance);
-    },
-  );
-
-  return router;
+  access.route('get', PROVENANCE_PATH, {});
+  router.get(PROVENANCE_PATH, async (req, res) => {
+    const ref = productRef(req.params);
+    const provenance = (await visibility.canSee(credentialsOf(res), ref))
+      ? await provenanceService.get(ref)
+      : undefined;
+    if (!provenance) {
+      throw new NotFoundError(`No recorded provenance of ${ref}`);
+    }
+    res.json(provenance);
+  });
 }

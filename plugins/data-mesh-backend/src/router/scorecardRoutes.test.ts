@@ -69,12 +69,12 @@ describe('scorecard routes', () => {
   });
 
   it.each([
-    ['limit=0', 'query.limit: Too small: expected number to be >=1'],
+    ['limit=0', 'request/query/limit must be >= 1'],
     [
       'status=broken',
-      'query.status: Invalid option: expected one of "pass"|"warn"|"fail"',
+      'request/query/status must be equal to one of the allowed values: pass, warn, fail',
     ],
-    ['orderBy=owner', 'query.orderBy: Invalid option'],
+    ['orderBy=owner', 'request/query/orderBy must be equal to one of'],
     ['domain=group:default/x', 'query.domain: must refer to a Domain'],
     ['cursor=bm9wZQ', 'cursor: not a cursor returned by this API'],
     [
@@ -83,13 +83,10 @@ describe('scorecard routes', () => {
       )}`,
       'cursor: not a cursor returned by this API',
     ],
-    ['sort=name', 'query: Unrecognized key: "sort"'],
-    [
-      'minScore=high',
-      'query.minScore: Invalid input: expected number, received NaN',
-    ],
+    ['sort=name', "Unknown query parameter 'sort'"],
+    ['minScore=high', 'request/query/minScore must be number'],
     ['minScore=90&maxScore=50', 'query.minScore: must not be above maxScore'],
-    ['maxScore=101', 'query.maxScore: Too big'],
+    ['maxScore=101', 'request/query/maxScore must be <= 100'],
   ])('answers 400 naming the field for %s', async (query, message) => {
     const response = await api
       .get(`/api/data-mesh/scorecards?${query}`)
@@ -150,7 +147,7 @@ describe('scorecard routes', () => {
       .set(asUser);
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe(
-      'query.from: must be an ISO-8601 date-time',
+      'request/query/from must match format "date-time"',
     );
   });
 
@@ -180,11 +177,8 @@ describe('scorecard routes', () => {
   });
 
   it.each([
-    [{}, 'body.entity: Invalid input: expected record, received undefined'],
-    [
-      { entity: 'x' },
-      'body.entity: Invalid input: expected record, received string',
-    ],
+    [{}, "request/body must have required property 'entity'"],
+    [{ entity: 'x' }, 'request/body/entity must be object'],
     [
       {
         entity: {

@@ -1,14 +1,12 @@
 import { NotFoundError } from '@backstage/errors';
-import { Request, Response } from 'express';
-import Router from 'express-promise-router';
+import { Response } from 'express';
 import { z } from 'zod';
-import { Knex } from 'knex';
-import { listScorecards } from '../database/listScorecards';
 import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { GovernanceService } from '../service/GovernanceService';
 import { VisibilityService } from '../service/VisibilityService';
 import { AccessControl, credentialsOf } from './accessControl';
+import type { DataMeshRouter } from './createRouter';
 import {
   isoDateTimeSchema,
   parseRequest,
@@ -27,75 +25,67 @@ const historyQuerySchema = z
   })
   .strict();
 
+const SCORECARD_PATH = '/scorecards/:namespace/:name';
+
 /** `/evaluate` and `/scorecards`. */
 export function scorecardRoutes(deps: {
+  router: DataMeshRouter;
   access: AccessControl;
-  db: Knex;
   scorecards: ScorecardStore;
   history: ScorecardHistoryStore;
   governance: GovernanceService;
   visibility: VisibilityService;
 }) {
-  const { access, scorecards, history, governance, visibility } = deps;
-  const authenticated = access.guard({});
-  const router = Router();
+  const { router, access, scorecards, history, governance, visibility } = deps;
 
-  router.post(
-    '/evaluate',
-    ...access.guard({ bodyLimit: '1mb' }),
-    async (req, res) => {
-      const credentials = credentialsOf(res);
-      const { entity } = parseRequest(evaluateBodySchema, req.body, 'body');
-      res.json(
-        await governance.evaluate(entity, credentials, ref =>
-          visibility.canSee(credentials, ref),
-        ),
-      );
-    },
-  );
+  access.route('post', '/evaluate', { bodyLimit: '1mb' });
+  router.post('/evaluate', async (req, res) => {
+    const credentials = credentialsOf(res);
+    const { entity } = parseRequest(evaluateBodySchema, req.body, 'body');
+    res.json(
+      await governance.evaluate(entity, credentials, ref =>
+        visibility.canSee(credentials, ref),
+      ),
+    );
+  });
 
-  router.get('/scorecards', ...authenticated, async (req, res) => {
+  access.route('get', '/scorecards', {});
+  router.get('/scorecards', async (req, res) => {
     const credentials = credentialsOf(res);
     const query = parseRequest(scorecardListQuerySchema, req.query, 'query');
     res.json(
-      await listScorecards(
-        deps.db,
+      await scorecards.list(
         query,
         await visibility.visibleProducts(credentials),
       ),
     );
   });
 
-  const visibleRef = async (req: Request, res: Response) => {
-    const ref = productRef(req.params);
+  const visibleRef = async (
+    params: { namespace: string; name: string },
+    res: Response,
+  ) => {
+    const ref = productRef(params);
     if (!(await visibility.canSee(credentialsOf(res), ref))) {
       throw new NotFoundError(`No scorecard for ${ref}`);
     }
     return ref;
   };
 
-  router.get(
-    '/scorecards/:namespace/:name',
-    ...authenticated,
-    async (req, res) => {
-      const ref = await visibleRef(req, res);
-      const card = await scorecards.get(ref);
-      if (!card) {
-        throw new NotFoundError(`No scorecard for ${ref}`);
-      }
-      res.json(card);
-    },
-  );
+  access.route('get', SCORECARD_PATH, {});
+  router.get(SCORECARD_PATH, async (req, res) => {
+    const ref = await visibleRef(req.params, res);
+    const card = await scorecards.get(ref);
+    if (!card) {
+      throw new NotFoundError(`No scorecard for ${ref}`);
+    }
+    res.json(card);
+  });
 
-  router.get(
-    '/scorecards/:namespace/:name/history',
-    ...authenticated,
-    async (req, res) => {
-      const range = parseRequest(historyQuerySchema, req.query, 'query');
-      const ref = await visibleRef(req, res);
-      res.json({ items: await history.list(ref, range) });
-    },
-  );
-
-  return router;
+  access.route('get', `${SCORECARD_PATH}/history`, {});
+  router.get(`${SCORECARD_PATH}/history`, async (req, res) => {
+    const range = parseRequest(historyQuerySchema, req.query, 'query');
+    const ref = await visibleRef(req.params, res);
+    res.json({ items: await history.list(ref, range) });
+  });
 }

@@ -1,8 +1,8 @@
 import { dataMeshStandardsImportPermission } from '@datamesh-backstage/plugin-data-mesh-common';
-import Router from 'express-promise-router';
 import { z } from 'zod';
 import { StandardsService } from '../service/standards/StandardsService';
 import { AccessControl, credentialsOf } from './accessControl';
+import type { DataMeshRouter } from './createRouter';
 import { parseRequest, productRef } from './validation';
 
 /** Most files of one product (the product, its contracts and `$ref`ed files). */
@@ -32,44 +32,38 @@ const exportQuerySchema = z
   .object({ format: z.enum(['odps', 'dpds']) })
   .strict();
 
+const EXPORT_PATH = '/products/:namespace/:name/export';
+
 /**
  * `/import` and `/products/:namespace/:name/export`: one product's files in
  * an open standard (ODPS, ODCS, DPDS, Data Contract Specification) as a
  * DataProduct, and a product back as ODPS + ODCS or DPDS. Nothing is stored.
  */
 export function standardsRoutes(deps: {
+  router: DataMeshRouter;
   access: AccessControl;
   standards: StandardsService;
 }) {
-  const { access, standards } = deps;
-  const router = Router();
+  const { router, access, standards } = deps;
 
-  router.post(
-    '/import',
-    ...access.guard({
-      permission: dataMeshStandardsImportPermission,
-      bodyLimit: '8mb',
-    }),
-    async (req, res) => {
-      const { files } = parseRequest(importBodySchema, req.body, 'body');
-      res.json(standards.importFiles(files));
-    },
-  );
+  access.route('post', '/import', {
+    permission: dataMeshStandardsImportPermission,
+    bodyLimit: '8mb',
+  });
+  router.post('/import', async (req, res) => {
+    const { files } = parseRequest(importBodySchema, req.body, 'body');
+    res.json(standards.importFiles(files));
+  });
 
-  router.get(
-    '/products/:namespace/:name/export',
-    ...access.guard({}),
-    async (req, res) => {
-      const { format } = parseRequest(exportQuerySchema, req.query, 'query');
-      res.json(
-        await standards.exportProduct(
-          productRef(req.params),
-          format,
-          credentialsOf(res),
-        ),
-      );
-    },
-  );
-
-  return router;
+  access.route('get', EXPORT_PATH, {});
+  router.get(EXPORT_PATH, async (req, res) => {
+    const { format } = parseRequest(exportQuerySchema, req.query, 'query');
+    res.json(
+      await standards.exportProduct(
+        productRef(req.params),
+        format,
+        credentialsOf(res),
+      ),
+    );
+  });
 }

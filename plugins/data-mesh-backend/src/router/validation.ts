@@ -28,7 +28,10 @@ export function parseRequest<T extends z.ZodType>(
 }
 
 /** The entity ref of a product addressed as `/:namespace/:name`. */
-export function productRef(params: Record<string, string>): string {
+export function productRef(params: {
+  namespace: string;
+  name: string;
+}): string {
   return stringifyEntityRef({
     kind: DATA_PRODUCT_KIND,
     namespace: params.namespace,

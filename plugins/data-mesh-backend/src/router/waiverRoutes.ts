@@ -3,12 +3,12 @@ import {
   dataMeshWaiverApprovePermission,
   dataMeshWaiverRequestPermission,
 } from '@datamesh-backstage/plugin-data-mesh-common';
-import Router from 'express-promise-router';
 import { z } from 'zod';
 import { WaiverStore } from '../database/WaiverStore';
 import { VisibilityService } from '../service/VisibilityService';
 import { WaiverService } from '../service/WaiverService';
 import { AccessControl, credentialsOf } from './accessControl';
+import type { DataMeshRouter } from './createRouter';
 import {
   parseRequest,
   productRef,
@@ -49,70 +49,69 @@ const WAIVER_PATH = '/waivers/:namespace/:name/:ruleId';
  * the product). Only approved waivers count.
  */
 export function waiverRoutes(deps: {
+  router: DataMeshRouter;
   access: AccessControl;
   waivers: WaiverStore;
   waiverService: WaiverService;
   visibility: VisibilityService;
 }) {
-  const { access, waivers, waiverService, visibility } = deps;
-  const router = Router();
+  const { router, access, waivers, waiverService, visibility } = deps;
   const approver = {
     allow: ['user' as const],
     permission: dataMeshWaiverApprovePermission,
     resourceRef: (req: { params: Record<string, string> }) =>
-      productRef(req.params),
+      productRef({ namespace: req.params.namespace, name: req.params.name }),
   };
 
-  router.get('/waivers', ...access.guard({}), async (req, res) => {
+  access.route('get', '/waivers', {});
+  router.get('/waivers', async (req, res) => {
     const credentials = credentialsOf(res);
     const query = parseRequest(listQuerySchema, req.query, 'query');
     const visible = await visibility.visibleProducts(credentials);
     res.json({ items: await waivers.list(query, visible) });
   });
 
-  router.post(
-    '/waivers',
-    ...access.guard({
-      allow: ['user'],
-      permission: dataMeshWaiverRequestPermission,
-      bodyLimit: '16kb',
-    }),
-    async (req, res) => {
-      const credentials = credentialsOf<BackstageUserPrincipal>(res);
-      const body = parseRequest(waiverRequestSchema, req.body, 'body');
-      await access.authorize(credentials, dataMeshWaiverRequestPermission, [
-        body.entityRef,
-      ]);
-      res.status(201).json(await waiverService.request(body, credentials));
-    },
-  );
+  access.route('post', '/waivers', {
+    allow: ['user'],
+    permission: dataMeshWaiverRequestPermission,
+    bodyLimit: '16kb',
+  });
+  router.post('/waivers', async (req, res) => {
+    const credentials = credentialsOf<BackstageUserPrincipal>(res);
+    const body = parseRequest(waiverRequestSchema, req.body, 'body');
+    await access.authorize(credentials, dataMeshWaiverRequestPermission, [
+      body.entityRef,
+    ]);
+    res.status(201).json(await waiverService.request(body, credentials));
+  });
 
   for (const [verb, schema, status] of [
     ['approve', approveBodySchema, 'approved'],
     ['reject', rejectBodySchema, 'rejected'],
   ] as const) {
-    router.post(
-      `${WAIVER_PATH}/${verb}`,
-      ...access.guard({ ...approver, bodyLimit: '16kb' }),
-      async (req, res) => {
-        const body = parseRequest(schema, req.body, 'body');
-        const target = {
-          entityRef: productRef(req.params),
-          ruleId: req.params.ruleId,
-          source: body.source,
-        };
-        res.json(
-          await waiverService.decide(
-            target,
-            { status, comment: body.comment },
-            credentialsOf<BackstageUserPrincipal>(res),
-          ),
-        );
-      },
-    );
+    access.route('post', `${WAIVER_PATH}/${verb}`, {
+      ...approver,
+      bodyLimit: '16kb',
+    });
+    router.post(`${WAIVER_PATH}/${verb}`, async (req, res) => {
+      const body = parseRequest(schema, req.body, 'body');
+      const target = {
+        entityRef: productRef(req.params),
+        ruleId: req.params.ruleId,
+        source: body.source,
+      };
+      res.json(
+        await waiverService.decide(
+          target,
+          { status, comment: body.comment },
+          credentialsOf<BackstageUserPrincipal>(res),
+        ),
+      );
+    });
   }
 
-  router.delete(WAIVER_PATH, ...access.guard(approver), async (req, res) => {
+  access.route('delete', WAIVER_PATH, approver);
+  router.delete(WAIVER_PATH, async (req, res) => {
     const { source } = parseRequest(revokeQuerySchema, req.query, 'query');
     await waiverService.revoke(
       { entityRef: productRef(req.params), ruleId: req.params.ruleId, source },
@@ -120,6 +119,4 @@ export function waiverRoutes(deps: {
     );
     res.status(204).end();
   });
-
-  return router;
 }

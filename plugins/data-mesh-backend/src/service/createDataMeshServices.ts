@@ -90,8 +90,6 @@ export async function createDataMeshServices(options: DataMeshServicesOptions) {
     `Data mesh governance: policy version ${version}, packs ${packNames}`,
   );
   return {
-    /** The database client (the REST routes still list scorecards with it). */
-    db,
     scorecards: stores.scorecards,
     history: stores.history,
     rollups: stores.rollups,

@@ -3,48 +3,57 @@ import type {
   DomainDetailsResponse,
   DomainRollupsResponse,
   DryRunResponse,
+  KpiHistorySeriesResponse,
+  KpiId,
+  KpisResponse,
+  Measurement,
+  MeasurementsAccepted,
   PoliciesResponse,
+  ProductProvenance,
+  ProvenanceRecord,
   Scorecard,
   ScorecardHistoryEntry,
   ScorecardPage,
   ScorecardQuery,
-} from './governanceTypes';
-import type { Waiver, WaiverSource, WaiverStatus } from './waiverTypes';
-import type { KpiHistoryResponse, KpisResponse } from './kpiTypes';
-import type {
-  Measurement,
-  MeasurementsAccepted,
   SloStatusResponse,
-} from './measurementTypes';
-import type { ProductProvenance, ProvenanceRecord } from './provenanceTypes';
-import type {
+  Waiver,
+  WaiverDecision,
+  WaiverRequest,
+  WaiverListQuery,
+  WaiverRevokeQuery,
+  ScorecardHistoryQuery,
+  KpiHistoryQuery,
+  MeasurementImportQuery,
+  DomainProductsQuery,
   ExportFormatName,
   ProductExportResponse,
   ProductImportResponse,
   StandardFileContent,
-} from './standardsTypes';
+} from './apiTypes';
 
 /** Per-request options: a token for callers outside the browser. @public */
 export interface DataMeshRequestOptions {
   token?: string;
 }
 
-/** A waiver to ask for through the API; it counts once approved. @public */
-export interface WaiverRequest {
-  entityRef: string;
-  ruleId: string;
-  reason: string;
-  expiresAt: string;
+/** The KPI values of one day (or week). @public */
+export interface KpiHistoryPoint {
+  /** `YYYY-MM-DD`: the day, or the Monday of the week. */
+  date: string;
+  values: Partial<Record<KpiId, number | null>>;
 }
 
 /**
- * An approval or rejection of the waiver request of a rule. `source` names
- * the request (the product's spec or the API) when both wait. @public
+ * KPI values over time, from daily snapshots, as the client returns them:
+ * the API's series ({@link KpiHistorySeriesResponse}) turned into points.
+ * `restricted` is true when the caller may not see every product: snapshots
+ * cover them all, so no points are returned.
+ * @public
  */
-export interface WaiverDecision {
-  source?: WaiverSource;
-  comment?: string;
-}
+export type KpiHistoryResponse = Omit<
+  KpiHistorySeriesResponse,
+  'dates' | 'series'
+> & { points: KpiHistoryPoint[] };
 
 /**
  * The data-mesh backend API (`/api/data-mesh`), as the typed client exposes it.
@@ -63,7 +72,7 @@ export interface DataMeshApi {
   ): Promise<Scorecard | undefined>;
   getScorecardHistory(
     entityRef: string,
-    query?: { from?: string; to?: string },
+    query?: ScorecardHistoryQuery,
     options?: DataMeshRequestOptions,
   ): Promise<{ items: ScorecardHistoryEntry[] }>;
   listScorecards(
@@ -73,7 +82,7 @@ export interface DataMeshApi {
   listDomains(options?: DataMeshRequestOptions): Promise<DomainRollupsResponse>;
   getDomain(
     domainRef: string,
-    query?: Omit<ScorecardQuery, 'domain'>,
+    query?: DomainProductsQuery,
     options?: DataMeshRequestOptions,
   ): Promise<DomainDetailsResponse | undefined>;
   getPolicies(options?: DataMeshRequestOptions): Promise<PoliciesResponse>;
@@ -84,7 +93,7 @@ export interface DataMeshApi {
   ): Promise<DryRunResponse>;
   /** Waivers of the products the caller may see, in every status. */
   listWaivers(
-    query?: { entityRef?: string; status?: WaiverStatus },
+    query?: WaiverListQuery,
     options?: DataMeshRequestOptions,
   ): Promise<{ items: Waiver[] }>;
   /** Asks for a waiver; it is pending until approved. */
@@ -110,14 +119,14 @@ export interface DataMeshApi {
   revokeWaiver(
     entityRef: string,
     ruleId: string,
-    query?: { source?: WaiverSource },
+    query?: WaiverRevokeQuery,
     options?: DataMeshRequestOptions,
   ): Promise<void>;
   /** The mesh-adoption KPIs now, over the products the caller may see. */
   getKpis(options?: DataMeshRequestOptions): Promise<KpisResponse>;
   /** KPI values from daily snapshots; dates are `YYYY-MM-DD`. */
   getKpiHistory(
-    query?: { from?: string; to?: string; interval?: 'day' | 'week' },
+    query?: KpiHistoryQuery,
     options?: DataMeshRequestOptions,
   ): Promise<KpiHistoryResponse>;
   /** Posts SLO and quality measurements of a product. */
@@ -133,7 +142,7 @@ export interface DataMeshApi {
    */
   importDbtRunResults(
     runResults: unknown,
-    query?: { entityRef?: string },
+    query?: MeasurementImportQuery,
     options?: DataMeshRequestOptions,
   ): Promise<MeasurementsAccepted>;
   /**
@@ -143,7 +152,7 @@ export interface DataMeshApi {
    */
   importGreatExpectationsResults(
     results: unknown,
-    query?: { entityRef?: string },
+    query?: MeasurementImportQuery,
     options?: DataMeshRequestOptions,
   ): Promise<MeasurementsAccepted>;
   /** SLO compliance over the rolling window and the latest quality results. */
@@ -177,8 +186,8 @@ export interface DataMeshApi {
   /**
    * A product as ODPS 1.0 with one ODCS 3.1 contract per output port
    * (`odps`), or as a DPDS 1.0 descriptor with the same contracts (`dpds`),
-   * with what the standard
-   * cannot hold; undefined when the caller cannot read the product.
+   * with what the standard cannot hold; undefined when the caller cannot
+   * read the product.
    */
   exportProduct(
     entityRef: string,

@@ -5,37 +5,38 @@ import { DATA_PRODUCT_KIND } from '../entity/DataProductEntityV1alpha1';
 import type {
   DataMeshApi,
   DataMeshRequestOptions,
-  WaiverDecision,
-  WaiverRequest,
+  KpiHistoryResponse,
 } from './DataMeshApi';
 import type {
   DomainDetailsResponse,
   DomainRollupsResponse,
   DryRunResponse,
+  KpiHistorySeriesResponse,
+  KpisResponse,
+  Measurement,
+  MeasurementsAccepted,
   PoliciesResponse,
+  ProductProvenance,
+  ProvenanceRecord,
   Scorecard,
   ScorecardHistoryEntry,
   ScorecardPage,
   ScorecardQuery,
-} from './governanceTypes';
-import type { Waiver, WaiverSource, WaiverStatus } from './waiverTypes';
-import type {
-  KpiHistoryResponse,
-  KpiHistorySeriesResponse,
-  KpisResponse,
-} from './kpiTypes';
-import type {
-  Measurement,
-  MeasurementsAccepted,
   SloStatusResponse,
-} from './measurementTypes';
-import type { ProductProvenance, ProvenanceRecord } from './provenanceTypes';
-import type {
+  Waiver,
+  WaiverDecision,
+  WaiverRequest,
+  WaiverListQuery,
+  WaiverRevokeQuery,
+  ScorecardHistoryQuery,
+  KpiHistoryQuery,
+  MeasurementImportQuery,
+  DomainProductsQuery,
   ExportFormatName,
   ProductExportResponse,
   ProductImportResponse,
   StandardFileContent,
-} from './standardsTypes';
+} from './apiTypes';
 
 /** The parts of Backstage's discovery API the client needs. @public */
 export interface DataMeshDiscovery {
@@ -149,7 +150,7 @@ export class DataMeshClient implements DataMeshApi {
 
   getScorecardHistory(
     entityRef: string,
-    query?: { from?: string; to?: string },
+    query?: ScorecardHistoryQuery,
     options?: DataMeshRequestOptions,
   ) {
     return this.#get<{ items: ScorecardHistoryEntry[] }>(
@@ -169,7 +170,7 @@ export class DataMeshClient implements DataMeshApi {
 
   getDomain(
     domainRef: string,
-    query?: Omit<ScorecardQuery, 'domain'>,
+    query?: DomainProductsQuery,
     options?: DataMeshRequestOptions,
   ) {
     const ref = parseEntityRef(domainRef, { defaultKind: 'Domain' });
@@ -194,10 +195,7 @@ export class DataMeshClient implements DataMeshApi {
     ) as Promise<DryRunResponse>;
   }
 
-  listWaivers(
-    query?: { entityRef?: string; status?: WaiverStatus },
-    options?: DataMeshRequestOptions,
-  ) {
+  listWaivers(query?: WaiverListQuery, options?: DataMeshRequestOptions) {
     return this.#get<{ items: Waiver[] }>('/waivers', query, options);
   }
 
@@ -244,7 +242,7 @@ export class DataMeshClient implements DataMeshApi {
   async revokeWaiver(
     entityRef: string,
     ruleId: string,
-    query?: { source?: WaiverSource },
+    query?: WaiverRevokeQuery,
     options?: DataMeshRequestOptions,
   ): Promise<void> {
     await this.#request(
@@ -259,7 +257,7 @@ export class DataMeshClient implements DataMeshApi {
   }
 
   async getKpiHistory(
-    query?: { from?: string; to?: string; interval?: 'day' | 'week' },
+    query?: KpiHistoryQuery,
     options?: DataMeshRequestOptions,
   ) {
     const { dates, series, ...rest } =
@@ -294,7 +292,7 @@ export class DataMeshClient implements DataMeshApi {
 
   importDbtRunResults(
     runResults: unknown,
-    query?: { entityRef?: string },
+    query?: MeasurementImportQuery,
     options?: DataMeshRequestOptions,
   ) {
     return this.#request<MeasurementsAccepted>(
@@ -306,7 +304,7 @@ export class DataMeshClient implements DataMeshApi {
 
   importGreatExpectationsResults(
     results: unknown,
-    query?: { entityRef?: string },
+    query?: MeasurementImportQuery,
     options?: DataMeshRequestOptions,
   ) {
     return this.#request<MeasurementsAccepted>(

@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { LossReportItem, StandardFormatName } from '../api/standardsTypes';
+import type { LossReportItem, StandardFormatName } from '../api/apiTypes';
 
 /**
  * The open standard a product was imported from (`odps`, `odcs`, `dpds` or

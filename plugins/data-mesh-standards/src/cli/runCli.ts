@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { dump, loadAll } from 'js-yaml';
+import { loadAll } from 'js-yaml';
+import { toYaml } from '../parse/toYaml';
 import { InputError, isError } from '@backstage/errors';
 import { exportProduct } from '../export/exportProduct';
 import { importProduct } from '../import/importProduct';
@@ -17,8 +18,11 @@ const USAGE = `Usage:
 
 /** Where the command writes and reads relative paths from. @public */
 export interface CliIo {
+  /** The directory relative paths start from. */
   cwd: string;
+  /** Where the written files and the loss report are printed. */
   stdout: (text: string) => void;
+  /** Where errors and the usage are printed. */
   stderr: (text: string) => void;
 }
 
@@ -43,7 +47,11 @@ function readText(io: CliIo, file: string): string {
   try {
     return fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
   } catch (error) {
-    throw new InputError(`${file}: cannot read the file (${isError(error) ? error.message : error})`);
+    throw new InputError(
+      `${file}: cannot read the file (${
+        isError(error) ? error.message : error
+      })`,
+    );
   }
 }
 
@@ -54,12 +62,17 @@ function printLoss(io: CliIo, lossReport: LossReportEntry[]) {
   }
   io.stdout(`Loss report (${lossReport.length}):\n`);
   for (const entry of lossReport) {
-    io.stdout(`  ${entry.file}${entry.path ? ` ${entry.path}` : ''}: ${entry.reason}\n`);
+    io.stdout(
+      `  ${entry.file}${entry.path ? ` ${entry.path}` : ''}: ${entry.reason}\n`,
+    );
   }
 }
 
 /** Writes every file, or none: all paths are checked before the first write. */
-function writeAll(io: CliIo, files: Array<{ target: string; content: string }>) {
+function writeAll(
+  io: CliIo,
+  files: Array<{ target: string; content: string }>,
+) {
   for (const file of files) {
     const dir = path.dirname(file.target);
     if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
@@ -73,13 +86,21 @@ function writeAll(io: CliIo, files: Array<{ target: string; content: string }>) 
   }
 }
 
+/** The deepest directory that holds all the given absolute paths. */
+function commonDirectory(files: string[]): string {
+  const within = (dir: string) =>
+    files.every(file => file.startsWith(dir + path.sep));
+  let dir = path.dirname(files[0]);
+  while (!within(dir) && dir !== path.dirname(dir)) dir = path.dirname(dir);
+  return dir;
+}
+
 function runImport(args: string[], io: CliIo) {
   const out = option(args, '--out') ?? 'catalog-info.yaml';
   if (args.length === 0) throw new InputError('import needs at least one file');
   // Paths relative to the directory the files share, as references between them are written.
   const absolute = args.map(file => path.resolve(io.cwd, file));
-  let base = path.dirname(absolute[0]);
-  while (!absolute.every(file => file.startsWith(base + path.sep))) base = path.dirname(base);
+  const base = commonDirectory(absolute);
   const files: StandardFile[] = args.map((file, i) => ({
     path: path.relative(base, absolute[i]).split(path.sep).join('/'),
     content: readText(io, file),
@@ -88,12 +109,24 @@ function runImport(args: string[], io: CliIo) {
   const target = path.resolve(io.cwd, out);
   const outDir = path.dirname(target);
   writeAll(io, [
-    { target, content: dump(result.entity, { lineWidth: -1, noRefs: true }) },
-    ...result.contracts.map(c => ({ target: path.resolve(outDir, c.path), content: c.content })),
+    {
+      target,
+      content: toYaml(result.entity),
+    },
+    ...result.contracts.map(c => ({
+      target: path.resolve(outDir, c.path),
+      content: c.content,
+    })),
   ]);
-  io.stdout(`Imported ${result.format} ${result.version} as DataProduct ${result.entity.metadata.name}\n`);
+  io.stdout(
+    `Imported ${result.format} ${result.version} as DataProduct ${result.entity.metadata.name}\n`,
+  );
   if (result.missing.length > 0) {
-    io.stdout(`Not in the source, to set before the catalog accepts the product: ${result.missing.join(', ')}\n`);
+    io.stdout(
+      `Not in the source, to set before the catalog accepts the product: ${result.missing.join(
+        ', ',
+      )}\n`,
+    );
   }
   printLoss(io, result.lossReport);
 }
@@ -102,7 +135,9 @@ function runExport(args: string[], io: CliIo) {
   const format = option(args, '--format');
   const out = option(args, '--out');
   if (args.length !== 1 || !out || (format !== 'odps' && format !== 'dpds')) {
-    throw new InputError('export needs one catalog-info.yaml, --format odps|dpds and --out <dir>');
+    throw new InputError(
+      'export needs one catalog-info.yaml, --format odps|dpds and --out <dir>',
+    );
   }
   const file = args[0];
   let docs: unknown[];
@@ -113,21 +148,40 @@ function runExport(args: string[], io: CliIo) {
   }
   const products = docs.filter((d: any) => d?.kind === 'DataProduct');
   if (products.length !== 1) {
-    throw new InputError(`${file}: expected one DataProduct entity, found ${products.length}`);
+    throw new InputError(
+      `${file}: expected one DataProduct entity, found ${products.length}`,
+    );
   }
   const entity = products[0] as any;
   const base = path.dirname(path.resolve(io.cwd, file));
   const contracts: StandardFile[] = [];
-  for (const port of [...(entity.spec?.inputPorts ?? []), ...(entity.spec?.outputPorts ?? [])]) {
+  for (const port of [
+    ...(entity.spec?.inputPorts ?? []),
+    ...(entity.spec?.outputPorts ?? []),
+  ]) {
     const contract = port?.contract;
-    if (typeof contract === 'string' && /\.(ya?ml|json)$/i.test(contract) && !/^[a-z]+:/i.test(contract)) {
+    if (
+      typeof contract === 'string' &&
+      /\.(ya?ml|json)$/i.test(contract) &&
+      !/^[a-z]+:/i.test(contract)
+    ) {
       const at = path.resolve(base, contract);
-      if (fs.existsSync(at)) contracts.push({ path: contract, content: fs.readFileSync(at, 'utf8') });
+      if (fs.existsSync(at))
+        contracts.push({
+          path: contract,
+          content: fs.readFileSync(at, 'utf8'),
+        });
     }
   }
   const result = exportProduct(entity, { format, contracts });
   const dir = path.resolve(io.cwd, out);
-  writeAll(io, result.files.map(f => ({ target: path.resolve(dir, f.path), content: f.content })));
+  writeAll(
+    io,
+    result.files.map(f => ({
+      target: path.resolve(dir, f.path),
+      content: f.content,
+    })),
+  );
   printLoss(io, result.lossReport);
 }
 
@@ -139,10 +193,15 @@ function runExport(args: string[], io: CliIo) {
  * file and position, and nothing is written), 2 for bad usage.
  * @public
  */
-export async function runCli(args: string[], io: CliIo = defaultIo): Promise<number> {
+export async function runCli(
+  args: string[],
+  io: CliIo = defaultIo,
+): Promise<number> {
   const [command, ...rest] = args;
   if (command !== 'import' && command !== 'export') {
-    (command === '--help' || command === 'help' ? io.stdout : io.stderr)(`${USAGE}\n`);
+    (command === '--help' || command === 'help' ? io.stdout : io.stderr)(
+      `${USAGE}\n`,
+    );
     return command === '--help' || command === 'help' ? 0 : 2;
   }
   try {

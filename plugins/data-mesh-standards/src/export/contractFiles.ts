@@ -1,16 +1,13 @@
-import { dump } from 'js-yaml';
+import { toYaml } from '../parse/toYaml';
 import type { DataProductPort } from '@datamesh-backstage/plugin-data-mesh-common';
 import { parseStandardFile } from '../parse/parseStandardFile';
 import { detectStandard } from '../parse/detectStandard';
 import type { StandardFile } from '../types';
 import type { EntityReader } from './EntityReader';
-import { isContractPath } from './entityRefs';
+import { isOdcsPath } from './entityRefs';
 import { odcsContract } from './toOdcs';
 
-/** YAML as the exports write it. */
-export function toYaml(value: unknown): string {
-  return dump(value, { lineWidth: -1, noRefs: true });
-}
+export { toYaml };
 
 /** The ODCS contract among the given files at `path`, parsed. */
 function givenContract(
@@ -64,7 +61,7 @@ export function outputContracts(
   reader: EntityReader,
   productId: string,
   contracts: StandardFile[] | undefined,
-): Array<{ contract?: PortContract } | undefined> {
+): Array<{ contract?: PortContract; contractId?: string } | undefined> {
   const ports = (reader.entity.spec.outputPorts ?? []) as DataProductPort[];
   return ports.map((port, i) => {
     const at = ['spec', 'outputPorts', i];
@@ -72,11 +69,15 @@ export function outputContracts(
       reader.lose(at, 'a port without a name or type cannot be written');
       return undefined;
     }
-    if (!port.contract && !needsContract(reader, port, i)) return {};
+    if (!needsContract(reader, port, i)) {
+      // A contract id alone (an import that did not find the file) stays an id.
+      if (!port.contract) return {};
+      if (isContractId(port.contract)) return { contractId: port.contract };
+    }
     reader.take([...at, 'contract']);
     const base = givenContract(contracts, port.contract);
     const path =
-      base || isContractPath(port.contract)
+      base || isOdcsPath(port.contract)
         ? port.contract!
         : `contracts/${port.name}.odcs.yaml`;
     // A contract that is neither a file nor a URL is a contract id (kept by an import that did not find the file).
@@ -90,7 +91,7 @@ export function outputContracts(
     ) {
       reader.lose(
         [...at, 'contract'],
-        `'${port.contract}' is not a YAML or JSON contract file; the port's ODCS contract is written to ${path}`,
+        `'${port.contract}' is not a given ODCS contract; the port's ODCS contract is written to ${path}`,
       );
     }
     const contract = odcsContract(reader, port, at, id, i === 0, base);

@@ -44,7 +44,7 @@ const LOGICAL: Record<string, string> = {
 };
 
 function logicalType(type: string | undefined): string | undefined {
-  const base = type?.toLocaleLowerCase('en-US').replace(/\(.*$/, '').trim();
+  const base = type?.toLowerCase().replace(/\(.*$/, '').trim();
   return base ? LOGICAL[base] : undefined;
 }
 
@@ -193,7 +193,8 @@ export function odcsContract(
   if (e.spec.domain) c.domain = refName(e.spec.domain);
   if (e.spec.owner)
     c.team = {
-      ...(Array.isArray(base?.team) ? {} : base?.team),
+      // An ODCS 3.0 team is a list of members: the members of the 3.1 team object.
+      ...(Array.isArray(base?.team) ? { members: base!.team } : base?.team),
       name: refName(e.spec.owner),
     };
   const props: Obj = {};
@@ -229,11 +230,10 @@ export function odcsContract(
     (reader.take(['spec', 'schema', 'fields']) as
       | DataProductSchemaField[]
       | undefined) ?? [];
-  reader.take(['spec', 'schema', 'type']) &&
-    reader.lose(
-      ['spec', 'schema', 'type'],
-      'no place in ODCS 3.1 for the schema language',
-    );
+  reader.lose(
+    ['spec', 'schema', 'type'],
+    'no place in ODCS 3.1 for the schema language',
+  );
   const tests =
     (reader.take(['spec', 'quality', 'tests']) as any[] | undefined) ?? [];
   const baseObject: Obj = Array.isArray(base?.schema)
@@ -260,8 +260,7 @@ export function odcsContract(
   }
   const sla = slaProperties(reader);
   const keptSla = (base?.slaProperties ?? []).filter(
-    (s: Obj) =>
-      !MAPPED_SLA.includes(String(s?.property).toLocaleLowerCase('en-US')),
+    (s: Obj) => !MAPPED_SLA.includes(String(s?.property).toLowerCase()),
   );
   if (sla.length + keptSla.length > 0) c.slaProperties = [...sla, ...keptSla];
   const roles = reader.take(['spec', 'access', 'roles']) as

@@ -80,6 +80,9 @@ export function toOdps(
       if (contract) {
         out.contractId = contract.id;
         files.push(contract.file);
+      } else if (written.contractId) {
+        reader.take([...at, 'contract']);
+        out.contractId = written.contractId;
       }
       return [out];
     },

@@ -1,4 +1,4 @@
-import { dump } from 'js-yaml';
+import { toYaml } from '../parse/toYaml';
 import { SourceTracker } from '../loss/SourceTracker';
 import type { ParsedFile } from '../parse/parseStandardFile';
 import type { DetectedStandard, LossReportEntry, StandardFile } from '../types';
@@ -53,12 +53,11 @@ export class ImportContext {
       const tracker = new SourceTracker(input.file.path, converted.odcs, '');
       const parts = readOdcsContract(tracker);
       entry = {
-        path:
-          input.file.path.replace(
-            /(\.datacontract|\.dcs)?\.(ya?ml|json)$/i,
-            '',
-          ) + '.odcs.yaml',
-        content: dump(converted.odcs, { lineWidth: -1, noRefs: true }),
+        path: `${input.file.path.replace(
+          /(\.datacontract|\.dcs)?\.(ya?ml|json)$/i,
+          '',
+        )}.odcs.yaml`,
+        content: toYaml(converted.odcs),
         parts,
         source: input,
         losses: [...converted.lossReport, ...tracker.explicitLosses()],

@@ -2,8 +2,8 @@ import type { PathStep, SourceTracker } from '../loss/SourceTracker';
 
 /**
  * Reads a standard's `customProperties` list (`[{ property, value }]`):
- * calls `use` for each entry and reports those it does not take (it returns
- * false) with the entry's property name.
+ * calls `use` for each entry (with the entry's path) and reports those it
+ * does not take (it returns false) with the entry's property name.
  */
 export function readCustomProperties(
   source: SourceTracker,
@@ -19,7 +19,7 @@ export function readCustomProperties(
       source.lose(at, 'value not understood: a custom property without a name');
       continue;
     }
-    if (use(property, entry.value, [...at, 'value'])) {
+    if (use(property, entry.value, at)) {
       source.consume(at);
     } else {
       source.lose(at, `custom property '${property}': no equivalent`);

@@ -38,9 +38,7 @@ export function odcsPropertyOfDcsField(
   const field = (source.peek(path) ?? {}) as Record<string, any>;
   const property: Record<string, unknown> = { name };
   const type = source.text([...path, 'type']);
-  const logical = type
-    ? LOGICAL_TYPES[type.toLocaleLowerCase('en-US')]
-    : undefined;
+  const logical = type ? LOGICAL_TYPES[type.toLowerCase()] : undefined;
   if (logical) property.logicalType = logical;
   if (type) {
     const precision = source.take([...path, 'precision']);
@@ -65,12 +63,11 @@ export function odcsPropertyOfDcsField(
     source.flag([...path, 'primaryKey']) ?? source.flag([...path, 'primary']);
   if (primary !== undefined) property.primaryKey = primary;
   const options: Record<string, unknown> = {};
-  const optionKeys =
-    logical === 'string'
-      ? STRING_OPTIONS
-      : logical === 'number' || logical === 'integer'
-      ? NUMBER_OPTIONS
-      : [];
+  let optionKeys: string[] = [];
+  if (logical === 'string') optionKeys = STRING_OPTIONS;
+  else if (logical === 'number' || logical === 'integer') {
+    optionKeys = NUMBER_OPTIONS;
+  }
   for (const key of optionKeys) {
     const value = source.take([...path, key]);
     if (value !== undefined) options[key] = value;

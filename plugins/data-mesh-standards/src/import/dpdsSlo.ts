@@ -28,7 +28,7 @@ export function readDpdsSlo(
     measurement: unknown,
     at: PathStep[],
   ) => {
-    const key = KEYS[name.toLocaleLowerCase('en-US')];
+    const key = KEYS[name.toLowerCase()];
     if (!key) return false;
     const parsed =
       key === 'freshness'

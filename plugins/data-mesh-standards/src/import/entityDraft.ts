@@ -86,15 +86,16 @@ export function applyContract(
   if (parts.access) spec.access = { ...parts.access, ...spec.access };
 }
 
-/** Drops keys whose value is undefined, so that absent fields stay absent. */
+/** Drops keys whose value is undefined (in place), so that absent fields stay absent. */
 export function prune<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(prune) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (v !== undefined) out[k] = prune(v);
+  if (Array.isArray(value)) {
+    value.forEach(prune);
+  } else if (value && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v === undefined) delete (value as Record<string, unknown>)[key];
+      else prune(v);
     }
-    return out as T;
   }
   return value;
 }

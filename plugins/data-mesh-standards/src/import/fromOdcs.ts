@@ -118,7 +118,7 @@ function readSlo(source: SourceTracker, parts: ContractParts) {
   for (const i of source.items(['slaProperties'])) {
     const at: PathStep[] = ['slaProperties', i];
     const sla = source.peek(at) as any;
-    const property = str(sla?.property)?.toLocaleLowerCase('en-US');
+    const property = str(sla?.property)?.toLowerCase();
     if (!property) continue;
     const unit = str(sla.unit);
     if (property === 'retention') {

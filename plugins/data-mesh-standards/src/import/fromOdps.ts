@@ -43,7 +43,7 @@ function readProductCustomProperties(
   entity: ImportedDataProductEntity,
 ) {
   readCustomProperties(source, ['customProperties'], (property, value, at) => {
-    const key = property.toLocaleLowerCase('en-US');
+    const key = property.toLowerCase();
     if (key === 'dataclassification' || key === 'classification') {
       const level = parseClassification(value);
       if ('value' in level) {

@@ -106,12 +106,12 @@ export function odcsServer(
   props: Record<string, unknown>,
   common: { description?: string; environment?: string } = {},
 ): Record<string, unknown> {
-  const known = ODCS_SERVER_PROPERTIES[type.toLocaleLowerCase('en-US')];
+  const known = ODCS_SERVER_PROPERTIES[type.toLowerCase()];
   const usable = known && known.required.every(key => props[key] !== undefined);
   const target = usable ? known : ODCS_SERVER_PROPERTIES.custom;
   const server: Record<string, unknown> = {
     server: name,
-    type: usable ? type.toLocaleLowerCase('en-US') : 'custom',
+    type: usable ? type.toLowerCase() : 'custom',
   };
   if (common.description) server.description = common.description;
   if (common.environment) server.environment = common.environment;

@@ -88,9 +88,7 @@ export function parseDuration(value: unknown, unit?: string): Parsed<string> {
     (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()))
   ) {
     const amount = Number(value);
-    const word = unit
-      ? UNITS[unit.trim().toLocaleLowerCase('en-US')]
-      : undefined;
+    const word = unit ? UNITS[unit.trim().toLowerCase()] : undefined;
     if (!unit) {
       return { reason: `ambiguous: ${amount} has no unit` };
     }
@@ -104,7 +102,7 @@ export function parseDuration(value: unknown, unit?: string): Parsed<string> {
   const text = value.trim();
   if (/^P/i.test(text)) return parseIsoDuration(text);
   const match = text.match(/^(\d+(?:\.\d+)?)\s*([A-Za-z]+)$/);
-  const word = match ? UNITS[match[2].toLocaleLowerCase('en-US')] : undefined;
+  const word = match ? UNITS[match[2].toLowerCase()] : undefined;
   if (!match || !word) {
     return { reason: `value not understood: '${text}' is not a duration` };
   }
@@ -118,7 +116,7 @@ export function splitDuration(
   const parsed = parseDuration(target);
   if (!('value' in parsed)) return undefined;
   const [amount, unit] = parsed.value.split(' ');
-  return { value: Number(amount), unit: unit.replace(/s$/, '') + 's' };
+  return { value: Number(amount), unit: `${unit.replace(/s$/, '')}s` };
 }
 
 function round(value: number): number {

@@ -19,11 +19,11 @@ export function isEntityName(value: string): boolean {
  * (`Order Events` → `order-events`). Undefined when nothing is left.
  */
 export function toEntityName(value: string): string | undefined {
-  if (isEntityName(value) && value === value.toLocaleLowerCase('en-US')) {
+  if (isEntityName(value) && value === value.toLowerCase()) {
     return value;
   }
   const slug = value
-    .toLocaleLowerCase('en-US')
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 63)
@@ -59,7 +59,7 @@ const LIFECYCLE_TO_STATUS: Record<string, string> = {
  * `deprecated`, `retired`, ...) are kept as they are, lower-cased.
  */
 export function statusToLifecycle(status: string): string {
-  const key = status.trim().toLocaleLowerCase('en-US');
+  const key = status.trim().toLowerCase();
   return STATUS_TO_LIFECYCLE[key] ?? key;
 }
 
@@ -74,7 +74,7 @@ const TAG = /^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$/;
 export function toTag(value: string): Parsed<string> {
   const tag = value
     .trim()
-    .toLocaleLowerCase('en-US')
+    .toLowerCase()
     .replace(/[\s_]+/g, '-');
   return tag.length > 0 && tag.length <= 63 && TAG.test(tag)
     ? { value: tag }
@@ -97,8 +97,7 @@ export function parseClassification(
   value: unknown,
 ): Parsed<DataClassification> {
   if (typeof value === 'string') {
-    const level =
-      CLASSIFICATION_ALIASES[value.trim().toLocaleLowerCase('en-US')];
+    const level = CLASSIFICATION_ALIASES[value.trim().toLowerCase()];
     if (level && DATA_CLASSIFICATIONS.includes(level)) return { value: level };
   }
   return {

@@ -30,9 +30,15 @@ function isContainer(
  * silently. Reading a field marks it (and everything under it) as used;
  * `lose` records a field with a specific reason.
  */
+/** What was read under one step of a document: a node of a tree of read paths. */
+interface ReadNode {
+  /** The whole value here was read. */
+  used: boolean;
+  children?: Map<PathStep, ReadNode>;
+}
+
 export class SourceTracker {
-  private readonly used = new Set<string>();
-  private readonly partial = new Set<string>();
+  private readonly root: ReadNode = { used: false };
   private readonly losses = new Map<string, string>();
 
   constructor(
@@ -41,11 +47,24 @@ export class SourceTracker {
     private readonly defaultReason: string,
   ) {}
 
-  private mark(path: readonly PathStep[]) {
-    this.used.add(formatPath(path));
-    for (let i = 0; i < path.length; i++) {
-      this.partial.add(formatPath(path.slice(0, i)));
+  private node(path: readonly PathStep[]): ReadNode {
+    let node = this.root;
+    for (const step of path) {
+      // Array indices and numeric keys are one and the same step.
+      const key = typeof step === 'number' ? String(step) : step;
+      node.children = node.children ?? new Map();
+      let child = node.children.get(key);
+      if (!child) {
+        child = { used: false };
+        node.children.set(key, child);
+      }
+      node = child;
     }
+    return node;
+  }
+
+  private mark(path: readonly PathStep[]) {
+    this.node(path).used = true;
   }
 
   /** The value at `path` without marking it. */
@@ -113,7 +132,7 @@ export class SourceTracker {
       );
       return [];
     }
-    this.partial.add(formatPath(path));
+    this.node(path);
     return value.map((_, i) => i);
   }
 
@@ -128,7 +147,7 @@ export class SourceTracker {
       );
       return [];
     }
-    this.partial.add(formatPath(path));
+    this.node(path);
     return Object.keys(value);
   }
 
@@ -151,24 +170,36 @@ export class SourceTracker {
    */
   report(): LossReportEntry[] {
     const entries: LossReportEntry[] = this.explicitLosses();
-    const walk = (value: unknown, path: PathStep[]) => {
-      const key = formatPath(path);
-      if (this.losses.has(key) || this.used.has(key)) return;
-      if (!this.partial.has(key) || !isContainer(value)) {
+    const walk = (
+      value: unknown,
+      node: ReadNode | undefined,
+      path: PathStep[],
+    ) => {
+      // Read, or reported with its reason (`lose` marks the path as read).
+      if (node?.used) return;
+      if (!node || !isContainer(value)) {
         entries.push({
           file: this.file,
-          path: key,
+          path: formatPath(path),
           reason: this.reasonFor(path),
         });
         return;
       }
       if (Array.isArray(value)) {
-        value.forEach((item, i) => walk(item, [...path, i]));
+        value.forEach((item, i) =>
+          walk(item, node.children?.get(String(i)), [...path, i]),
+        );
       } else {
-        for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+        for (const [k, v] of Object.entries(value)) {
+          walk(v, node.children?.get(k), [...path, k]);
+        }
       }
     };
-    walk(this.data, []);
+    walk(
+      this.data,
+      this.root.children || this.root.used ? this.root : undefined,
+      [],
+    );
     return entries;
   }
 

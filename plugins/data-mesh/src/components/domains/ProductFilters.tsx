@@ -92,7 +92,9 @@ export function ProductFilters(props: {
         label="Type"
         value={props.query.type}
         options={DATA_PRODUCT_TYPES.map(type => ({ value: type, label: type }))}
-        onChange={type => props.onChange({ type })}
+        onChange={type =>
+          props.onChange({ type: type as ProductListQuery['type'] })
+        }
       />
       <FilterSelect
         id="data-mesh-score-filter"
