@@ -112,6 +112,7 @@ export const dataMeshPlugin = createBackendPlugin({
             measurementService: services.measurementService,
             provenanceService: services.provenanceService,
             measurementWindow: services.measurementWindow,
+            standards: services.standards,
           }),
         );
         createDataMeshActions({

@@ -68,6 +68,17 @@ export const dataMeshProvenanceRecordPermission = createPermission({
 });
 
 /**
+ * Converting open-standard files (ODPS, ODCS, DPDS, Data Contract
+ * Specification) into a DataProduct through the API. Nothing is stored;
+ * granted to anyone who may use the portal by default policies.
+ * @public
+ */
+export const dataMeshStandardsImportPermission = createPermission({
+  name: 'data-mesh.standards.import',
+  attributes: {},
+});
+
+/**
  * Every permission of the data-mesh plugin.
  * @public
  */
@@ -77,4 +88,5 @@ export const dataMeshPermissions = [
   dataMeshWaiverApprovePermission,
   dataMeshMeasurementCreatePermission,
   dataMeshProvenanceRecordPermission,
+  dataMeshStandardsImportPermission,
 ];

@@ -22,6 +22,7 @@ import { KpiService } from '../service/kpis/KpiService';
 import { MeasurementService } from '../service/measurements/MeasurementService';
 import { ProvenanceService } from '../service/provenance/ProvenanceService';
 import { MeasurementWindow } from '../service/MeasurementWindow';
+import { StandardsService } from '../service/standards/StandardsService';
 import { createOpenApiRouter } from '../schema/openapi/generated';
 import { createAccessControl } from './accessControl';
 import { domainRoutes } from './domainRoutes';
@@ -31,6 +32,7 @@ import { policyRoutes } from './policyRoutes';
 import { provenanceRoutes } from './provenanceRoutes';
 import { scorecardRoutes } from './scorecardRoutes';
 import { sloRoutes } from './sloRoutes';
+import { standardsRoutes } from './standardsRoutes';
 import { waiverRoutes } from './waiverRoutes';
 
 /** Everything the routes need. */
@@ -55,6 +57,7 @@ export interface RouterOptions {
   measurementService: MeasurementService;
   provenanceService: ProvenanceService;
   measurementWindow: MeasurementWindow;
+  standards: StandardsService;
 }
 
 /** The router of `openapi.yaml`: handlers typed from it, requests validated. */
@@ -97,6 +100,7 @@ export async function createRouter(
   measurementRoutes(deps);
   sloRoutes(deps);
   provenanceRoutes(deps);
+  standardsRoutes(deps);
   const guarded = Router();
   guarded.use(access.middleware);
   guarded.use(router);

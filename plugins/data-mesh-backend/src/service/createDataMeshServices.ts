@@ -109,5 +109,6 @@ export async function createDataMeshServices(options: DataMeshServicesOptions) {
     waiverService: requests.waiverService,
     measurementService: requests.measurementService,
     provenanceService: requests.provenanceService,
+    standards: requests.standards,
   };
 }

@@ -19,6 +19,7 @@ import {
 import {
   dataMeshMeasurementCreatePermission,
   dataMeshPolicyDryRunPermission,
+  dataMeshStandardsImportPermission,
   dataMeshWaiverApprovePermission,
   dataMeshWaiverRequestPermission,
 } from '@datamesh-backstage/plugin-data-mesh-common';
@@ -40,6 +41,12 @@ const OWNER_PERMISSIONS = [
   dataMeshMeasurementCreatePermission,
 ];
 
+/**
+ * Every signed-in user holds these: converting open-standard files into a
+ * DataProduct stores nothing and reads nothing of the catalog.
+ */
+const USER_PERMISSIONS = [dataMeshStandardsImportPermission];
+
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
 
@@ -56,6 +63,8 @@ function isOneOf(permission: Permission, permissions: Permission[]): boolean {
  * - Other users may request waivers and post measurements for the products
  *   they own (the catalog's `isEntityOwner` rule decides on the product);
  *   nothing else of the data mesh plugin.
+ * - Every user may convert open-standard files into a DataProduct
+ *   (`data-mesh.standards.import`), which stores nothing.
  * - No user records provenance (`data-mesh.provenance.record`): only
  *   services do. Service callers never reach a policy: Backstage decides
  *   them from their token's access restrictions.
@@ -90,6 +99,9 @@ export class DataMeshPermissionPolicy implements PermissionPolicy {
     }
     if (!user) {
       return DENY;
+    }
+    if (isOneOf(permission, USER_PERMISSIONS)) {
+      return ALLOW;
     }
     // The user info service, not the deprecated `user.info`: the same refs,
     // cached per token.
