@@ -1,4 +1,7 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockCredentials,
+} from '@backstage/backend-test-utils';
 import { parse } from 'yaml';
 import { publishingOf, startPortal } from './__testUtils__/portal';
 import {
@@ -78,9 +81,9 @@ describe('the self-serve templates, run as tasks', () => {
     expect(stepsWith(events, 'skipped')).toEqual(['repository', 'register']);
     // The run recorded, with the scaffolder's credentials, that it created
     // the product: the evidence the self-serve KPIs count.
-    const provenance = await portal.api.get(
-      '/api/data-mesh/products/default/campaign-orders/provenance',
-    );
+    const provenance = await portal.api
+      .get('/api/data-mesh/products/default/campaign-orders/provenance')
+      .set('Authorization', `Bearer ${mockCredentials.user.token()}`);
     expect(provenance.status).toBe(200);
     expect(provenance.body).toMatchObject({
       templateRef: 'template:default/consumer-aligned-data-product',

@@ -5,7 +5,9 @@ import {
   KPI_IDS,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { createSyntheticProducts } from '@datamesh-backstage/plugin-data-mesh-node/testUtils';
+import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { exampleMesh, startDataMesh } from '../__testUtils__/startDataMesh';
 
 jest.setTimeout(120_000);
@@ -295,6 +297,28 @@ describe('DataMeshClient against the running router', () => {
     });
     expect(await client.getProvenance('product-12')).toEqual(recorded);
     expect(await client.getProvenance('product-0')).toBeUndefined();
+  });
+
+  it('converts open-standard files and exports a product, storing nothing', async () => {
+    const dir = resolve(__dirname, '../../../../examples/standards/odps');
+    const files = [
+      'loyalty-points.yaml',
+      'contracts/loyalty-points-balances.odcs.yaml',
+    ].map(path => ({
+      path,
+      content: readFileSync(resolve(dir, path), 'utf8'),
+    }));
+    const imported = await client.importProduct(files);
+    expect(imported).toMatchObject({
+      format: 'odps',
+      entity: { kind: 'DataProduct', metadata: { name: 'loyalty-points' } },
+    });
+    expect(imported.contracts.length).toBeGreaterThan(0);
+
+    const exported = await client.exportProduct('product-0', 'dpds');
+    expect(exported?.files.length).toBeGreaterThan(0);
+    expect(exported?.files.every(file => file.content.length > 0)).toBe(true);
+    expect(await client.exportProduct('product-404', 'odps')).toBeUndefined();
   });
 
   it('called every method of the client', () => {
