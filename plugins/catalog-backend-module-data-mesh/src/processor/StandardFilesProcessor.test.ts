@@ -221,7 +221,7 @@ describe('StandardFilesProcessor', () => {
     [
       'dpds/shipment-tracking.json',
       { type: 'source-aligned', lifecycle: 'production', domain: 'inventory' },
-      'internalComponents.applicationComponents[0].version',
+      'info.owner.name',
     ],
     [
       'dcs/supplier-invoices.yaml',

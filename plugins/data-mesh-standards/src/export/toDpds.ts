@@ -40,7 +40,8 @@ export function toDpds(
   };
   // The suite's vendor extensions, read back by the import.
   if (reader.take(['spec', 'type'])) info['x-productType'] = e.spec.type;
-  if (reader.take(['spec', 'lifecycle'])) info['x-lifecycle'] = e.spec.lifecycle;
+  if (reader.take(['spec', 'lifecycle']))
+    info['x-lifecycle'] = e.spec.lifecycle;
   const { definitions, support } = exportLinks(reader);
   if (support.length > 0) {
     info.contactPoints = support.map(l => ({

@@ -44,7 +44,11 @@ export function parseExtension(
   if (field === 'type') {
     return isProductType(value)
       ? { value }
-      : { reason: `value not understood: '${String(value)}' is not a product type` };
+      : {
+          reason: `value not understood: '${String(
+            value,
+          )}' is not a product type`,
+        };
   }
   const text = typeof value === 'string' ? value.trim() : '';
   const name = field === 'domain' ? toEntityName(text) : text.toLowerCase();
