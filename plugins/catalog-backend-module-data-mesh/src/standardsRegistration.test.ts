@@ -198,7 +198,7 @@ describe('registering open-standard files with the catalog', () => {
   it('refuses a contract with no product type and no extension giving one, naming the field', async () => {
     files = {
       '/repo/stock.yaml': example('odcs/stock-movements.yaml').replace(
-        /  - property: productType\n    value: source-aligned\n/,
+        '  - property: productType\n    value: source-aligned\n',
         '',
       ),
     };

@@ -253,7 +253,7 @@ describe('StandardFilesProcessor', () => {
   it('emits no half product from a contract lacking a required field and any extension for it: the error names the field', async () => {
     mockDir.setContent({
       'stock.yaml': example('odcs/stock-movements.yaml').replace(
-        /  - property: productType\n    value: source-aligned\n/,
+        '  - property: productType\n    value: source-aligned\n',
         '',
       ),
     });
