@@ -3,10 +3,9 @@ import { screenshot, signInAsGuest } from './portal';
 
 /**
  * How many DataProducts the example mesh holds: 27 in examples/products and
- * the ODPS product of examples/standards (the catalog refuses the DPDS, DCS
- * and ODCS examples while their standards give no product type).
+ * the 4 of examples/standards (one per standard: ODPS, DPDS, DCS, ODCS).
  */
-const EXAMPLE_PRODUCTS = 28;
+const EXAMPLE_PRODUCTS = 31;
 
 test('the catalog kind filter offers DataProduct and lists the example products', async ({
   page,

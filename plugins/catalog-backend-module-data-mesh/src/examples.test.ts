@@ -274,6 +274,27 @@ describe('the example products in open standards', () => {
   });
 });
 
+describe('the example products in open standards, beyond ODPS', () => {
+  it.each([
+    ['shipment-tracking', 'dpds', 'inventory'],
+    ['supplier-invoices', 'dcs', 'finance'],
+    ['stock-movements', 'odcs', 'inventory'],
+  ])(
+    'loads %s (%s) as a DataProduct of %s, typed by its vendor extension, with its loss report',
+    (name, format, domain) => {
+      const entity = product(name);
+      expect(entity.spec).toMatchObject({
+        type: 'source-aligned',
+        lifecycle: 'production',
+        domain,
+      });
+      const record = getProductImportRecord(entity);
+      expect(record?.format).toBe(format);
+      expect(record?.lossReport.length).toBeGreaterThan(0);
+    },
+  );
+});
+
 describe('the portal configuration', () => {
   const holdsProductsOrConsumers = (file: string) =>
     readYaml(file).some(

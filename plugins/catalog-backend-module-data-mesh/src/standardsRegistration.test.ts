@@ -164,12 +164,12 @@ describe('registering open-standard files with the catalog', () => {
   });
 
   it.each([
-    ['dpds/shipment-tracking.json', 'spec.type, spec.lifecycle'],
-    ['dcs/supplier-invoices.yaml', 'spec.type, spec.domain'],
-    ['odcs/stock-movements.yaml', 'spec.type'],
+    ['dpds/shipment-tracking.json', 'shipment-tracking'],
+    ['dcs/supplier-invoices.yaml', 'supplier-invoices'],
+    ['odcs/stock-movements.yaml', 'stock-movements'],
   ])(
-    'refuses %s, whose standard has no field for what a DataProduct requires, naming the fields',
-    async (file, fields) => {
+    'registers %s as a DataProduct, what the standard lacks given by the vendor extensions',
+    async (file, name) => {
       files = {
         [`/repo/${file}`]: example(file),
         '/repo/dpds/ports/shipment-events.yaml': example(
@@ -181,15 +181,40 @@ describe('registering open-standard files with the catalog', () => {
         const dryRun = await api
           .post('/api/catalog/locations?dryRun=true')
           .send({ type: 'url', target: `${base}/repo/${file}` });
-        expect(dryRun.status).toBe(400);
-        expect(dryRun.body.error.message).toContain(
-          `gives no value for ${fields}, which a DataProduct requires`,
+        expect(dryRun.status).toBe(201);
+        expect(dryRun.body.entities).toContainEqual(
+          expect.objectContaining({
+            kind: 'DataProduct',
+            metadata: expect.objectContaining({ name }),
+            spec: expect.objectContaining({ type: 'source-aligned' }),
+          }),
         );
       } finally {
         await backend.stop();
       }
     },
   );
+
+  it('refuses a contract with no product type and no extension giving one, naming the field', async () => {
+    files = {
+      '/repo/stock.yaml': example('odcs/stock-movements.yaml').replace(
+        '  - property: productType\n    value: source-aligned\n',
+        '',
+      ),
+    };
+    const { backend, api } = await startCatalog();
+    try {
+      const dryRun = await api
+        .post('/api/catalog/locations?dryRun=true')
+        .send({ type: 'url', target: `${base}/repo/stock.yaml` });
+      expect(dryRun.status).toBe(400);
+      expect(dryRun.body.error.message).toContain(
+        'gives no value for spec.type, which a DataProduct requires',
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
 
   it('analyzes a JSON file URL, as the register page does for non-YAML URLs', async () => {
     const product = parse(example('odps/loyalty-points.yaml'));
@@ -222,11 +247,16 @@ describe('registering open-standard files with the catalog', () => {
           }),
         },
       ]);
-      const refused = await analyze(`${base}/repo/shipments.json`);
-      expect(refused.status).toBe(400);
-      expect(refused.body.error.message).toContain(
-        'gives no value for spec.type, spec.lifecycle',
-      );
+      const shipments = await analyze(`${base}/repo/shipments.json`);
+      expect(shipments.status).toBe(200);
+      expect(shipments.body.existingEntityFiles).toEqual([
+        expect.objectContaining({
+          entity: expect.objectContaining({
+            kind: 'DataProduct',
+            metadata: expect.objectContaining({ name: 'shipment-tracking' }),
+          }),
+        }),
+      ]);
     } finally {
       await backend.stop();
     }

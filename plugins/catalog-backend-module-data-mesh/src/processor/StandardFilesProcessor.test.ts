@@ -218,32 +218,60 @@ describe('StandardFilesProcessor', () => {
   });
 
   it.each([
-    ['dpds/shipment-tracking.json', 'dpds 1.0.0', 'spec.type, spec.lifecycle'],
-    ['dcs/supplier-invoices.yaml', 'dcs 1.2.1', 'spec.type, spec.domain'],
-    ['odcs/stock-movements.yaml', 'odcs v3.1.0', 'spec.type'],
+    [
+      'dpds/shipment-tracking.json',
+      { type: 'source-aligned', lifecycle: 'production', domain: 'inventory' },
+      'info.owner.name',
+    ],
+    [
+      'dcs/supplier-invoices.yaml',
+      { type: 'source-aligned', lifecycle: 'production', domain: 'finance' },
+      'terms.billing',
+    ],
+    [
+      'odcs/stock-movements.yaml',
+      { type: 'source-aligned', lifecycle: 'production', domain: 'inventory' },
+      'description.usage',
+    ],
   ])(
-    'emits no half product from %s: the error names the required fields no source field gives',
-    async (file, standard, fields) => {
+    'emits %s as a DataProduct, its type, lifecycle and domain from the vendor extensions, with its loss report',
+    async (file, expected, lostPath) => {
       const location = { type: 'file', target: join(examples, file) };
       const { handled, emitted } = await read(location);
       expect(handled).toBe(true);
-      expect(emitted).toEqual([
-        { type: 'refresh', key: `file:${location.target}` },
-        {
-          type: 'error',
-          location,
-          error: expect.objectContaining({
-            name: 'InputError',
-            message: `file:${
-              location.target
-            } (${standard}) gives no value for ${fields}, which a DataProduct requires; no field of the source maps to ${
-              fields.includes(',') ? 'them' : 'it'
-            }`,
-          }),
-        },
-      ]);
+      expect(emitted.map(e => e.type)).toEqual(['refresh', 'entity']);
+      const entity = (emitted[1] as any).entity;
+      expect(entity.kind).toBe('DataProduct');
+      expect(entity.spec).toEqual(expect.objectContaining(expected));
+      const report = JSON.parse(
+        entity.metadata.annotations['datamesh.io/loss-report'],
+      );
+      expect(report.map((r: any) => r.path)).toContain(lostPath);
     },
   );
+
+  it('emits no half product from a contract lacking a required field and any extension for it: the error names the field', async () => {
+    mockDir.setContent({
+      'stock.yaml': example('odcs/stock-movements.yaml').replace(
+        '  - property: productType\n    value: source-aligned\n',
+        '',
+      ),
+    });
+    const location = { type: 'file', target: mockDir.resolve('stock.yaml') };
+    const { handled, emitted } = await read(location);
+    expect(handled).toBe(true);
+    expect(emitted).toEqual([
+      { type: 'refresh', key: `file:${location.target}` },
+      {
+        type: 'error',
+        location,
+        error: expect.objectContaining({
+          name: 'InputError',
+          message: `file:${location.target} (odcs v3.1.0) gives no value for spec.type, which a DataProduct requires; no field of the source maps to it`,
+        }),
+      },
+    ]);
+  });
 
   it('joins the files a DPDS descriptor $refs, transitively, and no file outside its folder', async () => {
     const descriptor = JSON.parse(example('dpds/shipment-tracking.json'));

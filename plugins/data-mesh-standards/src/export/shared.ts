@@ -39,10 +39,6 @@ export function sharedLosses(reader: EntityReader, target: string) {
     if (reader.peek(path) !== undefined) reader.lose(path, reason);
   };
   lose(
-    ['spec', 'type'],
-    `${target} has no product type (source-aligned, consumer-aligned, aggregate)`,
-  );
-  lose(
     ['spec', 'lineage', 'upstreamProducts'],
     `${target} has no lineage to other data products`,
   );

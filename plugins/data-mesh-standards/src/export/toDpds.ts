@@ -38,6 +38,10 @@ export function toDpds(
   info.owner = {
     id: reader.take(['spec', 'owner']) ? refName(e.spec.owner!) : '',
   };
+  // The suite's vendor extensions, read back by the import.
+  if (reader.take(['spec', 'type'])) info['x-productType'] = e.spec.type;
+  if (reader.take(['spec', 'lifecycle']))
+    info['x-lifecycle'] = e.spec.lifecycle;
   const { definitions, support } = exportLinks(reader);
   if (support.length > 0) {
     info.contactPoints = support.map(l => ({

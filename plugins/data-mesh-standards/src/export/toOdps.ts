@@ -88,13 +88,16 @@ export function toOdps(
     },
   );
   if (outputs.length > 0) p.outputPorts = outputs;
+  const custom: Record<string, unknown>[] = [];
+  // The product type as the suite's custom property, read back by the import.
+  if (reader.take(['spec', 'type']))
+    custom.push({ property: 'productType', value: e.spec.type });
   const classification = e.spec.access?.classification;
   if (classification && outputs.length === 0) {
     reader.take(['spec', 'access', 'classification']);
-    p.customProperties = [
-      { property: 'dataClassification', value: classification },
-    ];
+    custom.push({ property: 'dataClassification', value: classification });
   }
+  if (custom.length > 0) p.customProperties = custom;
   sharedLosses(reader, 'ODPS 1.0');
   reader.consume(['metadata', 'annotations', ANNOTATION_STANDARD_ID]);
   return [{ path: 'product.odps.yaml', content: toYaml(p) }, ...files];

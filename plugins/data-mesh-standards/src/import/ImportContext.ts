@@ -50,13 +50,15 @@ export class ImportContext {
       };
     } else {
       const converted = convertDcsToOdcs(input.file.path, input.parsed.data);
-      const tracker = new SourceTracker(input.file.path, converted.odcs, '');
+      const path = `${input.file.path.replace(
+        /(\.datacontract|\.dcs)?\.(ya?ml|json)$/i,
+        '',
+      )}.odcs.yaml`;
+      // Reading the converted contract reports paths of the ODCS file.
+      const tracker = new SourceTracker(path, converted.odcs, '');
       const parts = readOdcsContract(tracker);
       entry = {
-        path: `${input.file.path.replace(
-          /(\.datacontract|\.dcs)?\.(ya?ml|json)$/i,
-          '',
-        )}.odcs.yaml`,
+        path,
         content: toYaml(converted.odcs),
         parts,
         source: input,

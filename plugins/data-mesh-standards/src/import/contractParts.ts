@@ -4,6 +4,7 @@ import type {
   DataProductSchema,
   DataProductSlo,
   DataQualityTest,
+  DataProductType,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 
 /** What a contract gives the entity, before the product's own fields take precedence. */
@@ -11,6 +12,8 @@ export interface ContractParts {
   id?: string;
   name?: string;
   version?: string;
+  /** From the `productType` custom property. */
+  type?: DataProductType;
   lifecycle?: string;
   domain?: string;
   owner?: string;

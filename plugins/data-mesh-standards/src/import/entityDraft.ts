@@ -63,13 +63,14 @@ export function serverFor(
 /**
  * Fills what the product file does not say from its main contract: the
  * fields a contract describes (schema, SLOs, tests, access) and, when the
- * product is silent, its owner, domain, version, lifecycle, description, tags.
+ * product is silent, its type, owner, domain, version, lifecycle, description, tags.
  */
 export function applyContract(
   entity: ImportedDataProductEntity,
   parts: ContractParts,
 ) {
   const spec = entity.spec;
+  spec.type = spec.type ?? parts.type;
   spec.owner = spec.owner ?? parts.owner;
   spec.domain = spec.domain ?? parts.domain;
   spec.version = spec.version ?? parts.version;

@@ -2,6 +2,11 @@ import { SourceTracker } from '../loss/SourceTracker';
 import type { LossReportEntry } from '../types';
 import { odcsPropertyOfDcsField } from './dcsFields';
 import { odcsServer } from './odcsServers';
+import {
+  CUSTOM_PROPERTY,
+  EXTENSION_FIELDS,
+  INFO_EXTENSION,
+} from './vendorExtensions';
 
 const SERVER_COMMON = ['type', 'description', 'environment'];
 
@@ -171,5 +176,12 @@ export function convertDcsToOdcs(
       },
     ];
   }
+  const custom = EXTENSION_FIELDS.flatMap(field => {
+    const value = source.take(['info', INFO_EXTENSION[field]]);
+    return value === undefined
+      ? []
+      : [{ property: CUSTOM_PROPERTY[field], value }];
+  });
+  if (custom.length > 0) odcs.customProperties = custom;
   return { odcs, lossReport: source.report() };
 }

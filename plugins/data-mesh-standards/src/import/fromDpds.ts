@@ -3,6 +3,11 @@ import type {
   DataProductTransformation,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import type { EntityLink } from '@backstage/catalog-model';
+import {
+  applyExtension,
+  EXTENSION_FIELDS,
+  INFO_EXTENSION,
+} from './vendorExtensions';
 import { StandardFileError } from '../errors';
 import type { PathStep, SourceTracker } from '../loss/SourceTracker';
 import type { ImportedDataProductEntity } from '../types';
@@ -143,6 +148,20 @@ class DpdsReader {
   }
 }
 
+function readInfoExtensions(
+  source: SourceTracker,
+  entity: ImportedDataProductEntity,
+) {
+  for (const field of EXTENSION_FIELDS) {
+    const at = ['info', INFO_EXTENSION[field]];
+    const value = source.peek(at);
+    if (value === undefined) continue;
+    const reason = applyExtension(entity.spec, field, value);
+    if (reason) source.lose(at, reason);
+    else source.consume(at);
+  }
+}
+
 function readInfo(source: SourceTracker, entity: ImportedDataProductEntity) {
   const links: EntityLink[] = [];
   for (const i of source.items(['info', 'contactPoints'])) {
@@ -236,6 +255,7 @@ export function importDpds(
   }
   const domain = source.text(['info', 'domain']);
   if (domain) spec.domain = toEntityName(domain);
+  readInfoExtensions(source, entity);
   const owner = source.text(['info', 'owner', 'id']);
   if (owner) spec.owner = toEntityName(owner);
   const description = source.text(['info', 'description']);

@@ -2,11 +2,17 @@ import type {
   DataProductPort,
   DataProductSchemaField,
   DataProductSlo,
+  DataProductType,
   DataQualityTest,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { PathStep, SourceTracker } from '../loss/SourceTracker';
 import type { ContractParts } from './contractParts';
-import { customProperty } from './customProperties';
+import { customProperty, readCustomProperties } from './customProperties';
+import {
+  applyExtension,
+  ExtensionField,
+  extensionOfProperty,
+} from './vendorExtensions';
 import { parseDuration, parsePercent } from './sloValues';
 import {
   parseClassification,
@@ -43,13 +49,16 @@ export function portOfServer(
   const port: DataProductPort = { name, type };
   if (str(server.description)) port.description = server.description;
   if (str(server.format)) port.format = server.format;
-  const joined = [
-    server.catalog ?? server.project ?? server.database,
-    server.schema ?? server.dataset,
-    physicalName,
-  ]
-    .filter(str)
-    .join('.');
+  // A qualified physical name (`DB.SCHEMA.TABLE`) already says where it is.
+  const joined = physicalName?.includes('.')
+    ? physicalName
+    : [
+        server.catalog ?? server.project ?? server.database,
+        server.schema ?? server.dataset,
+        physicalName,
+      ]
+        .filter(str)
+        .join('.');
   const where =
     str(server.location) ??
     str(server.path) ??
@@ -146,10 +155,96 @@ function readSlo(source: SourceTracker, parts: ContractParts) {
   }
 }
 
+/** Top-level ODCS fields the reading above takes (wholly or in part). */
+const READ_KEYS = new Set([
+  'apiVersion',
+  'kind',
+  'id',
+  'name',
+  'version',
+  'status',
+  'domain',
+  'dataProduct',
+  'description',
+  'team',
+  'tags',
+  'servers',
+  'schema',
+  'slaProperties',
+  'customProperties',
+  'roles',
+]);
+
+/** Reports the top-level fields (and description parts) the entity has no place for. */
+function loseUnheld(source: SourceTracker) {
+  const c = source.data as Record<string, unknown>;
+  for (const key of Object.keys(c)) {
+    if (!READ_KEYS.has(key)) {
+      source.lose([key], `no equivalent in the DataProduct entity`);
+    }
+  }
+  const description = c.description;
+  if (description && typeof description === 'object') {
+    for (const key of Object.keys(description)) {
+      if (key !== 'purpose') {
+        source.lose(
+          ['description', key],
+          'no equivalent: the entity has one description (the purpose)',
+        );
+      }
+    }
+  }
+}
+
+function readContractCustomProperties(
+  source: SourceTracker,
+  parts: ContractParts,
+) {
+  const privacy: { piiColumns?: string[]; maskingPolicy?: string } = {};
+  readCustomProperties(source, ['customProperties'], (property, value, at) => {
+    const field = extensionOfProperty(property);
+    if (field) {
+      const target: Partial<Record<ExtensionField, string>> = {
+        type: parts.type,
+        lifecycle: parts.lifecycle,
+        domain: parts.domain,
+      };
+      const reason = applyExtension(target, field, value);
+      if (reason) source.lose(at, reason);
+      else {
+        parts.type = target.type as DataProductType | undefined;
+        parts.lifecycle = target.lifecycle;
+        parts.domain = target.domain;
+      }
+      return true;
+    }
+    if (property === 'dataClassification') {
+      const level = parseClassification(value);
+      if ('value' in level) {
+        parts.access = { ...parts.access, classification: level.value };
+      } else source.lose(at, level.reason);
+      return true;
+    }
+    if (property === 'piiColumns' && Array.isArray(value)) {
+      privacy.piiColumns = value.map(String);
+      return true;
+    }
+    if (property === 'maskingPolicy' && typeof value === 'string') {
+      privacy.maskingPolicy = value;
+      return true;
+    }
+    return false;
+  });
+  if (privacy.piiColumns || privacy.maskingPolicy) {
+    parts.access = { ...parts.access, privacy };
+  }
+}
+
 /**
- * What an ODCS 3.x contract gives the entity. The contract itself is kept
- * as a file of the result, so only values the import tried to read and could
- * not understand are reported (in `source`).
+ * What an ODCS 3.x contract gives the entity. Reported (in `source`): the
+ * values the import tried to read and could not understand, the custom
+ * properties and top-level fields the entity has no place for. The contract
+ * itself is kept as a file of the result.
  */
 export function readOdcsContract(source: SourceTracker): ContractParts {
   const c = source.data as any;
@@ -193,29 +288,8 @@ export function readOdcsContract(source: SourceTracker): ContractParts {
     if (tests.length > 0) parts.tests = tests;
   }
   readSlo(source, parts);
-  const classification = customProperty(
-    c.customProperties,
-    'dataClassification',
-  );
-  if (classification !== undefined) {
-    const level = parseClassification(classification);
-    if ('value' in level) {
-      parts.access = { ...parts.access, classification: level.value };
-    } else source.lose(['customProperties'], level.reason);
-  }
-  const piiColumns = customProperty(c.customProperties, 'piiColumns');
-  const maskingPolicy = customProperty(c.customProperties, 'maskingPolicy');
-  if (Array.isArray(piiColumns) || typeof maskingPolicy === 'string') {
-    parts.access = {
-      ...parts.access,
-      privacy: {
-        ...(Array.isArray(piiColumns)
-          ? { piiColumns: piiColumns.map(String) }
-          : {}),
-        ...(typeof maskingPolicy === 'string' ? { maskingPolicy } : {}),
-      },
-    };
-  }
+  readContractCustomProperties(source, parts);
+  loseUnheld(source);
   const roles = (Array.isArray(c.roles) ? c.roles : [])
     .filter((r: any) => str(r?.role))
     .map((r: any) => ({

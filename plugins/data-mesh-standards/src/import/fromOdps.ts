@@ -7,12 +7,12 @@ import {
   ANNOTATION_STANDARD_ID,
   applyContract,
   completePort,
-  isProductType,
   newEntity,
   serverFor,
 } from './entityDraft';
 import type { ContractEntry, ImportContext, InputFile } from './ImportContext';
 import { readLinks } from './links';
+import { applyExtension, extensionOfProperty } from './vendorExtensions';
 import { parseDuration } from './sloValues';
 import {
   parseClassification,
@@ -54,13 +54,10 @@ function readProductCustomProperties(
       } else source.lose(at, level.reason);
       return true;
     }
-    if (key === 'producttype' || key === 'dataproducttype') {
-      if (isProductType(value)) entity.spec.type = value;
-      else
-        source.lose(
-          at,
-          `value not understood: '${String(value)}' is not a product type`,
-        );
+    const field = extensionOfProperty(property);
+    if (field) {
+      const reason = applyExtension(entity.spec, field, value);
+      if (reason) source.lose(at, reason);
       return true;
     }
     if (key === 'retention') {

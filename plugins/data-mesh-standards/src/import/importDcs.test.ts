@@ -65,7 +65,7 @@ describe('importProduct: Data Contract Specification', () => {
     ]);
   });
 
-  it('reports what ODCS cannot hold', () => {
+  it('reports what ODCS cannot hold, then what the entity has no place for', () => {
     expect(result.lossReport).toEqual([
       {
         file: 'payments.datacontract.yaml',
@@ -92,6 +92,17 @@ describe('importProduct: Data Contract Specification', () => {
         path: 'definitions',
         reason: 'no equivalent in ODCS 3.1',
       },
+      // Then, in the ODCS contract it converts to, what the entity has no place for.
+      ...['authoritativeDefinitions', 'support'].map(path => ({
+        file: 'payments.odcs.yaml',
+        path,
+        reason: 'no equivalent in the DataProduct entity',
+      })),
+      ...['description.usage', 'description.limitations'].map(path => ({
+        file: 'payments.odcs.yaml',
+        path,
+        reason: 'no equivalent: the entity has one description (the purpose)',
+      })),
     ]);
   });
 
