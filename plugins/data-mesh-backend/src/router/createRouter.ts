@@ -11,6 +11,10 @@ import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { SweepLog } from '../database/SweepLog';
 import { WaiverStore } from '../database/WaiverStore';
+import { AccessRequestStore } from '../database/AccessRequestStore';
+import { AgreementStore } from '../database/AgreementStore';
+import { AccessService } from '../service/access/AccessService';
+import { AgreementService } from '../service/access/AgreementService';
 import { CatalogReader } from '../service/CatalogReader';
 import { DomainService } from '../service/DomainService';
 import { FreshnessService } from '../service/FreshnessService';
@@ -23,7 +27,9 @@ import { MeasurementService } from '../service/measurements/MeasurementService';
 import { ProvenanceService } from '../service/provenance/ProvenanceService';
 import { MeasurementWindow } from '../service/MeasurementWindow';
 import { createOpenApiRouter } from '../schema/openapi/generated';
+import { accessRoutes } from './accessRoutes';
 import { createAccessControl } from './accessControl';
+import { agreementRoutes } from './agreementRoutes';
 import { domainRoutes } from './domainRoutes';
 import { kpiRoutes } from './kpiRoutes';
 import { measurementRoutes } from './measurementRoutes';
@@ -55,6 +61,12 @@ export interface RouterOptions {
   measurementService: MeasurementService;
   provenanceService: ProvenanceService;
   measurementWindow: MeasurementWindow;
+  accessRequests: AccessRequestStore;
+  agreements: AgreementStore;
+  accessService: AccessService;
+  agreementService: AgreementService;
+  /** The clock, for tests. */
+  now?: () => Date;
 }
 
 /** The router of `openapi.yaml`: handlers typed from it, requests validated. */
@@ -97,6 +109,8 @@ export async function createRouter(
   measurementRoutes(deps);
   sloRoutes(deps);
   provenanceRoutes(deps);
+  accessRoutes(deps);
+  agreementRoutes(deps);
   const guarded = Router();
   guarded.use(access.middleware);
   guarded.use(router);
