@@ -20,8 +20,9 @@ const CONSUMER_OWNERS: Record<string, string> = {
 
 /**
  * The permissions of the example policy, decided here: users request for
- * the consumers they own; ann (of the owning team) and grace (governance)
- * decide access to every product; only grace reads the audit trail.
+ * the consumers they own; ann and jo (of the owning team) and grace
+ * (governance) decide access to every product; only grace reads the audit
+ * trail.
  */
 const permissions = mockServices.permissions.mock({
   authorize: async (requests, { credentials }) => {
@@ -34,7 +35,11 @@ const permissions = mockServices.permissions.mock({
         (name === 'data-mesh.access.request' &&
           CONSUMER_OWNERS[ref!] === user) ||
         (name === 'data-mesh.access.approve' &&
-          ['user:default/ann', 'user:default/grace'].includes(user)) ||
+          [
+            'user:default/ann',
+            'user:default/jo',
+            'user:default/grace',
+          ].includes(user)) ||
         (name === 'data-mesh.access.audit' && user === 'user:default/grace') ||
         !name.startsWith('data-mesh.access.');
       return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
@@ -126,9 +131,12 @@ describe('access request and agreement routes', () => {
     });
     const path = `/api/data-mesh/access-requests/${created.body.id}`;
 
-    // jo may decide orders too (as governance might): still not their own.
+    // jo may decide access to orders, but not their own request.
     const own = await api.post(`${path}/approve`).set(JO).send({});
     expect(own.status).toBe(403);
+    expect(own.body.error.message).toBe(
+      'Nobody may approve their own access request',
+    );
     const stranger = await api.post(`${path}/approve`).set(KIM).send({});
     expect(stranger.status).toBe(403);
     const noReason = await api.post(`${path}/reject`).set(ANN).send({});
@@ -162,11 +170,11 @@ describe('access request and agreement routes', () => {
         approvedBy: 'user:default/ann',
       }),
     ]);
-    const revokeByJo = await api
+    const revokeByKim = await api
       .post(`/api/data-mesh/agreements/${approved.body.agreementId}/revoke`)
-      .set(JO)
+      .set(KIM)
       .send({ reason: 'not needed' });
-    expect(revokeByJo.status).toBe(403);
+    expect(revokeByKim.status).toBe(403);
     const revoked = await api
       .post(`/api/data-mesh/agreements/${approved.body.agreementId}/revoke`)
       .set(ANN)
@@ -194,12 +202,15 @@ describe('access request and agreement routes', () => {
       (
         await api.get(`/api/data-mesh/access-requests${query}`).set(headers)
       ).body.items.map((r: { id: string }) => r.id);
-    expect(await ids(JO)).toEqual([byJo.body.id]);
     expect(await ids(KIM)).toEqual([byKim.body.id]);
+    expect(await ids(KIM, '?product=dataproduct:default/orders')).toEqual([
+      byKim.body.id,
+    ]);
     expect((await ids(ANN)).sort()).toEqual(
       [byJo.body.id, byKim.body.id].sort(),
     );
     expect(await ids(ANN, '?mine=true')).toEqual([]);
+    expect(await ids(JO, '?mine=true')).toEqual([byJo.body.id]);
     expect(
       await ids(KIM, '?product=dataproduct:default/orders&status=pending'),
     ).toEqual([byKim.body.id]);
