@@ -140,6 +140,7 @@ export const dataMeshPlugin = createBackendPlugin({
             accessRequests: services.accessRequests,
             agreements: services.agreements,
             accessService: services.accessService,
+            accessScopes: services.accessScopes,
             agreementService: services.agreementService,
           }),
         );

@@ -10,7 +10,8 @@ import { DatabaseAgreementStore } from '../database/DatabaseAgreementStore';
 import { DatabaseNotificationClaimStore } from '../database/DatabaseNotificationClaimStore';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { AccessNotifier } from '../service/access/AccessNotifier';
-import { AccessService, ownerOf } from '../service/access/AccessService';
+import { ownerOf } from '../service/access/accessParties';
+import { AccessService } from '../service/access/AccessService';
 import { AccessSettings } from '../service/access/accessSettings';
 import { AgreementService } from '../service/access/AgreementService';
 import type { CatalogReader } from '../service/CatalogReader';
@@ -127,9 +128,12 @@ export async function accessHarness(
       e,
     ]),
   );
+  const readByRefs = async (refs: string[]) =>
+    refs.map(ref => byRef.get(ref) ?? null);
   const reader = {
-    readByRefs: async (refs: string[]) =>
-      refs.map(ref => byRef.get(ref) ?? null),
+    readByRefs,
+    readProducts: async (refs: string[]) =>
+      (await readByRefs(refs)).filter(e => e?.kind === 'DataProduct'),
   } as unknown as CatalogReader;
   const allow = options.allow ?? (() => true);
   const permissions = mockServices.permissions.mock({

@@ -3,6 +3,7 @@ import {
   dataMeshAccessRequestPermission,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { AccessRequestStore } from '../database/AccessRequestStore';
+import { AccessScopes } from '../service/access/AccessScopes';
 import { AccessService } from '../service/access/AccessService';
 import { AccessControl, credentialsOf } from './accessControl';
 import {
@@ -25,9 +26,10 @@ export function accessRoutes(deps: {
   access: AccessControl;
   accessRequests: AccessRequestStore;
   accessService: AccessService;
+  accessScopes: AccessScopes;
   now?: () => Date;
 }) {
-  const { router, access, accessRequests, accessService } = deps;
+  const { router, access, accessRequests, accessService, accessScopes } = deps;
   const now = deps.now ?? (() => new Date());
 
   access.route('get', '/access-requests', {});
@@ -36,7 +38,7 @@ export function accessRoutes(deps: {
     const filter = { product: query.product, status: query.status };
     const onlyOwn = query.mine === 'true';
     const candidates = onlyOwn ? [] : await accessRequests.productsOf(filter);
-    const scope = await accessService.scopeOf(
+    const scope = await accessScopes.scopeOf(
       credentialsOf(res),
       candidates,
       onlyOwn,

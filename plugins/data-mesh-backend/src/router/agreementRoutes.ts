@@ -7,7 +7,9 @@ import {
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { AgreementStore } from '../database/AgreementStore';
 import { auditCsv } from '../service/access/auditCsv';
-import { AccessService, actorOf } from '../service/access/AccessService';
+import { actorOf } from '../service/access/accessParties';
+import { AccessScopes } from '../service/access/AccessScopes';
+import { AccessService } from '../service/access/AccessService';
 import { AgreementService } from '../service/access/AgreementService';
 import { AccessControl, credentialsOf } from './accessControl';
 import {
@@ -33,10 +35,12 @@ export function agreementRoutes(deps: {
   access: AccessControl;
   agreements: AgreementStore;
   accessService: AccessService;
+  accessScopes: AccessScopes;
   agreementService: AgreementService;
   now?: () => Date;
 }) {
   const { router, access, agreements, accessService, agreementService } = deps;
+  const { accessScopes } = deps;
   const now = deps.now ?? (() => new Date());
 
   async function agreementOf(id: string) {
@@ -49,7 +53,7 @@ export function agreementRoutes(deps: {
   router.get('/agreements', async (req, res) => {
     const filter = parseRequest(agreementQuerySchema, req.query, 'query');
     const candidates = await agreements.productsOf(filter);
-    const scope = await accessService.scopeOf(
+    const scope = await accessScopes.scopeOf(
       credentialsOf(res),
       candidates,
       false,
@@ -91,7 +95,7 @@ export function agreementRoutes(deps: {
     const body = parseRequest(revokeBodySchema, req.body, 'body');
     const credentials = credentialsOf(res);
     const agreement = await agreementOf(req.params.id);
-    await accessService.requireApprover(credentials, agreement.product);
+    await accessScopes.requireApprover(credentials, agreement.product);
     res.json(
       await agreementService.revoke(
         agreement.id,
@@ -105,7 +109,7 @@ export function agreementRoutes(deps: {
   router.post('/agreements/:id/retry', async (req, res) => {
     const credentials = credentialsOf(res);
     const agreement = await agreementOf(req.params.id);
-    await accessService.requireApprover(credentials, agreement.product);
+    await accessScopes.requireApprover(credentials, agreement.product);
     res.json(await agreementService.retry(agreement.id, actorOf(credentials)));
   });
 

@@ -13,6 +13,7 @@ import { SweepLog } from '../database/SweepLog';
 import { WaiverStore } from '../database/WaiverStore';
 import { AccessRequestStore } from '../database/AccessRequestStore';
 import { AgreementStore } from '../database/AgreementStore';
+import { AccessScopes } from '../service/access/AccessScopes';
 import { AccessService } from '../service/access/AccessService';
 import { AgreementService } from '../service/access/AgreementService';
 import { CatalogReader } from '../service/CatalogReader';
@@ -64,6 +65,7 @@ export interface RouterOptions {
   accessRequests: AccessRequestStore;
   agreements: AgreementStore;
   accessService: AccessService;
+  accessScopes: AccessScopes;
   agreementService: AgreementService;
   /** The clock, for tests. */
   now?: () => Date;

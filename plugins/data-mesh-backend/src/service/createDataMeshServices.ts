@@ -124,6 +124,7 @@ export async function createDataMeshServices(options: DataMeshServicesOptions) {
     accessRequests: stores.accessRequests,
     agreements: stores.agreements,
     accessService: requests.accessService,
+    accessScopes: requests.accessScopes,
     agreementService: requests.agreementService,
     accessSettings: requests.accessSettings,
   };

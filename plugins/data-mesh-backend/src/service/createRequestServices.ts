@@ -11,7 +11,9 @@ import type {
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { AccessNotifier } from './access/AccessNotifier';
-import { AccessService, ownerOf } from './access/AccessService';
+import { ownerOf } from './access/accessParties';
+import { AccessScopes } from './access/AccessScopes';
+import { AccessService } from './access/AccessService';
 import { readAccessSettings } from './access/accessSettings';
 import { AgreementService } from './access/AgreementService';
 import type { DataMeshStores } from '../database/createDataMeshStores';
@@ -126,8 +128,10 @@ export function createRequestServices(options: {
     logger,
     now,
   });
+  const accessScopes = new AccessScopes({ permissions: options.permissions });
   return {
     accessSettings,
+    accessScopes,
     accessService,
     agreementService,
     visibility,

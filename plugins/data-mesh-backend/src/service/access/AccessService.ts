@@ -4,11 +4,6 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import {
   ConflictError,
   InputError,
   NotAllowedError,
@@ -17,16 +12,11 @@ import {
 import {
   AccessRequest,
   Agreement,
-  DataProductEntityV1alpha1,
   dataMeshAccessApprovePermission,
   dataMeshAccessRequestPermission,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import type { ExternalAccessApprover } from '@datamesh-backstage/plugin-data-mesh-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  AccessRequestStore,
-  AccessScope,
-} from '../../database/AccessRequestStore';
+import { AccessRequestStore } from '../../database/AccessRequestStore';
 import { CatalogReader } from '../CatalogReader';
 import { PermissionGate } from '../PermissionGate';
 import {
@@ -35,6 +25,13 @@ import {
   approvedAutomatically,
 } from './accessChecks';
 import { AccessNotifier } from './AccessNotifier';
+import {
+  actorOf,
+  consumerDomain,
+  ownerOf,
+  readConsumer,
+  readProduct,
+} from './accessParties';
 import { AccessSettings } from './accessSettings';
 import { AgreementService, PLUGIN_ACTOR } from './AgreementService';
 
@@ -48,28 +45,6 @@ export interface AccessRequestBody {
   until: string;
   reviewer?: string;
   renews?: string;
-}
-
-/** Who a caller is, in the audit trail and as a requester. */
-export function actorOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.userEntityRef ?? principal.subject ?? 'unknown';
-}
-
-/** The owner of an entity as a full ref (default kind Group). */
-export function ownerOf(entity: Entity): string | undefined {
-  const owner = entity.spec?.owner;
-  return typeof owner === 'string'
-    ? stringifyEntityRef(
-        parseEntityRef(owner, {
-          defaultKind: 'Group',
-          defaultNamespace: entity.metadata.namespace ?? 'default',
-        }),
-      )
-    : undefined;
 }
 
 /**
@@ -99,45 +74,6 @@ export class AccessService {
     this.gate = new PermissionGate(deps);
   }
 
-  async #entity(ref: string, credentials: BackstageCredentials, field: string) {
-    const [entity] = await this.deps.reader.readByRefs([ref], credentials);
-    if (!entity) {
-      throw new NotFoundError(`${field}: no entity ${ref} in the catalog`);
-    }
-    return entity;
-  }
-
-  /** The domain of a consumer: its own, or its system's. */
-  async #domainOf(consumer: Entity, credentials: BackstageCredentials) {
-    const namespace = consumer.metadata.namespace ?? 'default';
-    const spec = consumer.spec ?? {};
-    let domain = typeof spec.domain === 'string' ? spec.domain : undefined;
-    if (!domain && typeof spec.system === 'string') {
-      const systemRef = stringifyEntityRef(
-        parseEntityRef(spec.system, {
-          defaultKind: 'System',
-          defaultNamespace: namespace,
-        }),
-      );
-      const [system] = await this.deps.reader.readByRefs(
-        [systemRef],
-        credentials,
-      );
-      domain =
-        typeof system?.spec?.domain === 'string'
-          ? system.spec.domain
-          : undefined;
-    }
-    return domain
-      ? stringifyEntityRef(
-          parseEntityRef(domain, {
-            defaultKind: 'Domain',
-            defaultNamespace: namespace,
-          }),
-        )
-      : undefined;
-  }
-
   /**
    * Records a request: the caller must be allowed to request for the consumer (own
    * it), and the request must fit the product. Errors name `body` fields.
@@ -149,16 +85,9 @@ export class AccessService {
     await this.gate.authorize(credentials, dataMeshAccessRequestPermission, [
       body.consumer,
     ]);
-    const product = (await this.#entity(
-      body.product,
-      credentials,
-      'body.product',
-    )) as DataProductEntityV1alpha1;
-    const consumer = await this.#entity(
-      body.consumer,
-      credentials,
-      'body.consumer',
-    );
+    const { reader } = this.deps;
+    const product = await readProduct(reader, body.product, credentials);
+    const consumer = await readConsumer(reader, body.consumer, credentials);
     const problems = accessProblems(
       product,
       body,
@@ -175,7 +104,7 @@ export class AccessService {
       approvedAutomatically(
         product,
         body.fields,
-        await this.#domainOf(consumer, credentials),
+        await consumerDomain(reader, consumer, credentials),
       );
     const mode =
       configured === 'automatic' && !automatic ? 'manual' : configured;
@@ -306,41 +235,5 @@ export class AccessService {
     }
     await this.deps.notifier.decided(approved.request);
     return approved.request;
-  }
-
-  /**
-   * Whose records the caller sees: their own, and those of the products
-   * among `candidates` on which they hold `data-mesh.access.approve`.
-   */
-  async scopeOf(
-    credentials: BackstageCredentials,
-    candidates: string[],
-    onlyOwn: boolean,
-  ): Promise<AccessScope> {
-    const requestedBy = actorOf(credentials);
-    if (onlyOwn || candidates.length === 0) {
-      return { requestedBy, products: [], onlyOwn };
-    }
-    const decisions = await this.deps.permissions.authorize(
-      candidates.map(resourceRef => ({
-        permission: dataMeshAccessApprovePermission,
-        resourceRef,
-      })),
-      { credentials },
-    );
-    const products = candidates.filter(
-      (_, index) => decisions[index].result === AuthorizeResult.ALLOW,
-    );
-    return { requestedBy, products };
-  }
-
-  /** Requires `data-mesh.access.approve` on a product. */
-  async requireApprover(
-    credentials: BackstageCredentials,
-    product: string,
-  ): Promise<void> {
-    await this.gate.authorize(credentials, dataMeshAccessApprovePermission, [
-      product,
-    ]);
   }
 }
