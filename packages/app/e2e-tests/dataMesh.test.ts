@@ -133,7 +133,8 @@ test('the domain scorecards list every domain and drill down with server-side pa
   const mesh = page.locator('.MuiCard-root', {
     has: page.getByRole('heading', { name: 'Whole mesh' }),
   });
-  await expect(field(mesh, 'Products')).toHaveText('27');
+  // 27 products in examples/products and loyalty-points (examples/standards).
+  await expect(field(mesh, 'Products')).toHaveText('28');
   await screenshot(page, 'data-mesh-domains');
 
   await domains.getByRole('link', { name: 'Order', exact: true }).click();

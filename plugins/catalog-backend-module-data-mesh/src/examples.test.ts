@@ -12,6 +12,7 @@ import {
   ANNOTATION_REQUESTED_AT,
   ANNOTATION_TEMPLATE,
   DataProductEntity,
+  getProductImportRecord,
   getDataProductReferences,
   isDataProductEntity,
   splitAnnotationList,
@@ -23,8 +24,12 @@ import {
   loadExampleMesh,
   portalConfigs,
   readYaml,
+  repoRoot,
 } from './__testUtils__/exampleMesh';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataProductEntitiesProcessor } from './processor/DataProductEntitiesProcessor';
+import { detectStandardText } from './standards/standardProductFiles';
 
 const mesh = loadExampleMesh();
 const entities = mesh.map(e => e.entity);
@@ -233,6 +238,39 @@ describe('the example mesh', () => {
         requestedAt.replace('Z', '.000Z'),
       );
     }
+  });
+});
+
+describe('the example products in open standards', () => {
+  const standardFiles = catalogConfig().targets.filter(file =>
+    file.startsWith('examples/standards/'),
+  );
+
+  it('registers a product file of each standard, recognised by its content', () => {
+    expect(
+      standardFiles.map(file => {
+        const text = readFileSync(join(repoRoot, file), 'utf8');
+        return detectStandardText(text)?.standard.format;
+      }),
+    ).toEqual(['odps', 'dpds', 'dcs', 'odcs']);
+  });
+
+  it('loads the ODPS product with its contract, source and loss report', () => {
+    const loyalty = product('loyalty-points');
+    expect(loyalty.spec.outputPorts?.[0].contract).toBe(
+      'contracts/loyalty-points-balances.odcs.yaml',
+    );
+    expect(getProductImportRecord(loyalty)).toEqual({
+      format: 'odps',
+      version: 'v1.0.0',
+      lossReport: expect.arrayContaining([
+        {
+          file: 'loyalty-points.yaml',
+          path: 'productCreatedTs',
+          reason: 'no equivalent in the DataProduct entity',
+        },
+      ]),
+    });
   });
 });
 

@@ -3,17 +3,24 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { CatalogModelSources } from '@backstage/catalog-model/alpha';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogAnalysisExtensionPoint,
+  catalogProcessingExtensionPoint,
+} from '@backstage/plugin-catalog-node';
 import { catalogModelExtensionPoint } from '@backstage/plugin-catalog-node/alpha';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { DataProductChangeNotifier } from './processor/DataProductChangeNotifier';
 import { dataProductCatalogModel } from './model/dataProductCatalogModel';
 import { DataProductEntitiesProcessor } from './processor/DataProductEntitiesProcessor';
+import { StandardFilesProcessor } from './processor/StandardFilesProcessor';
+import { StandardFileLocationAnalyzer } from './analyzer/StandardFileLocationAnalyzer';
 
 /**
  * Catalog module that adds the `DataProduct` kind: its layer of the catalog
  * model (schema, relations, annotations), validation and relations, and
- * announces changed products on the events bus for re-scoring.
+ * announces changed products on the events bus for re-scoring. Locations
+ * whose file is written in an open standard of data products or contracts
+ * (ODPS, ODCS, DPDS, Data Contract Specification) ingest as DataProducts.
  *
  * @public
  */
@@ -24,11 +31,13 @@ export const catalogModuleDataMesh = createBackendModule({
     reg.registerInit({
       deps: {
         catalog: catalogProcessingExtensionPoint,
+        analysis: catalogAnalysisExtensionPoint,
         model: catalogModelExtensionPoint,
         events: eventsServiceRef,
         logger: coreServices.logger,
+        reader: coreServices.urlReader,
       },
-      async init({ catalog, model, events, logger }) {
+      async init({ catalog, analysis, model, events, logger, reader }) {
         // The catalog compiles its model from every source (each includes
         // Backstage's default model) and validates kinds it knows with it.
         model.addModelSource(
@@ -37,6 +46,10 @@ export const catalogModuleDataMesh = createBackendModule({
         catalog.addProcessor(
           new DataProductEntitiesProcessor(),
           new DataProductChangeNotifier({ events, logger }),
+          new StandardFilesProcessor({ reader }),
+        );
+        analysis.addScmLocationAnalyzer(
+          new StandardFileLocationAnalyzer({ reader }),
         );
       },
     });

@@ -142,6 +142,7 @@ export const dataMeshPlugin = createBackendPlugin({
             accessService: services.accessService,
             accessScopes: services.accessScopes,
             agreementService: services.agreementService,
+            standards: services.standards,
           }),
         );
         createDataMeshActions({

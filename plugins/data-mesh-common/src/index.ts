@@ -13,6 +13,7 @@ export * from './entity/fieldPaths';
 export * from './entity/references';
 export * from './entity/relations';
 export * from './entity/annotations';
+export * from './entity/importAnnotations';
 export * from './slo/targets';
 export * from './permissions';
 export * from './api/apiTypes';

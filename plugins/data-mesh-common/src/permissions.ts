@@ -102,6 +102,17 @@ export const dataMeshAccessAuditPermission = createPermission({
 });
 
 /**
+ * Converting open-standard files (ODPS, ODCS, DPDS, Data Contract
+ * Specification) into a DataProduct through the API. Nothing is stored;
+ * granted to anyone who may use the portal by default policies.
+ * @public
+ */
+export const dataMeshStandardsImportPermission = createPermission({
+  name: 'data-mesh.standards.import',
+  attributes: {},
+});
+
+/**
  * Every permission of the data-mesh plugin.
  * @public
  */
@@ -114,4 +125,5 @@ export const dataMeshPermissions = [
   dataMeshAccessRequestPermission,
   dataMeshAccessApprovePermission,
   dataMeshAccessAuditPermission,
+  dataMeshStandardsImportPermission,
 ];

@@ -18,6 +18,7 @@ export {
   EntityDataProductSchemaCard,
   EntityDataProductPortsCard,
   EntityDataProductSloCard,
+  EntityDataProductStandardsCard,
   EntityDataProductLineageCard,
   EntityDataProductScorecardCard,
   EntityDataProductSchemaContent,

@@ -102,6 +102,24 @@ export const EntityDataProductSloCard: () => JSX.Element =
     }),
   );
 
+/**
+ * The open standard an imported product came from with its loss report, and
+ * buttons exporting the product as ODPS + ODCS or DPDS (legacy system).
+ * @public
+ */
+export const EntityDataProductStandardsCard: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductStandardsCard',
+      component: {
+        lazy: () =>
+          import('./components/standards/StandardsCard').then(
+            m => m.StandardsCard,
+          ),
+      },
+    }),
+  );
+
 /** Props of {@link EntityDataProductLineageCard}. @public */
 export interface EntityDataProductLineageCardProps {
   /** Hops followed upstream and downstream; default 2. */

@@ -55,6 +55,23 @@ export const dataMeshTranslationRef = createTranslationRef({
         output: 'Output ports',
         input: 'Input ports',
       },
+      standards: {
+        title: 'Open standards',
+        importedFrom:
+          'Imported from {{standard}} {{version}}. Fields of the source with no place in this product:',
+        lossReport: 'Loss report of the import',
+        lossless: 'Every field of the source has its place in this product.',
+        notImported:
+          'Written as a DataProduct. Export it to the open standards of data products and contracts:',
+        export: { odps: 'Export ODPS + ODCS', dpds: 'Export DPDS' },
+        exportNotFound: 'The product cannot be read.',
+        downloaded: 'Downloaded {{archive}}: {{files}}',
+        exportLoss: {
+          odps: 'What ODPS and ODCS cannot hold',
+          dpds: 'What DPDS cannot hold',
+        },
+        exportLossless: 'The standard holds every field of this product.',
+      },
       lineage: {
         title: 'Lineage',
         loading: 'Loading the lineage',

@@ -77,6 +77,7 @@ describe('abuse: request bodies', () => {
       '/measurements/dbt',
       '/measurements/great-expectations',
       '/policies/dry-run',
+      '/import',
     ]) {
       expect(
         await answerToHugeBody(server, `/api/data-mesh${path}`, asService),

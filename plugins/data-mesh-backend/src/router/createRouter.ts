@@ -27,6 +27,7 @@ import { KpiService } from '../service/kpis/KpiService';
 import { MeasurementService } from '../service/measurements/MeasurementService';
 import { ProvenanceService } from '../service/provenance/ProvenanceService';
 import { MeasurementWindow } from '../service/MeasurementWindow';
+import { StandardsService } from '../service/standards/StandardsService';
 import { createOpenApiRouter } from '../schema/openapi/generated';
 import { accessRoutes } from './accessRoutes';
 import { createAccessControl } from './accessControl';
@@ -38,6 +39,7 @@ import { policyRoutes } from './policyRoutes';
 import { provenanceRoutes } from './provenanceRoutes';
 import { scorecardRoutes } from './scorecardRoutes';
 import { sloRoutes } from './sloRoutes';
+import { standardsRoutes } from './standardsRoutes';
 import { waiverRoutes } from './waiverRoutes';
 
 /** Everything the routes need. */
@@ -69,6 +71,7 @@ export interface RouterOptions {
   agreementService: AgreementService;
   /** The clock, for tests. */
   now?: () => Date;
+  standards: StandardsService;
 }
 
 /** The router of `openapi.yaml`: handlers typed from it, requests validated. */
@@ -113,6 +116,7 @@ export async function createRouter(
   provenanceRoutes(deps);
   accessRoutes(deps);
   agreementRoutes(deps);
+  standardsRoutes(deps);
   const guarded = Router();
   guarded.use(access.middleware);
   guarded.use(router);

@@ -127,5 +127,6 @@ export async function createDataMeshServices(options: DataMeshServicesOptions) {
     accessScopes: requests.accessScopes,
     agreementService: requests.agreementService,
     accessSettings: requests.accessSettings,
+    standards: requests.standards,
   };
 }

@@ -25,13 +25,15 @@ import { GovernanceService } from './GovernanceService';
 import { MeasurementService } from './measurements/MeasurementService';
 import { GovernanceNotifier } from './notifications/GovernanceNotifier';
 import { ProvenanceService } from './provenance/ProvenanceService';
+import { StandardsService } from './standards/StandardsService';
 import { VisibilityService } from './VisibilityService';
 import { WaiverService } from './WaiverService';
 
 /**
  * The services behind the REST routes and the actions, beside governance
  * and KPIs: what a caller may see, how fresh the figures are, domains,
- * waivers, measurements and provenance.
+ * waivers, measurements, provenance, and conversions to and from the open
+ * standards.
  */
 export function createRequestServices(options: {
   auth: AuthService;
@@ -140,5 +142,6 @@ export function createRequestServices(options: {
     waiverService,
     measurementService,
     provenanceService,
+    standards: new StandardsService({ catalog: options.catalog }),
   };
 }

@@ -32,6 +32,10 @@ import type {
   KpiHistoryQuery,
   MeasurementImportQuery,
   DomainProductsQuery,
+  ExportFormatName,
+  ProductExportResponse,
+  ProductImportResponse,
+  StandardFileContent,
 } from './apiTypes';
 
 /** Per-request options: a token for callers outside the browser. @public */
@@ -226,4 +230,24 @@ export interface DataMeshApi {
     entityRef: string,
     options?: DataMeshRequestOptions,
   ): Promise<ProductProvenance | undefined>;
+  /**
+   * Converts one product's open-standard files (ODPS, ODCS, DPDS, Data
+   * Contract Specification) into a DataProduct, storing nothing. A file that
+   * cannot be read is an error naming the file and position.
+   */
+  importProduct(
+    files: StandardFileContent[],
+    options?: DataMeshRequestOptions,
+  ): Promise<ProductImportResponse>;
+  /**
+   * A product as ODPS 1.0 with one ODCS 3.1 contract per output port
+   * (`odps`), or as a DPDS 1.0 descriptor with the same contracts (`dpds`),
+   * with what the standard cannot hold; undefined when the caller cannot
+   * read the product.
+   */
+  exportProduct(
+    entityRef: string,
+    format: ExportFormatName,
+    options?: DataMeshRequestOptions,
+  ): Promise<ProductExportResponse | undefined>;
 }

@@ -39,6 +39,10 @@ import type {
   KpiHistoryQuery,
   MeasurementImportQuery,
   DomainProductsQuery,
+  ExportFormatName,
+  ProductExportResponse,
+  ProductImportResponse,
+  StandardFileContent,
 } from './apiTypes';
 
 /** The parts of Backstage's discovery API the client needs. @public */
@@ -432,6 +436,29 @@ export class DataMeshClient implements DataMeshApi {
     return this.#request<ProductProvenance>(
       `/products/${productPath(entityRef)}/provenance`,
       { allow404: true },
+      options,
+    );
+  }
+
+  importProduct(
+    files: StandardFileContent[],
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#request<ProductImportResponse>(
+      '/import',
+      { method: 'POST', body: { files } },
+      options,
+    ) as Promise<ProductImportResponse>;
+  }
+
+  exportProduct(
+    entityRef: string,
+    format: ExportFormatName,
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#request<ProductExportResponse>(
+      `/products/${productPath(entityRef)}/export`,
+      { query: { format }, allow404: true },
       options,
     );
   }

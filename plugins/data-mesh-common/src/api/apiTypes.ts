@@ -166,3 +166,18 @@ export type AccessAuditQuery = Omit<
   NonNullable<paths['/agreements/audit']['get']['parameters']['query']>,
   'format'
 >;
+/** The open standards a product is imported from. @public */
+export type StandardFormatName =
+  components['schemas']['ProductImport']['format'];
+/** The open standards a product exports to: ODPS with ODCS contracts, or DPDS. @public */
+export type ExportFormatName = NonNullable<
+  paths['/products/{namespace}/{name}/export']['get']['parameters']['query']
+>['format'];
+/** A file sent to or received from the standards routes: its path and text. @public */
+export type StandardFileContent = components['schemas']['StandardFile'];
+/** One source field with no place in the result, by file and path, with why. @public */
+export type LossReportItem = components['schemas']['LossReportEntry'];
+/** What `POST /import` answers: the product, its contracts, what was lost. @public */
+export type ProductImportResponse = components['schemas']['ProductImport'];
+/** What `GET /products/:namespace/:name/export` answers. @public */
+export type ProductExportResponse = components['schemas']['ProductExport'];

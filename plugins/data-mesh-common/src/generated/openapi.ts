@@ -1357,12 +1357,147 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Convert one product's open-standard files into a DataProduct
+     * The files of one product in the Open Data Product Standard (ODPS v0.9/v1.0) with the Open Data Contract Standard (ODCS v3.0/v3.1) contracts its ports reference, a Data Product Descriptor (DPDS 1.0) with the files its `$ref`s name, or contracts alone (ODCS, Data Contract Specification 0.9.3 to 1.2). The standard is detected from each file's content. Nothing is stored. Needs the data-mesh.standards.import permission, checked before the body is read. A file that cannot be read answers 400 with a message naming the file and the position (`product.odps.yaml:3:7: ...`).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            files: components['schemas']['StandardFile'][];
+          };
+        };
+      };
+      responses: {
+        /** The product, its contracts, and what had no place in it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProductImport'];
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        413: components['responses']['PayloadTooLarge'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/products/{namespace}/{name}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A data product in an open standard
+     * `odps`: the product as an ODPS 1.0 file and one ODCS 3.1 contract per output port; `dpds`: a DPDS 1.0 descriptor whose output ports reference their ODCS 3.1 contracts, and those contracts. The product is read from the catalog with the caller's credentials: a product the caller cannot read answers 404. The loss report names every field of the product the standard cannot hold.
+     */
+    get: {
+      parameters: {
+        query: {
+          format: 'odps' | 'dpds';
+        };
+        header?: never;
+        path: {
+          namespace: components['parameters']['namespace'];
+          name: components['parameters']['name'];
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** The files of the export and what they cannot hold */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProductExport'];
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** The `webhooks` of the data-mesh OpenAPI document. @public */
 export type webhooks = Record<string, never>;
 /** The `components` of the data-mesh OpenAPI document. @public */
 export interface components {
   schemas: {
+    StandardFile: {
+      /** Path relative to the product's directory, as references name it */
+      path: string;
+      /** The file's text (YAML or JSON) */
+      content: string;
+    };
+    LossReportEntry: {
+      file: string;
+      /** Dotted path of the field in the file (`outputPorts[0].sbom`) */
+      path: string;
+      reason: string;
+    };
+    ProductImport: {
+      format: 'odps' | 'odcs' | 'dpds' | 'dcs';
+      version: string;
+      /** The DataProduct entity; fields no source gave stay absent (see `missing`). */
+      entity: {
+        apiVersion: 'datamesh.io/v1alpha1';
+        kind: 'DataProduct';
+        metadata: {
+          name: string;
+        } & {
+          [key: string]: unknown;
+        };
+        spec: {
+          [key: string]: unknown;
+        };
+      } & {
+        [key: string]: unknown;
+      };
+      contracts: components['schemas']['StandardFile'][];
+      lossReport: components['schemas']['LossReportEntry'][];
+      /** Fields the DataProduct kind requires that no source field gave (`spec.owner`...): nothing is invented for them. */
+      missing: string[];
+    };
+    ProductExport: {
+      files: components['schemas']['StandardFile'][];
+      lossReport: components['schemas']['LossReportEntry'][];
+    };
     Error: {
       error: {
         name: string;
@@ -1865,6 +2000,15 @@ export interface components {
     };
     /** The caller lacks the permission */
     Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** The body is larger than the route accepts */
+    PayloadTooLarge: {
       headers: {
         [name: string]: unknown;
       };

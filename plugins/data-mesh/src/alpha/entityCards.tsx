@@ -62,3 +62,19 @@ export const dataProductLineageCard = EntityCardBlueprint.makeWithOverrides({
     });
   },
 });
+
+/**
+ * `entity-card:data-mesh/data-product-standards`: the open standard an
+ * imported product came from and its loss report, and export buttons (ODPS
+ * with ODCS contracts, DPDS).
+ */
+export const dataProductStandardsCard = EntityCardBlueprint.make({
+  name: 'data-product-standards',
+  params: {
+    filter,
+    loader: () =>
+      import('../components/standards/StandardsCard').then(m => (
+        <m.StandardsCard />
+      )),
+  },
+});

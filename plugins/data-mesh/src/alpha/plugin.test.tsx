@@ -11,6 +11,7 @@ import {
   dataProductOverviewCard,
   dataProductScorecardCard,
   dataProductSloCard,
+  dataProductStandardsCard,
 } from './entityCards';
 import { dataMeshApi } from './apis';
 
@@ -29,6 +30,7 @@ describe('the new frontend system plugin', () => {
         dataProductScorecardCard,
         dataProductSloCard,
         dataProductLineageCard,
+        dataProductStandardsCard,
       ].every(Boolean),
     ).toBe(true);
   });

@@ -7,6 +7,7 @@ import {
   dataProductOverviewCard,
   dataProductScorecardCard,
   dataProductSloCard,
+  dataProductStandardsCard,
 } from './entityCards';
 import {
   dataProductGovernanceContent,
@@ -39,6 +40,7 @@ export const dataMeshPlugin = createFrontendPlugin({
     dataProductScorecardCard,
     dataProductSloCard,
     dataProductLineageCard,
+    dataProductStandardsCard,
     dataProductSchemaContent,
     dataProductGovernanceContent,
   ],

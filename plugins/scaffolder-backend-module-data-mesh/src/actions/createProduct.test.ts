@@ -81,7 +81,7 @@ describe('datamesh:product:create', () => {
 
     const table = readYaml('contracts/returns-table.odcs.yaml');
     expect(table).toMatchObject({
-      apiVersion: 'v3.0.2',
+      apiVersion: 'v3.1.0',
       kind: 'DataContract',
       id: 'default.order-returns.returns-table',
       status: 'draft',
@@ -90,9 +90,10 @@ describe('datamesh:product:create', () => {
       servers: [
         {
           server: 'returns-table',
-          type: 'snowflake',
+          // A Snowflake server in ODCS needs an account the port lacks.
+          type: 'custom',
           format: 'iceberg',
-          location: 'order_domain.silver.returns',
+          path: 'order_domain.silver.returns',
         },
       ],
       slaProperties: [
@@ -109,9 +110,10 @@ describe('datamesh:product:create', () => {
       customProperties: [{ property: 'pii', value: false }],
     });
     const api = readYaml('contracts/returns-api.odcs.yaml');
+    // An API server in ODCS needs an absolute URL; the port has a path.
     expect(api.servers[0]).toMatchObject({
-      type: 'api',
-      endpoint: '/api/v1/returns/{return_id}',
+      type: 'custom',
+      path: '/api/v1/returns/{return_id}',
     });
     expect(api.schema[0].physicalType).toBe('endpoint');
   });

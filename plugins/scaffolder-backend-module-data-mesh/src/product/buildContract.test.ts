@@ -85,7 +85,7 @@ describe('buildContract', () => {
     });
     expect(contract.servers[0]).toMatchObject({
       type: 'custom',
-      endpoint: 'customer.lifetime.v1',
+      serviceName: 'customer.lifetime.v1',
       customProperties: [
         { property: 'portType', value: 'grpc' },
         { property: 'authentication', value: 'mtls' },

@@ -8,19 +8,48 @@ import {
 import { modelName } from './checkProductInput';
 
 /** The ODCS version the contracts follow. */
-export const ODCS_API_VERSION = 'v3.0.2';
-
-/** Platform port types as ODCS server types; anything else is `custom`. */
-const SERVER_TYPES: Record<string, string> = {
-  snowflake: 'snowflake',
-  databricks: 'databricks',
-  s3_delta_lake: 's3',
-  s3: 's3',
-  kafka: 'kafka',
-  rest: 'api',
-};
+export const ODCS_API_VERSION = 'v3.1.0';
 
 const API_PORT_TYPES = new Set(['rest', 'grpc']);
+
+const isUri = (value: string | undefined): value is string =>
+  Boolean(value && /^[a-z][a-z0-9+.-]*:\/\//i.test(value));
+
+/**
+ * Where a port serves its data, as an ODCS server. ODCS types a server only
+ * with the fields its type requires (a Snowflake account, a Kafka host...):
+ * a port that does not give them is a `custom` server holding what it has,
+ * with the platform's port type kept in `customProperties`.
+ */
+function serverOf(port: DataProductPort) {
+  const { location, endpoint, format } = port;
+  const [catalog, schema] = (location ?? '').split('.');
+  if (/^s3/.test(port.type) && isUri(location) && /^s3:/.test(location)) {
+    return {
+      type: 's3',
+      location,
+      format: port.type === 's3_delta_lake' ? 'delta' : format ?? undefined,
+    };
+  }
+  if (port.type === 'databricks' && catalog && schema) {
+    return { type: 'databricks', catalog, schema };
+  }
+  if (port.type === 'rest' && isUri(endpoint)) {
+    return { type: 'api', location: endpoint };
+  }
+  if (port.type === 'kafka') {
+    return { type: 'custom', stream: location, format: format ?? undefined };
+  }
+  if (port.type === 'grpc') {
+    return { type: 'custom', serviceName: endpoint };
+  }
+  const where = location ?? endpoint;
+  return {
+    type: 'custom',
+    ...(isUri(where) ? { location: where } : { path: where }),
+    format: port.type === 's3_delta_lake' ? 'delta' : format ?? undefined,
+  };
+}
 
 /** ODCS logical types of the usual column types. */
 function logicalType(type: string | undefined): string {
@@ -86,11 +115,8 @@ export function buildContract(
   const latency = durationOf(spec.slo?.freshness?.target);
   const server = {
     server: port.name,
-    type: SERVER_TYPES[port.type] ?? 'custom',
+    ...serverOf(port),
     description: port.description,
-    format: port.type === 's3_delta_lake' ? 'delta' : port.format ?? undefined,
-    location: port.location,
-    endpoint: port.endpoint,
     customProperties: [
       { property: 'portType', value: port.type },
       { property: 'authentication', value: port.authentication ?? null },

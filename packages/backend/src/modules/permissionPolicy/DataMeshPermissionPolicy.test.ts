@@ -14,6 +14,7 @@ import {
   dataMeshMeasurementCreatePermission,
   dataMeshPolicyDryRunPermission,
   dataMeshProvenanceRecordPermission,
+  dataMeshStandardsImportPermission,
   dataMeshWaiverApprovePermission,
   dataMeshWaiverRequestPermission,
 } from '@datamesh-backstage/plugin-data-mesh-common';
@@ -120,6 +121,17 @@ describe('DataMeshPermissionPolicy', () => {
       attributes: {},
     });
     await expect(decide(unknown, governance)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+
+  it('allows converting open-standard files to every user, and to no anonymous caller', async () => {
+    for (const user of [governance, owner]) {
+      await expect(
+        decide(dataMeshStandardsImportPermission, user),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    }
+    await expect(decide(dataMeshStandardsImportPermission)).resolves.toEqual({
       result: AuthorizeResult.DENY,
     });
   });

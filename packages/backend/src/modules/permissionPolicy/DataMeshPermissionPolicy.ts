@@ -22,6 +22,7 @@ import {
   dataMeshAccessRequestPermission,
   dataMeshMeasurementCreatePermission,
   dataMeshPolicyDryRunPermission,
+  dataMeshStandardsImportPermission,
   dataMeshWaiverApprovePermission,
   dataMeshWaiverRequestPermission,
 } from '@datamesh-backstage/plugin-data-mesh-common';
@@ -51,6 +52,12 @@ const OWNER_PERMISSIONS = [
   dataMeshAccessRequestPermission,
 ];
 
+/**
+ * Every signed-in user holds these: converting open-standard files into a
+ * DataProduct stores nothing and reads nothing of the catalog.
+ */
+const USER_PERMISSIONS = [dataMeshStandardsImportPermission];
+
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
 
@@ -69,6 +76,8 @@ function isOneOf(permission: Permission, permissions: Permission[]): boolean {
  *   requests for the products they own, and request access for the
  *   entities they own (the catalog's `isEntityOwner` rule decides on the
  *   entity); nothing else of the data mesh plugin.
+ * - Every user may convert open-standard files into a DataProduct
+ *   (`data-mesh.standards.import`), which stores nothing.
  * - No user records provenance (`data-mesh.provenance.record`): only
  *   services do. Service callers never reach a policy: Backstage decides
  *   them from their token's access restrictions.
@@ -103,6 +112,9 @@ export class DataMeshPermissionPolicy implements PermissionPolicy {
     }
     if (!user) {
       return DENY;
+    }
+    if (isOneOf(permission, USER_PERMISSIONS)) {
+      return ALLOW;
     }
     // The user info service, not the deprecated `user.info`: the same refs,
     // cached per token.

@@ -1525,6 +1525,105 @@ export const spec = {
         },
       },
     },
+    '/import': {
+      post: {
+        summary: "Convert one product's open-standard files into a DataProduct",
+        description:
+          "The files of one product in the Open Data Product Standard (ODPS v0.9/v1.0) with the Open Data Contract Standard (ODCS v3.0/v3.1) contracts its ports reference, a Data Product Descriptor (DPDS 1.0) with the files its `$ref`s name, or contracts alone (ODCS, Data Contract Specification 0.9.3 to 1.2). The standard is detected from each file's content. Nothing is stored. Needs the data-mesh.standards.import permission, checked before the body is read. A file that cannot be read answers 400 with a message naming the file and the position (`product.odps.yaml:3:7: ...`).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['files'],
+                properties: {
+                  files: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 200,
+                    items: {
+                      $ref: '#/components/schemas/StandardFile',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The product, its contracts, and what had no place in it',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProductImport',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+        },
+      },
+    },
+    '/products/{namespace}/{name}/export': {
+      get: {
+        summary: 'A data product in an open standard',
+        description:
+          "`odps`: the product as an ODPS 1.0 file and one ODCS 3.1 contract per output port; `dpds`: a DPDS 1.0 descriptor whose output ports reference their ODCS 3.1 contracts, and those contracts. The product is read from the catalog with the caller's credentials: a product the caller cannot read answers 404. The loss report names every field of the product the standard cannot hold.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'format',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              enum: ['odps', 'dpds'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The files of the export and what they cannot hold',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProductExport',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -1672,6 +1771,16 @@ export const spec = {
           },
         },
       },
+      PayloadTooLarge: {
+        description: 'The body is larger than the route accepts',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
       NotFound: {
         description: 'Unknown, or not visible to the caller',
         content: {
@@ -1745,6 +1854,131 @@ export const spec = {
       },
     },
     schemas: {
+      StandardFile: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['path', 'content'],
+        properties: {
+          path: {
+            type: 'string',
+            description:
+              "Path relative to the product's directory, as references name it",
+          },
+          content: {
+            type: 'string',
+            description: "The file's text (YAML or JSON)",
+          },
+        },
+      },
+      LossReportEntry: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['file', 'path', 'reason'],
+        properties: {
+          file: {
+            type: 'string',
+          },
+          path: {
+            type: 'string',
+            description:
+              'Dotted path of the field in the file (`outputPorts[0].sbom`)',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
+      ProductImport: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'format',
+          'version',
+          'entity',
+          'contracts',
+          'lossReport',
+          'missing',
+        ],
+        properties: {
+          format: {
+            type: 'string',
+            enum: ['odps', 'odcs', 'dpds', 'dcs'],
+          },
+          version: {
+            type: 'string',
+          },
+          entity: {
+            type: 'object',
+            description:
+              'The DataProduct entity; fields no source gave stay absent (see `missing`).',
+            additionalProperties: true,
+            required: ['apiVersion', 'kind', 'metadata', 'spec'],
+            properties: {
+              apiVersion: {
+                type: 'string',
+                enum: ['datamesh.io/v1alpha1'],
+              },
+              kind: {
+                type: 'string',
+                enum: ['DataProduct'],
+              },
+              metadata: {
+                type: 'object',
+                additionalProperties: true,
+                required: ['name'],
+                properties: {
+                  name: {
+                    type: 'string',
+                  },
+                },
+              },
+              spec: {
+                type: 'object',
+                additionalProperties: true,
+              },
+            },
+          },
+          contracts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StandardFile',
+            },
+          },
+          lossReport: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LossReportEntry',
+            },
+          },
+          missing: {
+            type: 'array',
+            description:
+              'Fields the DataProduct kind requires that no source field gave (`spec.owner`...): nothing is invented for them.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      ProductExport: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['files', 'lossReport'],
+        properties: {
+          files: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StandardFile',
+            },
+          },
+          lossReport: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LossReportEntry',
+            },
+          },
+        },
+      },
       Error: {
         type: 'object',
         required: ['error'],
@@ -3481,6 +3715,19 @@ export type EndpointMap = {
     >;
     response: SuccessBody<
       paths['/measurements/great-expectations']['post']['responses']
+    >;
+  };
+  '#post|/import': {
+    body: JsonBody<paths['/import']['post']['requestBody']>;
+    response: SuccessBody<paths['/import']['post']['responses']>;
+  };
+  '#get|/products/{namespace}/{name}/export': {
+    path: paths['/products/{namespace}/{name}/export']['get']['parameters']['path'];
+    query: NonNullable<
+      paths['/products/{namespace}/{name}/export']['get']['parameters']['query']
+    >;
+    response: SuccessBody<
+      paths['/products/{namespace}/{name}/export']['get']['responses']
     >;
   };
 };

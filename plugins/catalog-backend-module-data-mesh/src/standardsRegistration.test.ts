@@ -1,0 +1,266 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { perPluginDatabases } from '@datamesh-backstage/plugin-data-mesh-node/testUtils';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { parse } from 'yaml';
+import { repoRoot } from './__testUtils__/exampleMesh';
+import { catalogModuleDataMesh } from './module';
+
+jest.setTimeout(60_000);
+
+const example = (path: string) =>
+  readFileSync(join(repoRoot, 'examples/standards', path), 'utf8');
+
+/** Polls until `probe` returns a value, for at most 30 seconds. */
+async function eventually<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('Condition not met in 30 s');
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Registering open-standard files by URL, as the catalog's "Register
+ * existing component" flow does: a dry run (the flow's analysis of a YAML
+ * URL), then the registration.
+ */
+describe('registering open-standard files with the catalog', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  const processingErrors: string[] = [];
+  let files: Record<string, string> = {};
+  let server: Server;
+  let base: string;
+
+  const errorRecorder = createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'test-error-recorder',
+    register(reg) {
+      reg.registerInit({
+        deps: { catalog: catalogProcessingExtensionPoint },
+        async init({ catalog }) {
+          catalog.setOnProcessingErrorHandler(({ errors }) => {
+            processingErrors.push(...errors.map(e => e.message));
+          });
+        },
+      });
+    },
+  });
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const content = files[req.url ?? ''];
+      res.writeHead(content === undefined ? 404 : 200).end(content);
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise(resolve => server.close(resolve)));
+
+  async function startCatalog() {
+    const backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleDataMesh,
+        errorRecorder,
+        perPluginDatabases(() => databases.init('SQLITE_3')),
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { reading: { allow: [{ host: new URL(base).host }] } },
+            catalog: { rules: [{ allow: ['DataProduct', 'Location'] }] },
+          },
+        }),
+      ],
+    });
+    return { backend, api: request(backend.server) };
+  }
+
+  it('registers an ODPS product with its contract: dry run, then the DataProduct with its relations and loss report', async () => {
+    // The product links its contract, on the same host, from its port.
+    const product = example('odps/loyalty-points.yaml').replace(
+      '    contractId: loyalty-points-balances-contract\n',
+      `    contractId: loyalty-points-balances-contract\n    authoritativeDefinitions:\n      - type: implementation\n        url: ${base}/repo/contracts/balances.odcs.yaml\n`,
+    );
+    files = {
+      '/repo/loyalty.yaml': product,
+      '/repo/contracts/balances.odcs.yaml': example(
+        'odps/contracts/loyalty-points-balances.odcs.yaml',
+      ),
+    };
+    const { backend, api } = await startCatalog();
+    try {
+      const target = `${base}/repo/loyalty.yaml`;
+      const dryRun = await api
+        .post('/api/catalog/locations?dryRun=true')
+        .send({ type: 'url', target });
+      expect(dryRun.status).toBe(201);
+      // The flow lists what the location would add: its Location and the product.
+      expect(dryRun.body.entities.map((e: any) => e.kind).sort()).toEqual([
+        'DataProduct',
+        'Location',
+      ]);
+      expect(
+        dryRun.body.entities.find((e: any) => e.kind === 'DataProduct').metadata
+          .name,
+      ).toBe('loyalty-points');
+
+      expect(
+        (await api.post('/api/catalog/locations').send({ type: 'url', target }))
+          .status,
+      ).toBe(201);
+      const entity = await eventually(async () => {
+        const res = await api.get(
+          '/api/catalog/entities/by-name/dataproduct/default/loyalty-points',
+        );
+        return res.status === 200 && res.body.relations?.length
+          ? res.body
+          : undefined;
+      });
+      expect(entity.spec).toMatchObject({
+        type: 'consumer-aligned',
+        owner: 'marketing-domain-team',
+        domain: 'marketing',
+        outputPorts: [
+          {
+            name: 'loyalty-points-balances',
+            contract: `${base}/repo/contracts/balances.odcs.yaml`,
+          },
+        ],
+        schema: { fields: expect.arrayContaining([expect.anything()]) },
+      });
+      expect(entity.metadata.annotations).toMatchObject({
+        'backstage.io/managed-by-location': `url:${target}`,
+        'datamesh.io/source-format': 'odps',
+        'datamesh.io/source-version': 'v1.0.0',
+      });
+      expect(
+        JSON.parse(entity.metadata.annotations['datamesh.io/loss-report']),
+      ).toContainEqual({
+        file: 'loyalty.yaml',
+        path: 'outputPorts[0].sbom',
+        reason: 'no equivalent in the DataProduct entity',
+      });
+      expect(
+        entity.relations.map((r: any) => `${r.type} ${r.targetRef}`).sort(),
+      ).toEqual([
+        'ownedBy group:default/marketing-domain-team',
+        'partOf domain:default/marketing',
+      ]);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it.each([
+    ['dpds/shipment-tracking.json', 'spec.type, spec.lifecycle'],
+    ['dcs/supplier-invoices.yaml', 'spec.type, spec.domain'],
+    ['odcs/stock-movements.yaml', 'spec.type'],
+  ])(
+    'refuses %s, whose standard has no field for what a DataProduct requires, naming the fields',
+    async (file, fields) => {
+      files = {
+        [`/repo/${file}`]: example(file),
+        '/repo/dpds/ports/shipment-events.yaml': example(
+          'dpds/ports/shipment-events.yaml',
+        ),
+      };
+      const { backend, api } = await startCatalog();
+      try {
+        const dryRun = await api
+          .post('/api/catalog/locations?dryRun=true')
+          .send({ type: 'url', target: `${base}/repo/${file}` });
+        expect(dryRun.status).toBe(400);
+        expect(dryRun.body.error.message).toContain(
+          `gives no value for ${fields}, which a DataProduct requires`,
+        );
+      } finally {
+        await backend.stop();
+      }
+    },
+  );
+
+  it('analyzes a JSON file URL, as the register page does for non-YAML URLs', async () => {
+    const product = parse(example('odps/loyalty-points.yaml'));
+    product.outputPorts[0].authoritativeDefinitions = [
+      { type: 'implementation', url: `${base}/repo/balances.odcs.yaml` },
+    ];
+    files = {
+      '/repo/loyalty.json': JSON.stringify(product),
+      '/repo/balances.odcs.yaml': example(
+        'odps/contracts/loyalty-points-balances.odcs.yaml',
+      ),
+      '/repo/shipments.json': example('dpds/shipment-tracking.json'),
+    };
+    const { backend, api } = await startCatalog();
+    try {
+      const analyze = (target: string) =>
+        api
+          .post('/api/catalog/analyze-location')
+          .send({ location: { type: 'url', target } });
+      const analyzed = await analyze(`${base}/repo/loyalty.json`);
+      expect(analyzed.status).toBe(200);
+      expect(analyzed.body.generateEntities).toEqual([]);
+      expect(analyzed.body.existingEntityFiles).toEqual([
+        {
+          location: { type: 'url', target: `${base}/repo/loyalty.json` },
+          isRegistered: false,
+          entity: expect.objectContaining({
+            kind: 'DataProduct',
+            metadata: expect.objectContaining({ name: 'loyalty-points' }),
+          }),
+        },
+      ]);
+      const refused = await analyze(`${base}/repo/shipments.json`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain(
+        'gives no value for spec.type, spec.lifecycle',
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('makes a processing error naming the file and the position of what cannot be read', async () => {
+    files = {
+      '/repo/stock.yaml': example('odcs/stock-movements.yaml').replace(
+        'status: active',
+        'status: [active',
+      ),
+    };
+    processingErrors.length = 0;
+    const { backend, api } = await startCatalog();
+    try {
+      const target = `${base}/repo/stock.yaml`;
+      const dryRun = await api
+        .post('/api/catalog/locations?dryRun=true')
+        .send({ type: 'url', target });
+      expect(dryRun.status).toBe(400);
+      expect(dryRun.body.error.message).toMatch(
+        /cannot be imported: stock\.yaml:\d+:\d+: /,
+      );
+      await api.post('/api/catalog/locations').send({ type: 'url', target });
+      const message = await eventually(async () =>
+        processingErrors.find(m => m.includes('stock.yaml')),
+      );
+      expect(message).toMatch(
+        new RegExp(
+          `url:${target} \\(odcs v3\\.1\\.0\\) cannot be imported: stock\\.yaml:\\d+:\\d+: `,
+        ),
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
+});
