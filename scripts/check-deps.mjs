@@ -148,8 +148,8 @@ for (const dir of packageDirs) {
     }
   }
   // A package's command (its `bin`) ships with it.
-  const commands = Object.values(pkg.bin ?? {}).map(bin =>
-    bin.replace(/^\.\//, '').split('/')[0],
+  const commands = Object.values(pkg.bin ?? {}).map(
+    bin => bin.replace(/^\.\//, '').split('/')[0],
   );
   for (const entry of pkg.files ?? []) {
     if (!SHIPPABLE.test(entry) && !commands.includes(entry)) {
