@@ -10,6 +10,8 @@ export * from './policy/types';
 export * from './policy/parsePolicyPack';
 export * from './policy/defaultPolicyPack';
 export * from './policy/compilePolicies';
+export { ruleStandingAt } from './policy/ruleState';
+export type { RuleStanding } from './policy/ruleState';
 export * from './engine/EvaluationContext';
 export * from './engine/ruleFacts';
 export type { InheritedPiiField } from './engine/inheritedPii';

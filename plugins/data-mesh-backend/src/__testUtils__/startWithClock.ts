@@ -36,6 +36,8 @@ export async function startWithClock(
       catalogServiceMock({ entities }).streamEntities(req, opts),
     queryEntities: (req, opts) =>
       catalogServiceMock({ entities }).queryEntities(req, opts),
+    getEntities: (req, opts) =>
+      catalogServiceMock({ entities }).getEntities(req, opts),
   });
   const config = mockServices.rootConfig({ data: options.config ?? {} });
   const logger = mockServices.logger.mock();

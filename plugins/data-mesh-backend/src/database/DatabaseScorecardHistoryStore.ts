@@ -1,7 +1,12 @@
 import type { ScorecardHistoryEntry } from '@datamesh-backstage/plugin-data-mesh-common';
 import { Knex } from 'knex';
 import { toHistoryEntry } from './historyRows';
-import { HISTORY_LIMIT, ScorecardHistoryStore } from './ScorecardHistoryStore';
+import { chunks } from './rows';
+import {
+  HISTORY_LIMIT,
+  RecordedRules,
+  ScorecardHistoryStore,
+} from './ScorecardHistoryStore';
 
 /** The history store on the plugin's database (`scorecard_history`). */
 export class DatabaseScorecardHistoryStore implements ScorecardHistoryStore {
@@ -19,6 +24,38 @@ export class DatabaseScorecardHistoryStore implements ScorecardHistoryStore {
     if (range.from) query.where('recorded_at', '>=', range.from);
     if (range.to) query.where('recorded_at', '<=', range.to);
     return (await query).reverse().map(toHistoryEntry);
+  }
+
+  async rulesSince(
+    refs: string[],
+    from: string,
+  ): Promise<Map<string, RecordedRules[]>> {
+    const byRef = new Map<string, RecordedRules[]>();
+    for (const batch of chunks(refs)) {
+      const before = this.db('scorecard_history')
+        .max({ id: 'id' })
+        .whereIn('entity_ref', batch)
+        .where('recorded_at', '<', from)
+        .groupBy('entity_ref');
+      const rows = await this.db('scorecard_history')
+        .select('entity_ref', 'recorded_at', 'rule_ids')
+        .whereIn('entity_ref', batch)
+        .where(query =>
+          query.where('recorded_at', '>=', from).orWhereIn('id', before),
+        )
+        .orderBy('entity_ref')
+        .orderBy('recorded_at')
+        .orderBy('id');
+      for (const row of rows) {
+        const list = byRef.get(row.entity_ref) ?? [];
+        list.push({
+          recordedAt: row.recorded_at,
+          ruleIds: JSON.parse(row.rule_ids),
+        });
+        byRef.set(row.entity_ref, list);
+      }
+    }
+    return byRef;
   }
 
   async deleteBefore(before: string): Promise<number> {

@@ -71,6 +71,7 @@ export function resultHash(card: Scorecard): string {
     card.pendingReferences ?? [],
     card.pendingUntil ?? null,
     card.waivers ?? [],
+    card.upcoming ?? [],
   ]);
 }
 
@@ -139,18 +140,41 @@ export function toRow(
     outcome_hash: hashes.outcomeHash,
     stale: false,
     stale_reason: null,
-    details: card.pendingReferences
-      ? JSON.stringify({
-          pendingReferences: card.pendingReferences,
-          pendingUntil: card.pendingUntil,
-        })
-      : null,
+    details: toDetails(card),
     evaluated_at: card.evaluatedAt,
     changed_at: now,
   };
 }
 
+/**
+ * The `details` column: references still pending and the rules that apply
+ * without being scored (draft, grace, deprecated), or null when neither.
+ */
+function toDetails(card: Scorecard): string | null {
+  if (!card.pendingReferences && !card.upcoming) {
+    return null;
+  }
+  return JSON.stringify({
+    ...(card.pendingReferences
+      ? {
+          pendingReferences: card.pendingReferences,
+          pendingUntil: card.pendingUntil,
+        }
+      : {}),
+    ...(card.upcoming ? { upcoming: card.upcoming } : {}),
+  });
+}
+
+/** Ids of the upcoming rules a stored result fails. */
+function upcomingFailing(row: ScorecardRow): string[] | undefined {
+  if (!row.details) return undefined;
+  const { upcoming } = JSON.parse(row.details) as Pick<Scorecard, 'upcoming'>;
+  const failing = (upcoming ?? []).filter(rule => !rule.passes);
+  return failing.length ? failing.map(rule => rule.ruleId) : undefined;
+}
+
 export function toSummary(row: ScorecardRow): ScorecardSummary {
+  const failing = upcomingFailing(row);
   return {
     entityRef: row.entity_ref,
     score: Number(row.score),
@@ -166,6 +190,7 @@ export function toSummary(row: ScorecardRow): ScorecardSummary {
     errorCount: Number(row.error_count),
     warningCount: Number(row.warning_count),
     waivedCount: Number(row.waived_count),
+    ...(failing ? { upcomingFailing: failing } : {}),
   };
 }
 
@@ -174,6 +199,7 @@ export function toScorecard(row: ScorecardRow): Scorecard {
     errorCount: _e,
     warningCount: _w,
     waivedCount: _x,
+    upcomingFailing: _u,
     ...summary
   } = toSummary(row);
   return {

@@ -8,7 +8,11 @@ import type {
   DomainRollup,
   DomainRollupsResponse,
 } from '@datamesh-backstage/plugin-data-mesh-common';
-import { summarizeRollup } from '@datamesh-backstage/plugin-data-mesh-node';
+import {
+  PolicySet,
+  ruleStandingAt,
+  summarizeRollup,
+} from '@datamesh-backstage/plugin-data-mesh-node';
 import type { ListScorecardsQuery } from '../database/listScorecards';
 import type { ScorecardStore } from '../database/ScorecardStore';
 import { MESH, RollupStore } from '../database/RollupStore';
@@ -32,6 +36,9 @@ export class DomainService {
       freshness: FreshnessService;
       reader: CatalogReader;
       visibility: VisibilityService;
+      /** The effective policies, for the rules upcoming in a domain. */
+      policies: () => PolicySet;
+      now?: () => Date;
     },
   ) {}
 
@@ -63,7 +70,23 @@ export class DomainService {
         visible,
       ),
       freshness: response.freshness,
+      upcomingRules: this.#upcomingRules(domainRef),
     };
+  }
+
+  /** The rules that apply in a domain and are not scored now. */
+  #upcomingRules(domainRef: string): DomainDetailsResponse['upcomingRules'] {
+    const policies = this.deps.policies();
+    const now = this.deps.now?.() ?? new Date();
+    const upcoming = new Set(
+      policies
+        .rulesFor(domainRef)
+        .filter(rule => !ruleStandingAt(rule, now).scored)
+        .map(rule => `${rule.id}\u0000${rule.scope}`),
+    );
+    return policies
+      .describe()
+      .filter(rule => upcoming.has(`${rule.id}\u0000${rule.scope}`));
   }
 
   async #rollups(credentials: BackstageCredentials): Promise<{

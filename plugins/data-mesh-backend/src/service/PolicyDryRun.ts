@@ -12,7 +12,9 @@ import {
   PolicyPack,
   ScoreWeights,
 } from '@datamesh-backstage/plugin-data-mesh-node';
+import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
 import { VisibilitySnapshotStore } from '../database/VisibilitySnapshotStore';
+import { BacktestTally } from './BacktestTally';
 import { seesNothing, Visibility } from '../database/visibleProducts';
 import { CatalogReader } from './CatalogReader';
 import { DryRunTally } from './DryRunTally';
@@ -45,6 +47,8 @@ export class PolicyDryRun {
       reader: CatalogReader;
       evaluator: ProductEvaluator;
       visibilitySnapshots: VisibilitySnapshotStore;
+      /** Read to replay the proposed pack over the last days (never written). */
+      history: ScorecardHistoryStore;
       auth: AuthService;
       /** How long a dry-run may take before it stops, in milliseconds. */
       timeBudgetMs: number;
@@ -66,7 +70,8 @@ export class PolicyDryRun {
    * Evaluates a proposed pack over every product the caller may see, next to
    * the current policies, and reports who would newly fail. The proposed pack
    * replaces the pack of the same name, or is added. Cross-entity rules see
-   * the whole catalog, as sweeps do.
+   * the whole catalog, as sweeps do. The proposed pack is also replayed
+   * over the last 90 days of stored history (see BacktestTally).
    */
   async run(packInput: unknown, visible: Visibility): Promise<DryRunResponse> {
     const { packs, weights } = this.deps.effective;
@@ -112,6 +117,11 @@ export class PolicyDryRun {
     const currentPolicies = times.timed(this.policies);
     const proposedPolicies = times.timed(proposed);
     const tally = new DryRunTally();
+    const backtest = new BacktestTally({
+      policies: proposed,
+      proposedRules: new Set(pack.rules.map(rule => rule.id)),
+      now,
+    });
     const pages = seesNothing(visible)
       ? []
       : this.deps.reader.streamProducts(credentials);
@@ -122,13 +132,20 @@ export class PolicyDryRun {
         resolver,
         now,
       });
+      const histories = await this.deps.history.rulesSince(
+        products.map(product => stringifyEntityRef(product)),
+        backtest.from,
+      );
+      if (this.#clock() > deadline) {
+        throw this.#overBudget(tally.evaluatedCount, times);
+      }
       const slices = await forEachInTimeSlices(
         products,
-        (_, i) =>
-          tally.add(
-            batch.evaluate(i, currentPolicies),
-            batch.evaluate(i, proposedPolicies),
-          ),
+        (product, i) => {
+          const next = batch.evaluate(i, proposedPolicies);
+          tally.add(batch.evaluate(i, currentPolicies), next);
+          backtest.add(next, histories.get(stringifyEntityRef(product)) ?? []);
+        },
         { clock: () => this.#clock(), deadline },
       );
       if (!slices.complete) {
@@ -145,6 +162,7 @@ export class PolicyDryRun {
         current: tally.current.figures(),
         proposed: tally.after.figures(),
       },
+      backtest: backtest.result(),
     };
   }
 

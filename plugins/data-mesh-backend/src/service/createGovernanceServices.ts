@@ -83,6 +83,7 @@ export function createGovernanceServices(options: {
     reader,
     evaluator,
     visibilitySnapshots: stores.visibilitySnapshots,
+    history: stores.history,
     auth,
     timeBudgetMs: settings.dryRunTimeBudgetMs,
     now,

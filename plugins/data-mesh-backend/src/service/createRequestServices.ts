@@ -77,6 +77,8 @@ export function createRequestServices(options: {
     freshness,
     reader,
     visibility,
+    policies: () => governance.policies,
+    now,
   });
   const waiverService = new WaiverService({
     waivers: stores.waivers,

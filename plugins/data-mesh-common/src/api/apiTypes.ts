@@ -8,6 +8,12 @@ import type { components, paths } from '../generated/openapi';
 
 /** Severity of a governance rule. @public */
 export type RuleSeverity = components['schemas']['RuleSeverity'];
+/** Where a rule stands in its lifecycle; only `enforced` rules are scored. @public */
+export type RuleState = components['schemas']['RuleState'];
+/** A rule that applies to a product but is not scored, and how the product fares. @public */
+export type UpcomingRule = components['schemas']['UpcomingRule'];
+/** The proposed pack replayed over stored history, per day and domain. @public */
+export type DryRunBacktest = components['schemas']['DryRunBacktest'];
 /** Overall result of a product: `fail` with any error, `warn` with warnings only. @public */
 export type ScorecardStatus = components['schemas']['ScorecardStatus'];
 /** One breach of a rule by a product. @public */

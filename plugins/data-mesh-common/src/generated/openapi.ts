@@ -360,7 +360,7 @@ export interface paths {
     put?: never;
     /**
      * Evaluate a proposed pack over every visible product; nothing is stored
-     * Needs the data-mesh.policy.dry-run permission. Answers 400 for a broken pack (a pattern that needs backtracking included) and when the dry-run spends its time budget (dataMesh.governance.dryRun.timeBudget), naming the rule whose condition took the most time.
+     * Needs the data-mesh.policy.dry-run permission. Also replays the proposed pack over the last 90 days of stored history (`backtest`). Answers 400 for a broken pack (a pattern that needs backtracking included) and when the dry-run spends its time budget (dataMesh.governance.dryRun.timeBudget), naming the rule whose condition took the most time.
      */
     post: {
       parameters: {
@@ -1508,6 +1508,27 @@ export interface components {
     };
     ScorecardStatus: 'pass' | 'warn' | 'fail';
     RuleSeverity: 'error' | 'warning' | 'info';
+    /**
+     * Where a rule stands in its lifecycle. Only enforced rules are scored; draft rules are shown as upcoming, grace rules until their enforcement date, deprecated rules with their replacement.
+     */
+    RuleState: 'draft' | 'grace' | 'enforced' | 'deprecated';
+    /** A rule that applies to the product but is not scored (draft, grace until its date, deprecated), with how the product fares against it. */
+    UpcomingRule: {
+      ruleId: string;
+      title: string;
+      severity: components['schemas']['RuleSeverity'];
+      state: 'draft' | 'grace' | 'deprecated';
+      /**
+       * Format: date-time
+       * When a grace rule starts to be scored
+       */
+      enforcedFrom?: string;
+      /** The rule that replaces a deprecated one */
+      replacedBy?: string;
+      passes: boolean;
+      /** What would count against the product, were the rule scored */
+      violations: components['schemas']['Violation'][];
+    };
     DataProductType: 'source-aligned' | 'consumer-aligned' | 'aggregate';
     Violation: {
       ruleId: string;
@@ -1548,11 +1569,15 @@ export interface components {
       violations: components['schemas']['Violation'][];
       /** Every waiver of the product, with whether it counts and why */
       waivers?: components['schemas']['ScorecardWaiver'][];
+      /** Rules that apply but are not scored (draft, grace, deprecated), with how the product fares against each; absent when none */
+      upcoming?: components['schemas']['UpcomingRule'][];
     };
     ScorecardSummary: components['schemas']['ScorecardCommon'] & {
       errorCount: number;
       warningCount: number;
       waivedCount: number;
+      /** Ids of the upcoming (unscored) rules the product fails */
+      upcomingFailing?: string[];
     };
     ScorecardPage: {
       items: components['schemas']['ScorecardSummary'][];
@@ -1598,6 +1623,8 @@ export interface components {
       domain: components['schemas']['DomainRollup'];
       products: components['schemas']['ScorecardPage'];
       freshness: components['schemas']['Freshness'];
+      /** Rules that apply in the domain and are not scored yet (draft, grace) or any more (deprecated) */
+      upcomingRules?: components['schemas']['PolicyRule'][];
     };
     DomainRollupsResponse: {
       mesh: components['schemas']['RollupFigures'] & {
@@ -1646,6 +1673,14 @@ export interface components {
       appliesTo?: components['schemas']['RuleAppliesTo'];
       pack: string;
       scope: string;
+      state?: components['schemas']['RuleState'];
+      /**
+       * Format: date-time
+       * When a grace rule starts to be scored
+       */
+      enforcedFrom?: string;
+      /** The rule that replaces a deprecated one */
+      replacedBy?: string;
     };
     PoliciesResponse: {
       policyVersion: string;
@@ -1672,6 +1707,25 @@ export interface components {
         current: components['schemas']['RollupFigures'];
         proposed: components['schemas']['RollupFigures'];
       };
+      backtest?: components['schemas']['DryRunBacktest'];
+    };
+    /** The proposed pack replayed over the last days of stored history, its rules counted as enforced (deprecated ones excepted). History keeps, per product and change, which rules it broke, not the product itself: the rules of the other packs are judged as the history recorded them that day, the proposed pack's rules on each product's current version. A product counts from the first day history holds for it. */
+    DryRunBacktest: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      days: {
+        /** Format: date */
+        day: string;
+        productCount: number;
+        failingCount: number;
+        domains: {
+          domain: string;
+          productCount: number;
+          failingCount: number;
+        }[];
+      }[];
     };
     /** What a proposed pack would change for one product */
     DryRunChange: {

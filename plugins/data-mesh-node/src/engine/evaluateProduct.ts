@@ -2,11 +2,14 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import type {
   DataProductEntityV1alpha1,
   Scorecard,
+  RuleState,
   ScorecardWaiver,
+  UpcomingRule,
   Violation,
   Waiver,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import type { CompiledRule, PolicySet } from '../policy/compilePolicies';
+import { ruleStandingAt } from '../policy/ruleState';
 import { applicableRules, productDomainRef } from './applicableRules';
 import { deriveRuleFacts } from './ruleFacts';
 import {
@@ -39,6 +42,23 @@ export interface EvaluateProductOptions {
   now?: Date;
 }
 
+function toUpcoming(
+  rule: CompiledRule,
+  state: RuleState,
+  violations: Violation[],
+): UpcomingRule {
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    severity: rule.severity,
+    state: state as UpcomingRule['state'],
+    ...(rule.enforcedFrom ? { enforcedFrom: rule.enforcedFrom } : {}),
+    ...(rule.replacedBy ? { replacedBy: rule.replacedBy } : {}),
+    passes: violations.every(v => v.waived),
+    violations,
+  };
+}
+
 function judgeWaivers(
   entity: DataProductEntityV1alpha1,
   entityRef: string,
@@ -69,7 +89,9 @@ function judgeWaivers(
  * rules and its domain's) and scores it. Violations covered by a counted
  * waiver (approved, in force, within the maximum duration) are listed,
  * marked `waived`, and not scored; every waiver is listed in `waivers` with
- * whether it counts and why. The product must be a valid DataProduct (see
+ * whether it counts and why. Rules that are not enforced at `now` (draft,
+ * grace before its date, deprecated) are evaluated and listed in
+ * `upcoming`, never scored. The product must be a valid DataProduct (see
  * the common validator). A pure function.
  * @public
  */
@@ -104,7 +126,9 @@ export function evaluateProduct(
   });
   const waivers = countedWaivers(listed);
   const violations: Violation[] = [];
+  const upcoming: UpcomingRule[] = [];
   for (const rule of rules) {
+    const broken: Violation[] = [];
     if (!rule.validate(document)) {
       const waiver = waivers.get(rule.id);
       for (const violation of toViolations(
@@ -112,7 +136,7 @@ export function evaluateProduct(
         rule.validate.errors ?? [],
         document,
       )) {
-        violations.push(
+        broken.push(
           waiver
             ? {
                 ...violation,
@@ -127,6 +151,13 @@ export function evaluateProduct(
         );
       }
     }
+    // Only enforced rules are scored; the others are listed as upcoming.
+    const standing = ruleStandingAt(rule, now);
+    if (standing.scored) {
+      violations.push(...broken);
+    } else {
+      upcoming.push(toUpcoming(rule, standing.state, broken));
+    }
   }
 
   const { score, status } = scoreViolations(
@@ -139,6 +170,7 @@ export function evaluateProduct(
     status,
     violations,
     ...(listed.length > 0 ? { waivers: listed } : {}),
+    ...(upcoming.length > 0 ? { upcoming } : {}),
     evaluatedAt: now.toISOString(),
     policyVersion: policies.version,
     domain,

@@ -93,7 +93,13 @@ export function compilePolicies(
         });
         continue;
       }
-      if (rule.condition || rule.appliesTo || rule.path || rule.message) {
+      if (
+        rule.condition ||
+        rule.appliesTo ||
+        rule.path ||
+        rule.message ||
+        rule.state
+      ) {
         fail(
           pack,
           rule.id,
@@ -113,6 +119,29 @@ export function compilePolicies(
         pack: pack.name,
         scope: domain,
       });
+    }
+  }
+
+  // A deprecated rule names the rule that replaces it: one every product it
+  // applied to can be held to (a global rule, or one of the same domain).
+  for (const [domain, rules] of [
+    ['global', global] as const,
+    ...byDomain.entries(),
+  ]) {
+    for (const rule of rules.values()) {
+      if (rule.replacedBy && rule.scope === domain) {
+        const replacement =
+          rules.get(rule.replacedBy) ?? global.get(rule.replacedBy);
+        if (!replacement) {
+          fail(
+            packs.find(p => p.name === rule.pack)!,
+            rule.id,
+            `replacedBy names rule ${rule.replacedBy}, which is not defined ${
+              domain === 'global' ? 'by a global pack' : `for ${domain}`
+            }`,
+          );
+        }
+      }
     }
   }
 
@@ -163,6 +192,9 @@ export function compilePolicies(
         appliesTo: rule.appliesTo,
         pack: rule.pack,
         scope: rule.scope,
+        ...(rule.state ? { state: rule.state } : {}),
+        ...(rule.enforcedFrom ? { enforcedFrom: rule.enforcedFrom } : {}),
+        ...(rule.replacedBy ? { replacedBy: rule.replacedBy } : {}),
       });
       return [
         ...globalRules.map(describeRule),

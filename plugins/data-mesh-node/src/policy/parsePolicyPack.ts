@@ -3,6 +3,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { PolicyPack } from './types';
 import { policyPackDocumentSchema } from './policyPackSchema';
+import { normaliseEnforcedFrom } from './ruleState';
 
 /** Formats zod issues as `path: message` lines, naming the rule where there is one. */
 function describeIssues(issues: z.core.$ZodIssue[], document: unknown) {
@@ -73,6 +74,9 @@ export function parsePolicyPack(
       title: rule.title ?? rule.id,
       description: rule.description ?? '',
       remediation: rule.remediation ?? '',
+      ...(rule.enforcedFrom
+        ? { enforcedFrom: normaliseEnforcedFrom(rule.enforcedFrom) }
+        : {}),
     })),
   };
 }

@@ -32,8 +32,52 @@ export const policyRuleSchema = z
     tags: z.array(z.string().min(1)).optional(),
     appliesTo: appliesTo.optional(),
     condition: z.record(z.string(), z.unknown()).optional(),
+    state: z.enum(['draft', 'grace', 'enforced', 'deprecated']).optional(),
+    enforcedFrom: z
+      .union([z.iso.date(), z.iso.datetime()], {
+        error: 'must be a date (2027-01-31) or a UTC date-time',
+      })
+      .optional(),
+    replacedBy: ruleId.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((rule, ctx) => {
+    if (rule.state === 'grace' && !rule.enforcedFrom) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['enforcedFrom'],
+        message: 'a rule in grace needs the date it is enforced from',
+      });
+    }
+    if (rule.enforcedFrom && rule.state !== 'grace') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['enforcedFrom'],
+        message: 'only a rule in grace has an enforcement date',
+      });
+    }
+    if (rule.state === 'deprecated' && !rule.replacedBy) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['replacedBy'],
+        message: 'a deprecated rule needs the id of the rule that replaces it',
+      });
+    }
+    if (rule.replacedBy && rule.state !== 'deprecated') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['replacedBy'],
+        message: 'only a deprecated rule has a replacement',
+      });
+    }
+    if (rule.replacedBy === rule.id) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['replacedBy'],
+        message: 'a rule cannot replace itself',
+      });
+    }
+  });
 
 /** A policy pack document (`kind: PolicyPack`). */
 export const policyPackDocumentSchema = z

@@ -1,6 +1,7 @@
 import type {
   RuleAppliesTo,
   RuleSeverity,
+  RuleState,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 
 /**
@@ -27,6 +28,16 @@ export interface PolicyRule {
    * domain pack entry that only raises the severity of a global rule.
    */
   condition?: Record<string, unknown>;
+  /**
+   * Where the rule stands in its lifecycle; `enforced` when absent. Only
+   * enforced rules are scored: draft, grace and deprecated rules are
+   * evaluated and shown as upcoming.
+   */
+  state?: RuleState;
+  /** When a rule in `grace` starts to be scored (ISO date or date-time, UTC). */
+  enforcedFrom?: string;
+  /** The rule that replaces a `deprecated` one. */
+  replacedBy?: string;
 }
 
 /**

@@ -13,14 +13,16 @@ import { useParams } from 'react-router-dom';
 import { SectionCard } from '../shared/SectionCard';
 import { domainsRouteRef } from '../../routes';
 import { RollupSummary } from '../shared/RollupFigures';
+import { DomainUpcomingRules } from './DomainUpcomingRules';
 import { ProductFilters } from './ProductFilters';
 import { ProductsTable } from './ProductsTable';
 import { useProductListQuery } from './useProductListQuery';
 
 /**
- * One domain: its figures and trend, and its products in a server-paged
+ * One domain: its figures and trend, its products in a server-paged
  * table that can be filtered by status, type and score and sorted by name, type,
- * status and score.
+ * status and score, and the rules not scored yet or any more, with the
+ * listed products failing each.
  */
 export function DomainDetails() {
   const { namespace = 'default', name = '' } = useParams();
@@ -72,6 +74,14 @@ export function DomainDetails() {
                     onQueryChange={setQuery}
                     paging={paging}
                     loading={details.loading}
+                  />
+                </SectionCard>
+              </Grid>
+              <Grid item xs={12}>
+                <SectionCard title="Upcoming rules (not scored)">
+                  <DomainUpcomingRules
+                    rules={value.upcomingRules ?? []}
+                    products={value.products.items}
                   />
                 </SectionCard>
               </Grid>

@@ -11,6 +11,7 @@ import { DataProductCard } from '../product/DataProductCard';
 import { dataMeshTranslationRef } from '../../translation';
 import { ScoreSummary } from './ScoreSummary';
 import { ScorecardWaivers } from './ScorecardWaivers';
+import { UpcomingRules } from './UpcomingRules';
 import { ViolationsTable } from './ViolationsTable';
 import { historyPoints } from './historyPoints';
 
@@ -76,6 +77,18 @@ function ScorecardContent(props: { entityRef: string }) {
               None: the product meets every policy that applies to it.
             </Typography>
           )}
+          {value.upcoming?.length ? (
+            <>
+              <Typography
+                variant="subtitle2"
+                component="h3"
+                style={{ marginTop: 16 }}
+              >
+                Upcoming rules (not scored)
+              </Typography>
+              <UpcomingRules rules={value.upcoming} />
+            </>
+          ) : null}
           {value.waivers?.length ? (
             <>
               <Typography
@@ -100,7 +113,8 @@ function ScorecardContent(props: { entityRef: string }) {
 
 /**
  * The product's governance scorecard: score, status, violations with their
- * remediation (waived ones marked, with the waiver), the score's trend, and
+ * remediation (waived ones marked, with the waiver), the score's trend, the
+ * rules that are not scored yet or any more (upcoming), and
  * every waiver with whether it counts; approvers decide pending ones here.
  */
 export function ScorecardCard() {

@@ -403,7 +403,7 @@ export const spec = {
         summary:
           'Evaluate a proposed pack over every visible product; nothing is stored',
         description:
-          'Needs the data-mesh.policy.dry-run permission. Answers 400 for a broken pack (a pattern that needs backtracking included) and when the dry-run spends its time budget (dataMesh.governance.dryRun.timeBudget), naming the rule whose condition took the most time.',
+          'Needs the data-mesh.policy.dry-run permission. Also replays the proposed pack over the last 90 days of stored history (`backtest`). Answers 400 for a broken pack (a pattern that needs backtracking included) and when the dry-run spends its time budget (dataMesh.governance.dryRun.timeBudget), naming the rule whose condition took the most time.',
         requestBody: {
           required: true,
           content: {
@@ -2011,6 +2011,61 @@ export const spec = {
         type: 'string',
         enum: ['error', 'warning', 'info'],
       },
+      RuleState: {
+        type: 'string',
+        description:
+          'Where a rule stands in its lifecycle. Only enforced rules are scored; draft rules are shown as upcoming, grace rules until their enforcement date, deprecated rules with their replacement.',
+        enum: ['draft', 'grace', 'enforced', 'deprecated'],
+      },
+      UpcomingRule: {
+        description:
+          'A rule that applies to the product but is not scored (draft, grace until its date, deprecated), with how the product fares against it.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'ruleId',
+          'title',
+          'severity',
+          'state',
+          'passes',
+          'violations',
+        ],
+        properties: {
+          ruleId: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          severity: {
+            $ref: '#/components/schemas/RuleSeverity',
+          },
+          state: {
+            type: 'string',
+            enum: ['draft', 'grace', 'deprecated'],
+          },
+          enforcedFrom: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When a grace rule starts to be scored',
+          },
+          replacedBy: {
+            type: 'string',
+            description: 'The rule that replaces a deprecated one',
+          },
+          passes: {
+            type: 'boolean',
+          },
+          violations: {
+            type: 'array',
+            description:
+              'What would count against the product, were the rule scored',
+            items: {
+              $ref: '#/components/schemas/Violation',
+            },
+          },
+        },
+      },
       DataProductType: {
         type: 'string',
         enum: ['source-aligned', 'consumer-aligned', 'aggregate'],
@@ -2156,6 +2211,14 @@ export const spec = {
                   $ref: '#/components/schemas/ScorecardWaiver',
                 },
               },
+              upcoming: {
+                type: 'array',
+                description:
+                  'Rules that apply but are not scored (draft, grace, deprecated), with how the product fares against each; absent when none',
+                items: {
+                  $ref: '#/components/schemas/UpcomingRule',
+                },
+              },
             },
           },
         ],
@@ -2177,6 +2240,14 @@ export const spec = {
               },
               waivedCount: {
                 type: 'integer',
+              },
+              upcomingFailing: {
+                type: 'array',
+                description:
+                  'Ids of the upcoming (unscored) rules the product fails',
+                items: {
+                  type: 'string',
+                },
               },
             },
           },
@@ -2352,6 +2423,14 @@ export const spec = {
           freshness: {
             $ref: '#/components/schemas/Freshness',
           },
+          upcomingRules: {
+            type: 'array',
+            description:
+              'Rules that apply in the domain and are not scored yet (draft, grace) or any more (deprecated)',
+            items: {
+              $ref: '#/components/schemas/PolicyRule',
+            },
+          },
         },
       },
       DomainRollupsResponse: {
@@ -2499,6 +2578,18 @@ export const spec = {
           scope: {
             type: 'string',
           },
+          state: {
+            $ref: '#/components/schemas/RuleState',
+          },
+          enforcedFrom: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When a grace rule starts to be scored',
+          },
+          replacedBy: {
+            type: 'string',
+            description: 'The rule that replaces a deprecated one',
+          },
         },
       },
       PoliciesResponse: {
@@ -2594,6 +2685,65 @@ export const spec = {
               },
               proposed: {
                 $ref: '#/components/schemas/RollupFigures',
+              },
+            },
+          },
+          backtest: {
+            $ref: '#/components/schemas/DryRunBacktest',
+          },
+        },
+      },
+      DryRunBacktest: {
+        description:
+          "The proposed pack replayed over the last days of stored history, its rules counted as enforced (deprecated ones excepted). History keeps, per product and change, which rules it broke, not the product itself: the rules of the other packs are judged as the history recorded them that day, the proposed pack's rules on each product's current version. A product counts from the first day history holds for it.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['from', 'to', 'days'],
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date',
+          },
+          to: {
+            type: 'string',
+            format: 'date',
+          },
+          days: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['day', 'productCount', 'failingCount', 'domains'],
+              properties: {
+                day: {
+                  type: 'string',
+                  format: 'date',
+                },
+                productCount: {
+                  type: 'integer',
+                },
+                failingCount: {
+                  type: 'integer',
+                },
+                domains: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['domain', 'productCount', 'failingCount'],
+                    properties: {
+                      domain: {
+                        type: 'string',
+                      },
+                      productCount: {
+                        type: 'integer',
+                      },
+                      failingCount: {
+                        type: 'integer',
+                      },
+                    },
+                  },
+                },
               },
             },
           },
