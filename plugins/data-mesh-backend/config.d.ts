@@ -11,6 +11,37 @@ export interface Config {
      * notified of waiver requests.
      */
     governanceGroups?: string[];
+    /** Data sharing: access requests to output ports, and agreements. */
+    access?: {
+      /**
+       * The purposes a request for PII may give (for example `fraud-prevention`).
+       * A request for PII fields (or for the whole port of a product with PII)
+       * must give one of them as its purpose; without the list, PII cannot be
+       * requested.
+       */
+      piiPurposes?: string[];
+      /** How requests are decided, per product or domain. */
+      approval?: {
+        /** The mode when no rule names the product or its domain; `manual` by default. */
+        default?: 'manual' | 'automatic' | 'external';
+        /**
+         * Modes of products or domains (entity refs); a product's rule wins
+         * over its domain's. `automatic` approves at once requests reaching
+         * no PII whose consumer is in the product's domain (others are
+         * decided manually); `external` hands requests to the approver a
+         * backend module set on the `data-mesh.access` extension point.
+         */
+        rules?: Array<{
+          product?: string;
+          domain?: string;
+          mode: 'manual' | 'automatic' | 'external';
+        }>;
+      };
+      /** Days before an agreement's expiry its consumer is reminded (1 to 90; 7). */
+      reminderDays?: number;
+      /** When expired agreements are ended; hourly by default. */
+      expirySchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     /**
      * Notifications, through Backstage's notifications service (in-app, and
      * email or Slack through the notification modules installed). Each topic

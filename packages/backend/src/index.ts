@@ -86,6 +86,10 @@ backend.add(
   import('@datamesh-backstage/plugin-scaffolder-backend-module-data-mesh'),
 );
 
+// the example portal's access provisioning: logs each grant and revoke of a
+// data sharing agreement (see plugins/data-mesh-backend/README.md for a real one)
+backend.add(import('./modules/accessProvisioning/module'));
+
 // the example portal's pipeline simulator (see examples/pipelines)
 backend.add(import('./modules/examplePipelines'));
 

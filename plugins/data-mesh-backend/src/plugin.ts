@@ -9,7 +9,10 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { dataMeshPermissions } from '@datamesh-backstage/plugin-data-mesh-common';
 import {
+  AccessProvisioner,
+  dataMeshAccessExtensionPoint,
   dataMeshPoliciesExtensionPoint,
+  ExternalAccessApprover,
   PolicyPack,
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import { createDataMeshActions } from './actions/createDataMeshActions';
@@ -17,6 +20,7 @@ import { createRouter } from './router/createRouter';
 import { createDataMeshServices } from './service/createDataMeshServices';
 import { RescoreQueue } from './service/RescoreQueue';
 import {
+  scheduleAgreementExpiry,
   scheduleKpiSnapshot,
   scheduleSweep,
   subscribeToProductChanges,
@@ -34,6 +38,20 @@ export const dataMeshPlugin = createBackendPlugin({
     const modulePacks: PolicyPack[] = [];
     env.registerExtensionPoint(dataMeshPoliciesExtensionPoint, {
       addPolicyPack: pack => modulePacks.push(pack),
+    });
+    const accessExtensions: {
+      provisioners: AccessProvisioner[];
+      externalApprover?: ExternalAccessApprover;
+    } = { provisioners: [] };
+    env.registerExtensionPoint(dataMeshAccessExtensionPoint, {
+      addProvisioner: provisioner =>
+        accessExtensions.provisioners.push(provisioner),
+      setExternalApprover: approver => {
+        if (accessExtensions.externalApprover) {
+          throw new Error('An external access approver is already set');
+        }
+        accessExtensions.externalApprover = approver;
+      },
     });
     env.registerInit({
       deps: {
@@ -81,9 +99,16 @@ export const dataMeshPlugin = createBackendPlugin({
           notifications,
           signals,
           modulePacks,
+          accessExtensions,
         });
         await scheduleSweep({ config, scheduler, sweep: services.sweep });
         await scheduleKpiSnapshot({ config, scheduler, kpis: services.kpis });
+        await scheduleAgreementExpiry({
+          config,
+          scheduler,
+          agreementService: services.agreementService,
+          reminderLeadTimeMs: services.accessSettings.reminderLeadTimeMs,
+        });
         const queue = new RescoreQueue({
           governance: services.governance,
           logger,
@@ -112,6 +137,11 @@ export const dataMeshPlugin = createBackendPlugin({
             measurementService: services.measurementService,
             provenanceService: services.provenanceService,
             measurementWindow: services.measurementWindow,
+            accessRequests: services.accessRequests,
+            agreements: services.agreements,
+            accessService: services.accessService,
+            accessScopes: services.accessScopes,
+            agreementService: services.agreementService,
             standards: services.standards,
           }),
         );

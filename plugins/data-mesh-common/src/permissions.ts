@@ -68,6 +68,40 @@ export const dataMeshProvenanceRecordPermission = createPermission({
 });
 
 /**
+ * Requesting access to a data product's output port for a consuming entity.
+ * A resource permission on the consuming entity (a component, system, group
+ * or data product): typically granted to the entity's owners.
+ * @public
+ */
+export const dataMeshAccessRequestPermission = createPermission({
+  name: 'data-mesh.access.request',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Approving and rejecting access requests of one data product, and revoking
+ * or retrying its agreements. Typically granted to the product's owners and
+ * to governance; nobody approves their own request.
+ * @public
+ */
+export const dataMeshAccessApprovePermission = createPermission({
+  name: 'data-mesh.access.approve',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Reading the audit trail of access requests and agreements of every
+ * product. Typically granted to governance only.
+ * @public
+ */
+export const dataMeshAccessAuditPermission = createPermission({
+  name: 'data-mesh.access.audit',
+  attributes: { action: 'read' },
+});
+
+/**
  * Converting open-standard files (ODPS, ODCS, DPDS, Data Contract
  * Specification) into a DataProduct through the API. Nothing is stored;
  * granted to anyone who may use the portal by default policies.
@@ -88,5 +122,8 @@ export const dataMeshPermissions = [
   dataMeshWaiverApprovePermission,
   dataMeshMeasurementCreatePermission,
   dataMeshProvenanceRecordPermission,
+  dataMeshAccessRequestPermission,
+  dataMeshAccessApprovePermission,
+  dataMeshAccessAuditPermission,
   dataMeshStandardsImportPermission,
 ];

@@ -30,3 +30,4 @@ export * from './extensions';
 export * from './events/productContentHash';
 export * from './service/DataMeshService';
 export * from './config/governanceGroups';
+export * from './access/accessExtensions';

@@ -1,4 +1,8 @@
 import { Knex } from 'knex';
+import type { AccessRequestStore } from './AccessRequestStore';
+import type { AgreementStore } from './AgreementStore';
+import { DatabaseAccessRequestStore } from './DatabaseAccessRequestStore';
+import { DatabaseAgreementStore } from './DatabaseAgreementStore';
 import { DatabaseKpiInputStore } from './DatabaseKpiInputStore';
 import { DatabaseKpiSnapshotStore } from './DatabaseKpiSnapshotStore';
 import { DatabaseMeasurementStore } from './DatabaseMeasurementStore';
@@ -37,6 +41,8 @@ export interface DataMeshStores {
   provenance: ProvenanceStore;
   notificationClaims: NotificationClaimStore;
   visibilitySnapshots: VisibilitySnapshotStore;
+  accessRequests: AccessRequestStore;
+  agreements: AgreementStore;
   /** Writes results, their provenance look-up and KPI inputs atomically. */
   resultTransactions: ResultTransactions;
 }
@@ -61,6 +67,8 @@ export function createDataMeshStores(
     provenance: new DatabaseProvenanceStore(db),
     notificationClaims: new DatabaseNotificationClaimStore(db),
     visibilitySnapshots: new DatabaseVisibilitySnapshotStore(db),
+    accessRequests: new DatabaseAccessRequestStore(db),
+    agreements: new DatabaseAgreementStore(db),
     resultTransactions: new DatabaseResultTransactions(db),
   };
 }

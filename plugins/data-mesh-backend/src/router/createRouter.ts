@@ -11,6 +11,11 @@ import { ScorecardHistoryStore } from '../database/ScorecardHistoryStore';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { SweepLog } from '../database/SweepLog';
 import { WaiverStore } from '../database/WaiverStore';
+import { AccessRequestStore } from '../database/AccessRequestStore';
+import { AgreementStore } from '../database/AgreementStore';
+import { AccessScopes } from '../service/access/AccessScopes';
+import { AccessService } from '../service/access/AccessService';
+import { AgreementService } from '../service/access/AgreementService';
 import { CatalogReader } from '../service/CatalogReader';
 import { DomainService } from '../service/DomainService';
 import { FreshnessService } from '../service/FreshnessService';
@@ -24,7 +29,9 @@ import { ProvenanceService } from '../service/provenance/ProvenanceService';
 import { MeasurementWindow } from '../service/MeasurementWindow';
 import { StandardsService } from '../service/standards/StandardsService';
 import { createOpenApiRouter } from '../schema/openapi/generated';
+import { accessRoutes } from './accessRoutes';
 import { createAccessControl } from './accessControl';
+import { agreementRoutes } from './agreementRoutes';
 import { domainRoutes } from './domainRoutes';
 import { kpiRoutes } from './kpiRoutes';
 import { measurementRoutes } from './measurementRoutes';
@@ -57,6 +64,13 @@ export interface RouterOptions {
   measurementService: MeasurementService;
   provenanceService: ProvenanceService;
   measurementWindow: MeasurementWindow;
+  accessRequests: AccessRequestStore;
+  agreements: AgreementStore;
+  accessService: AccessService;
+  accessScopes: AccessScopes;
+  agreementService: AgreementService;
+  /** The clock, for tests. */
+  now?: () => Date;
   standards: StandardsService;
 }
 
@@ -100,6 +114,8 @@ export async function createRouter(
   measurementRoutes(deps);
   sloRoutes(deps);
   provenanceRoutes(deps);
+  accessRoutes(deps);
+  agreementRoutes(deps);
   standardsRoutes(deps);
   const guarded = Router();
   guarded.use(access.middleware);

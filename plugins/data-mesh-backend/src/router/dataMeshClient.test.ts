@@ -321,6 +321,86 @@ describe('DataMeshClient against the running router', () => {
     expect(await client.exportProduct('product-404', 'odps')).toBeUndefined();
   });
 
+  it('requests access, decides it, and keeps the agreement and its audit trail', async () => {
+    const inDays = (days: number) =>
+      new Date(Date.now() + days * 86_400_000).toISOString();
+    const asked = {
+      product: 'product-0',
+      port: 'table',
+      consumer: 'group:default/customer-domain-team',
+      purpose: 'customer analytics',
+      fields: ['id'],
+      until: inDays(30),
+    };
+    const request = await client.requestAccess(asked);
+    expect(request).toMatchObject({
+      product: 'dataproduct:default/product-0',
+      status: 'pending',
+      mode: 'manual',
+      requestedBy: 'user:default/mock',
+    });
+    const other = await client.requestAccess({ ...asked, port: 'api' });
+    const rejected = await client.rejectAccessRequest(
+      other.id,
+      { comment: 'use the table' },
+      { token: OWNER },
+    );
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      comment: 'use the table',
+    });
+    const mine = await client.listAccessRequests({
+      mine: 'true',
+      status: 'pending',
+    });
+    expect(mine.items.map(r => r.id)).toEqual([request.id]);
+
+    const approved = await client.approveAccessRequest(
+      request.id,
+      {},
+      { token: OWNER },
+    );
+    expect(approved).toMatchObject({
+      status: 'approved',
+      decidedBy: 'user:default/owner',
+    });
+    const { items } = await client.listAgreements({ product: 'product-0' });
+    expect(items).toEqual([
+      expect.objectContaining({ id: approved.agreementId, status: 'active' }),
+    ]);
+    const renewal = await client.renewAgreement(approved.agreementId!, {
+      until: inDays(60),
+    });
+    expect(renewal).toMatchObject({
+      status: 'pending',
+      renews: approved.agreementId,
+    });
+    const revoked = await client.revokeAgreement(
+      approved.agreementId!,
+      { reason: 'project ended' },
+      { token: OWNER },
+    );
+    expect(revoked).toMatchObject({
+      status: 'revoked',
+      statusReason: 'project ended',
+    });
+    await expect(
+      client.retryAgreement(approved.agreementId!, { token: OWNER }),
+    ).rejects.toMatchObject({ response: { status: 409 } });
+    const audit = await client.getAccessAudit({ product: 'product-0' });
+    expect(audit.items.map(e => e.action)).toEqual([
+      'requested',
+      'requested',
+      'rejected',
+      'approved',
+      'agreed',
+      'granted',
+      'renewal-requested',
+      'revoked',
+      'access-removed',
+    ]);
+  });
+
   it('called every method of the client', () => {
     const methods = Object.getOwnPropertyNames(DataMeshClient.prototype).filter(
       name => name !== 'constructor',

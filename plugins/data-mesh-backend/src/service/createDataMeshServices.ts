@@ -8,7 +8,11 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { SignalsService } from '@backstage/plugin-signals-node';
-import { PolicyPack } from '@datamesh-backstage/plugin-data-mesh-node';
+import {
+  AccessProvisioner,
+  ExternalAccessApprover,
+  PolicyPack,
+} from '@datamesh-backstage/plugin-data-mesh-node';
 import { createDataMeshStores } from '../database/createDataMeshStores';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { CatalogReader } from './CatalogReader';
@@ -32,6 +36,11 @@ export interface DataMeshServicesOptions {
   signals?: SignalsService;
   /** Policy packs added by modules. */
   modulePacks: PolicyPack[];
+  /** Access provisioners and the external approver added by modules. */
+  accessExtensions?: {
+    provisioners: AccessProvisioner[];
+    externalApprover?: ExternalAccessApprover;
+  };
   /** The clock, for tests and benchmarks. */
   now?: () => Date;
 }
@@ -83,6 +92,9 @@ export async function createDataMeshServices(options: DataMeshServicesOptions) {
     settings,
     governance: scoring.governance,
     notifier: scoring.notifier,
+    notifications: options.notifications,
+    config,
+    accessExtensions: options.accessExtensions ?? { provisioners: [] },
   });
   const { version, packs } = effective.policies;
   const packNames = packs.map(p => `${p.name} (${p.scope})`).join(', ');
@@ -109,6 +121,12 @@ export async function createDataMeshServices(options: DataMeshServicesOptions) {
     waiverService: requests.waiverService,
     measurementService: requests.measurementService,
     provenanceService: requests.provenanceService,
+    accessRequests: stores.accessRequests,
+    agreements: stores.agreements,
+    accessService: requests.accessService,
+    accessScopes: requests.accessScopes,
+    agreementService: requests.agreementService,
+    accessSettings: requests.accessSettings,
     standards: requests.standards,
   };
 }

@@ -1,9 +1,21 @@
 import {
   AuthService,
+  RootConfigService,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import type {
+  AccessProvisioner,
+  ExternalAccessApprover,
+} from '@datamesh-backstage/plugin-data-mesh-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import { AccessNotifier } from './access/AccessNotifier';
+import { ownerOf } from './access/accessParties';
+import { AccessScopes } from './access/AccessScopes';
+import { AccessService } from './access/AccessService';
+import { readAccessSettings } from './access/accessSettings';
+import { AgreementService } from './access/AgreementService';
 import type { DataMeshStores } from '../database/createDataMeshStores';
 import { CatalogReader } from './CatalogReader';
 import type { DataMeshSettings } from './dataMeshSettings';
@@ -34,6 +46,14 @@ export function createRequestServices(options: {
   settings: DataMeshSettings;
   governance: GovernanceService;
   notifier: GovernanceNotifier;
+  /** Backstage's notifications, for access requests and agreements. */
+  notifications?: NotificationService;
+  config: RootConfigService;
+  /** Provisioners and the external approver modules added. */
+  accessExtensions: {
+    provisioners: AccessProvisioner[];
+    externalApprover?: ExternalAccessApprover;
+  };
 }) {
   const { auth, logger, catalog, now, reader, stores, governance } = options;
   const visibility = new VisibilityService({
@@ -81,7 +101,43 @@ export function createRequestServices(options: {
     trustedServices: options.settings.trustedServices,
     now,
   });
+  const accessSettings = readAccessSettings(options.config);
+  const accessNotifier = new AccessNotifier({
+    notifications: options.notifications,
+    claims: stores.notificationClaims,
+    logger,
+  });
+  const agreementService = new AgreementService({
+    agreements: stores.agreements,
+    provisioners: options.accessExtensions.provisioners,
+    notifier: accessNotifier,
+    ownerOf: async product => {
+      const [entity] = await reader.readByRefs(
+        [product],
+        await auth.getOwnServiceCredentials(),
+      );
+      return entity ? ownerOf(entity) : undefined;
+    },
+    logger,
+    now,
+  });
+  const accessService = new AccessService({
+    requests: stores.accessRequests,
+    agreementService,
+    reader,
+    permissions: options.permissions,
+    notifier: accessNotifier,
+    settings: accessSettings,
+    externalApprover: options.accessExtensions.externalApprover,
+    logger,
+    now,
+  });
+  const accessScopes = new AccessScopes({ permissions: options.permissions });
   return {
+    accessSettings,
+    accessScopes,
+    accessService,
+    agreementService,
     visibility,
     freshness,
     domains,

@@ -1,3 +1,4 @@
+import { AgreementService } from './access/AgreementService';
 import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   RootConfigService,
@@ -87,6 +88,32 @@ export async function scheduleKpiSnapshot(options: {
       initialDelay: { minutes: 1 },
     },
     run: () => options.kpis.snapshot(),
+  });
+}
+
+/**
+ * Ends expired agreements and reminds consumers of those expiring soon,
+ * hourly by default (`dataMesh.access.expirySchedule`), on one replica.
+ */
+export async function scheduleAgreementExpiry(options: {
+  config: RootConfigService;
+  scheduler: SchedulerService;
+  agreementService: AgreementService;
+  reminderLeadTimeMs: number;
+}) {
+  await scheduleGlobalTask({
+    config: options.config,
+    scheduler: options.scheduler,
+    id: 'data-mesh-agreement-expiry',
+    configKey: 'dataMesh.access.expirySchedule',
+    defaults: {
+      frequency: { hours: 1 },
+      timeout: { minutes: 10 },
+      initialDelay: { minutes: 2 },
+    },
+    run: async () => {
+      await options.agreementService.expireDue(options.reminderLeadTimeMs);
+    },
   });
 }
 

@@ -1,5 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
+  AccessAuditEntry,
+  AccessAuditQuery,
+  AccessRequest,
+  AccessRequestInput,
+  AccessRequestQuery,
+  Agreement,
+  AgreementQuery,
   DomainDetailsResponse,
   DomainRollupsResponse,
   DryRunResponse,
@@ -122,6 +129,55 @@ export interface DataMeshApi {
     query?: WaiverRevokeQuery,
     options?: DataMeshRequestOptions,
   ): Promise<void>;
+  /** Requests access to an output port of a product, for a consumer. */
+  requestAccess(
+    request: AccessRequestInput,
+    options?: DataMeshRequestOptions,
+  ): Promise<AccessRequest>;
+  /** Access requests the caller made, or may decide. */
+  listAccessRequests(
+    query?: AccessRequestQuery,
+    options?: DataMeshRequestOptions,
+  ): Promise<{ items: AccessRequest[] }>;
+  /** Approves a pending access request (`data-mesh.access.approve`). */
+  approveAccessRequest(
+    id: string,
+    decision?: { comment?: string },
+    options?: DataMeshRequestOptions,
+  ): Promise<AccessRequest>;
+  /** Rejects a pending access request, saying why. */
+  rejectAccessRequest(
+    id: string,
+    decision: { comment: string },
+    options?: DataMeshRequestOptions,
+  ): Promise<AccessRequest>;
+  /** Agreements the caller requested, or may decide. */
+  listAgreements(
+    query?: AgreementQuery,
+    options?: DataMeshRequestOptions,
+  ): Promise<{ items: Agreement[] }>;
+  /** Revokes an agreement, saying why. */
+  revokeAgreement(
+    id: string,
+    body: { reason: string },
+    options?: DataMeshRequestOptions,
+  ): Promise<Agreement>;
+  /** Retries the failed grant or removal of an agreement. */
+  retryAgreement(
+    id: string,
+    options?: DataMeshRequestOptions,
+  ): Promise<Agreement>;
+  /** Asks to extend an active agreement. */
+  renewAgreement(
+    id: string,
+    body: { until: string; reviewer?: string },
+    options?: DataMeshRequestOptions,
+  ): Promise<AccessRequest>;
+  /** The audit trail of access requests and agreements (governance). */
+  getAccessAudit(
+    query?: AccessAuditQuery,
+    options?: DataMeshRequestOptions,
+  ): Promise<{ items: AccessAuditEntry[] }>;
   /** The mesh-adoption KPIs now, over the products the caller may see. */
   getKpis(options?: DataMeshRequestOptions): Promise<KpisResponse>;
   /** KPI values from daily snapshots; dates are `YYYY-MM-DD`. */

@@ -8,6 +8,13 @@ import type {
   KpiHistoryResponse,
 } from './DataMeshApi';
 import type {
+  AccessAuditEntry,
+  AccessAuditQuery,
+  AccessRequest,
+  AccessRequestInput,
+  AccessRequestQuery,
+  Agreement,
+  AgreementQuery,
   DomainDetailsResponse,
   DomainRollupsResponse,
   DryRunResponse,
@@ -250,6 +257,97 @@ export class DataMeshClient implements DataMeshApi {
       { method: 'DELETE', query },
       options,
     );
+  }
+
+  requestAccess(request: AccessRequestInput, options?: DataMeshRequestOptions) {
+    return this.#post<AccessRequest>('/access-requests', request, options);
+  }
+
+  listAccessRequests(
+    query?: AccessRequestQuery,
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#get<{ items: AccessRequest[] }>(
+      '/access-requests',
+      query,
+      options,
+    );
+  }
+
+  approveAccessRequest(
+    id: string,
+    decision: { comment?: string } = {},
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#post<AccessRequest>(
+      `/access-requests/${encodeURIComponent(id)}/approve`,
+      decision,
+      options,
+    );
+  }
+
+  rejectAccessRequest(
+    id: string,
+    decision: { comment: string },
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#post<AccessRequest>(
+      `/access-requests/${encodeURIComponent(id)}/reject`,
+      decision,
+      options,
+    );
+  }
+
+  listAgreements(query?: AgreementQuery, options?: DataMeshRequestOptions) {
+    return this.#get<{ items: Agreement[] }>('/agreements', query, options);
+  }
+
+  revokeAgreement(
+    id: string,
+    body: { reason: string },
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#post<Agreement>(
+      `/agreements/${encodeURIComponent(id)}/revoke`,
+      body,
+      options,
+    );
+  }
+
+  retryAgreement(id: string, options?: DataMeshRequestOptions) {
+    return this.#post<Agreement>(
+      `/agreements/${encodeURIComponent(id)}/retry`,
+      undefined,
+      options,
+    );
+  }
+
+  renewAgreement(
+    id: string,
+    body: { until: string; reviewer?: string },
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#post<AccessRequest>(
+      `/agreements/${encodeURIComponent(id)}/renew`,
+      body,
+      options,
+    );
+  }
+
+  getAccessAudit(query?: AccessAuditQuery, options?: DataMeshRequestOptions) {
+    return this.#get<{ items: AccessAuditEntry[] }>(
+      '/agreements/audit',
+      query,
+      options,
+    );
+  }
+
+  async #post<T>(
+    path: string,
+    body: unknown,
+    options?: DataMeshRequestOptions,
+  ) {
+    return (await this.#request<T>(path, { method: 'POST', body }, options))!;
   }
 
   getKpis(options?: DataMeshRequestOptions) {

@@ -145,6 +145,33 @@ export type ProvenanceRecord = components['schemas']['ProvenanceRecord'];
 /** How a product came to be, as the suite recorded it. @public */
 export type ProductProvenance = components['schemas']['ProductProvenance'];
 
+/** The status of an access request. @public */
+export type AccessRequestStatus = components['schemas']['AccessRequestStatus'];
+/** How a product's access requests are decided. @public */
+export type AccessApprovalMode = components['schemas']['AccessApprovalMode'];
+/** A request for access to an output port, as sent. @public */
+export type AccessRequestInput = components['schemas']['AccessRequestInput'];
+/** An access request and its decision. @public */
+export type AccessRequest = components['schemas']['AccessRequest'];
+/** Filters of access request lists. @public */
+export type AccessRequestQuery = NonNullable<
+  paths['/access-requests']['get']['parameters']['query']
+>;
+/** The status of an agreement. @public */
+export type AgreementStatus = components['schemas']['AgreementStatus'];
+/** Approved access of a consumer to an output port. @public */
+export type Agreement = components['schemas']['Agreement'];
+/** Filters of agreement lists. @public */
+export type AgreementQuery = NonNullable<
+  paths['/agreements']['get']['parameters']['query']
+>;
+/** One state change of an access request or agreement. @public */
+export type AccessAuditEntry = components['schemas']['AccessAuditEntry'];
+/** Filters of the access audit trail (JSON). @public */
+export type AccessAuditQuery = Omit<
+  NonNullable<paths['/agreements/audit']['get']['parameters']['query']>,
+  'format'
+>;
 /** The open standards a product is imported from. @public */
 export type StandardFormatName =
   components['schemas']['ProductImport']['format'];

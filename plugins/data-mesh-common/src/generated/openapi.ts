@@ -624,6 +624,408 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/access-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Access requests the caller made, or may decide
+     * A requester sees their own requests; the product's owners and governance (data-mesh.access.approve on the product) see its requests. `mine=true` lists only the caller's own.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** A data product entity ref, full or short */
+          product?: string;
+          status?: components['schemas']['AccessRequestStatus'];
+          mine?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** The requests, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AccessRequest'][];
+            };
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+      };
+    };
+    put?: never;
+    /**
+     * Request access to an output port of a data product
+     * Users only, with data-mesh.access.request on the consuming entity (its owners). The port must be an output port of the product; requested fields must be fields of its schema; a restricted product needs a named data protection reviewer; PII needs a purpose from dataMesh.access.piiPurposes. The product's approval mode decides whether the request is approved at once (automatic), waits for its owners (manual) or goes to an external system (external).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AccessRequestInput'];
+        };
+      };
+      responses: {
+        /** The request, pending or decided */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AccessRequest'];
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/access-requests/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a pending access request; it becomes an agreement
+     * Needs data-mesh.access.approve on the product; nobody approves their own request. The agreement is provisioned at once.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: components['parameters']['accessId'];
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        200: components['responses']['DecidedAccessRequest'];
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+        409: components['responses']['Conflict'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/access-requests/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject a pending access request, saying why
+     * Needs data-mesh.access.approve on the product.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: components['parameters']['accessId'];
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            comment: string;
+          };
+        };
+      };
+      responses: {
+        200: components['responses']['DecidedAccessRequest'];
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+        409: components['responses']['Conflict'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/agreements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Agreements the caller requested, or may decide
+     * The same rule as access requests: the requester's own agreements, and those of the products the caller may approve.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** A data product entity ref, full or short */
+          product?: string;
+          /** The consuming entity ref */
+          consumer?: string;
+          status?: components['schemas']['AgreementStatus'];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** The agreements, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Agreement'][];
+            };
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/agreements/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit trail of access requests and agreements
+     * Needs data-mesh.access.audit (governance). Every state change: who, when, what and why, oldest first; `format=csv` answers CSV.
+     */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+          product?: string;
+          format?: 'json' | 'csv';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** The entries */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AccessAuditEntry'][];
+            };
+            'text/csv': string;
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/agreements/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke an agreement, saying why; its access is removed
+     * Needs data-mesh.access.approve on the product.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: components['parameters']['accessId'];
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        200: components['responses']['AgreementResponse'];
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+        409: components['responses']['Conflict'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/agreements/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Retry the failed grant or revoke of an agreement
+     * Needs data-mesh.access.approve on the product.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: components['parameters']['accessId'];
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: components['responses']['AgreementResponse'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+        409: components['responses']['Conflict'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/agreements/{id}/renew': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask to extend an agreement; a new request decided as any other
+     * Users with data-mesh.access.request on the agreement's consumer. Once approved, the agreement's expiry moves to `until`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: components['parameters']['accessId'];
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            until: string;
+            /** The data protection reviewer; required for restricted products */
+            reviewer?: string;
+          };
+        };
+      };
+      responses: {
+        /** The renewal request */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AccessRequest'];
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+        409: components['responses']['Conflict'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/kpis': {
     parameters: {
       query?: never;
@@ -1344,6 +1746,97 @@ export interface components {
        */
       expiresAt: string;
     };
+    AccessRequestStatus: 'pending' | 'approved' | 'rejected';
+    /**
+     * manual (the owners decide), automatic (approved at once for ports without PII and consumers in the product's domain; otherwise manual), external (an external system decides)
+     */
+    AccessApprovalMode: 'manual' | 'automatic' | 'external';
+    AccessRequestInput: {
+      /** A data product entity ref */
+      product: string;
+      port: string;
+      /** The consuming entity (component, system, group or data product) */
+      consumer: string;
+      purpose: string;
+      /** Fields of the product schema; none for the whole port */
+      fields?: string[];
+      /**
+       * Format: date-time
+       * In the future
+       */
+      until: string;
+      /** The data protection reviewer (a user ref); required for restricted products */
+      reviewer?: string;
+    };
+    AccessRequest: {
+      id: string;
+      product: string;
+      port: string;
+      consumer: string;
+      purpose: string;
+      fields: string[];
+      /** Format: date-time */
+      until: string;
+      reviewer?: string;
+      status: components['schemas']['AccessRequestStatus'];
+      mode: components['schemas']['AccessApprovalMode'];
+      requestedBy: string;
+      /** Format: date-time */
+      requestedAt: string;
+      decidedBy?: string;
+      /** Format: date-time */
+      decidedAt?: string;
+      comment?: string;
+      externalReference?: string;
+      /** The agreement a renewal extends */
+      renews?: string;
+      agreementId?: string;
+    };
+    /**
+     * provisioning (being granted), active, provisioning-failed (the grant failed; retry), revoking, revoke-failed (removing access failed; retry), revoked, expired
+     */
+    AgreementStatus:
+      | 'provisioning'
+      | 'active'
+      | 'provisioning-failed'
+      | 'revoking'
+      | 'revoke-failed'
+      | 'revoked'
+      | 'expired';
+    Agreement: {
+      id: string;
+      requestId: string;
+      product: string;
+      port: string;
+      consumer: string;
+      purpose: string;
+      fields: string[];
+      requestedBy?: string;
+      approvedBy: string;
+      /** Format: date-time */
+      approvedAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      status: components['schemas']['AgreementStatus'];
+      /** Why it failed, was revoked or expired */
+      statusReason?: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    AccessAuditEntry: {
+      id: number;
+      /** Format: date-time */
+      at: string;
+      /** The user or service; data-mesh for the plugin itself */
+      actor: string;
+      subject: 'access-request' | 'agreement';
+      subjectId: string;
+      product: string;
+      action: string;
+      fromStatus?: string;
+      toStatus: string;
+      reason?: string;
+    };
     /**
      * entity (the product's spec.governance.waivers) or api
      */
@@ -1595,6 +2088,24 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
+    /** The request as decided */
+    DecidedAccessRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['AccessRequest'];
+      };
+    };
+    /** The agreement as it stands */
+    AgreementResponse: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Agreement'];
+      };
+    };
     /** The waiver as decided */
     DecidedWaiver: {
       headers: {
@@ -1627,6 +2138,7 @@ export interface components {
     namespace: string;
     name: string;
     ruleId: string;
+    accessId: string;
     /** Which waiver of the rule, when both sources have one */
     waiverSource: components['schemas']['WaiverSource'];
     listStatus: components['schemas']['ScorecardStatus'];

@@ -8,6 +8,9 @@ import {
 } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
+  dataMeshAccessApprovePermission,
+  dataMeshAccessAuditPermission,
+  dataMeshAccessRequestPermission,
   dataMeshMeasurementCreatePermission,
   dataMeshPolicyDryRunPermission,
   dataMeshProvenanceRecordPermission,
@@ -64,32 +67,45 @@ describe('DataMeshPermissionPolicy', () => {
     dataMeshWaiverApprovePermission,
     dataMeshWaiverRequestPermission,
     dataMeshMeasurementCreatePermission,
+    dataMeshAccessApprovePermission,
+    dataMeshAccessAuditPermission,
   ])('allows $name to governance members', async permission => {
     await expect(decide(permission, governance)).resolves.toEqual({
       result: AuthorizeResult.ALLOW,
     });
   });
 
-  it.each([dataMeshPolicyDryRunPermission, dataMeshWaiverApprovePermission])(
-    'denies $name to other users',
-    async permission => {
-      await expect(decide(permission, owner)).resolves.toEqual({
-        result: AuthorizeResult.DENY,
-      });
-    },
-  );
+  it.each([
+    dataMeshPolicyDryRunPermission,
+    dataMeshWaiverApprovePermission,
+    dataMeshAccessAuditPermission,
+  ])('denies $name to other users', async permission => {
+    await expect(decide(permission, owner)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
 
   it.each([
     dataMeshWaiverRequestPermission,
     dataMeshMeasurementCreatePermission,
+    dataMeshAccessApprovePermission,
+    dataMeshAccessRequestPermission,
   ])(
-    'allows $name to other users on the products they own',
+    'allows $name to other users on the entities they own',
     async permission => {
       await expect(decide(permission, owner)).resolves.toEqual(
         ownerOf(['user:default/amara', 'group:default/customer-team']),
       );
     },
   );
+
+  it('lets governance request access only for the entities they own', async () => {
+    await expect(
+      decide(dataMeshAccessRequestPermission, governance),
+    ).resolves.toEqual(
+      ownerOf(['user:default/grace', 'group:default/data-governance']),
+    );
+  });
 
   it('denies recording provenance to every user, governance included', async () => {
     for (const user of [governance, owner]) {

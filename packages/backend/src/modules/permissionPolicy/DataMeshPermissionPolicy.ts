@@ -17,6 +17,9 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
+  dataMeshAccessApprovePermission,
+  dataMeshAccessAuditPermission,
+  dataMeshAccessRequestPermission,
   dataMeshMeasurementCreatePermission,
   dataMeshPolicyDryRunPermission,
   dataMeshStandardsImportPermission,
@@ -33,12 +36,20 @@ const GOVERNANCE_PERMISSIONS = [
   dataMeshWaiverApprovePermission,
   dataMeshWaiverRequestPermission,
   dataMeshMeasurementCreatePermission,
+  dataMeshAccessApprovePermission,
+  dataMeshAccessAuditPermission,
 ];
 
-/** Other users hold these for the products they own. */
+/**
+ * Users hold these for the entities they own: requesting waivers and posting
+ * measurements of their products, deciding access to their products, and
+ * requesting access for their components, systems, groups and products.
+ */
 const OWNER_PERMISSIONS = [
   dataMeshWaiverRequestPermission,
   dataMeshMeasurementCreatePermission,
+  dataMeshAccessApprovePermission,
+  dataMeshAccessRequestPermission,
 ];
 
 /**
@@ -59,10 +70,12 @@ function isOneOf(permission: Permission, permissions: Permission[]): boolean {
  * mesh plugin's permissions.
  *
  * - Members of the governance groups may dry-run policy packs, approve
- *   waivers, and request waivers and post measurements for any product.
- * - Other users may request waivers and post measurements for the products
- *   they own (the catalog's `isEntityOwner` rule decides on the product);
- *   nothing else of the data mesh plugin.
+ *   waivers, request waivers and post measurements for any product, decide
+ *   access to any product and read the access audit trail.
+ * - Every user may request waivers, post measurements and decide access
+ *   requests for the products they own, and request access for the
+ *   entities they own (the catalog's `isEntityOwner` rule decides on the
+ *   entity); nothing else of the data mesh plugin.
  * - Every user may convert open-standard files into a DataProduct
  *   (`data-mesh.standards.import`), which stores nothing.
  * - No user records provenance (`data-mesh.provenance.record`): only

@@ -707,6 +707,486 @@ export const spec = {
         },
       },
     },
+    '/access-requests': {
+      get: {
+        summary: 'Access requests the caller made, or may decide',
+        description:
+          "A requester sees their own requests; the product's owners and governance (data-mesh.access.approve on the product) see its requests. `mine=true` lists only the caller's own.",
+        parameters: [
+          {
+            name: 'product',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+            description: 'A data product entity ref, full or short',
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/AccessRequestStatus',
+            },
+          },
+          {
+            name: 'mine',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The requests, newest first',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/AccessRequest',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+      post: {
+        summary: 'Request access to an output port of a data product',
+        description:
+          "Users only, with data-mesh.access.request on the consuming entity (its owners). The port must be an output port of the product; requested fields must be fields of its schema; a restricted product needs a named data protection reviewer; PII needs a purpose from dataMesh.access.piiPurposes. The product's approval mode decides whether the request is approved at once (automatic), waits for its owners (manual) or goes to an external system (external).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AccessRequestInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The request, pending or decided',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AccessRequest',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/access-requests/{id}/approve': {
+      post: {
+        summary: 'Approve a pending access request; it becomes an agreement',
+        description:
+          'Needs data-mesh.access.approve on the product; nobody approves their own request. The agreement is provisioned at once.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/accessId',
+          },
+        ],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  comment: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 2000,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/DecidedAccessRequest',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/access-requests/{id}/reject': {
+      post: {
+        summary: 'Reject a pending access request, saying why',
+        description: 'Needs data-mesh.access.approve on the product.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/accessId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['comment'],
+                properties: {
+                  comment: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 2000,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/DecidedAccessRequest',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/agreements': {
+      get: {
+        summary: 'Agreements the caller requested, or may decide',
+        description:
+          "The same rule as access requests: the requester's own agreements, and those of the products the caller may approve.",
+        parameters: [
+          {
+            name: 'product',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+            description: 'A data product entity ref, full or short',
+          },
+          {
+            name: 'consumer',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+            description: 'The consuming entity ref',
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/AgreementStatus',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The agreements, newest first',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Agreement',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/agreements/audit': {
+      get: {
+        summary: 'The audit trail of access requests and agreements',
+        description:
+          'Needs data-mesh.access.audit (governance). Every state change: who, when, what and why, oldest first; `format=csv` answers CSV.',
+        parameters: [
+          {
+            name: 'from',
+            in: 'query',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'product',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+              default: 'json',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The entries',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/AccessAuditEntry',
+                      },
+                    },
+                  },
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/agreements/{id}/revoke': {
+      post: {
+        summary: 'Revoke an agreement, saying why; its access is removed',
+        description: 'Needs data-mesh.access.approve on the product.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/accessId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['reason'],
+                properties: {
+                  reason: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 2000,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/AgreementResponse',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/agreements/{id}/retry': {
+      post: {
+        summary: 'Retry the failed grant or revoke of an agreement',
+        description: 'Needs data-mesh.access.approve on the product.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/accessId',
+          },
+        ],
+        responses: {
+          '200': {
+            $ref: '#/components/responses/AgreementResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/agreements/{id}/renew': {
+      post: {
+        summary:
+          'Ask to extend an agreement; a new request decided as any other',
+        description:
+          "Users with data-mesh.access.request on the agreement's consumer. Once approved, the agreement's expiry moves to `until`.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/accessId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['until'],
+                properties: {
+                  until: {
+                    type: 'string',
+                    format: 'date-time',
+                  },
+                  reviewer: {
+                    type: 'string',
+                    description:
+                      'The data protection reviewer; required for restricted products',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The renewal request',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AccessRequest',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
     '/kpis': {
       get: {
         summary:
@@ -1177,6 +1657,16 @@ export const spec = {
           type: 'string',
         },
       },
+      accessId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 36,
+        },
+      },
       waiverSource: {
         name: 'source',
         in: 'query',
@@ -1308,6 +1798,26 @@ export const spec = {
           'application/json': {
             schema: {
               $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+      DecidedAccessRequest: {
+        description: 'The request as decided',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/AccessRequest',
+            },
+          },
+        },
+      },
+      AgreementResponse: {
+        description: 'The agreement as it stands',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Agreement',
             },
           },
         },
@@ -2301,6 +2811,275 @@ export const spec = {
           },
         },
       },
+      AccessRequestStatus: {
+        type: 'string',
+        enum: ['pending', 'approved', 'rejected'],
+      },
+      AccessApprovalMode: {
+        type: 'string',
+        description:
+          "manual (the owners decide), automatic (approved at once for ports without PII and consumers in the product's domain; otherwise manual), external (an external system decides)",
+        enum: ['manual', 'automatic', 'external'],
+      },
+      AccessRequestInput: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['product', 'port', 'consumer', 'purpose', 'until'],
+        properties: {
+          product: {
+            type: 'string',
+            description: 'A data product entity ref',
+          },
+          port: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          consumer: {
+            type: 'string',
+            description:
+              'The consuming entity (component, system, group or data product)',
+          },
+          purpose: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+          fields: {
+            type: 'array',
+            maxItems: 500,
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+            description:
+              'Fields of the product schema; none for the whole port',
+          },
+          until: {
+            type: 'string',
+            format: 'date-time',
+            description: 'In the future',
+          },
+          reviewer: {
+            type: 'string',
+            description:
+              'The data protection reviewer (a user ref); required for restricted products',
+          },
+        },
+      },
+      AccessRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'product',
+          'port',
+          'consumer',
+          'purpose',
+          'fields',
+          'until',
+          'status',
+          'mode',
+          'requestedBy',
+          'requestedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          product: {
+            type: 'string',
+          },
+          port: {
+            type: 'string',
+          },
+          consumer: {
+            type: 'string',
+          },
+          purpose: {
+            type: 'string',
+          },
+          fields: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          until: {
+            type: 'string',
+            format: 'date-time',
+          },
+          reviewer: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/AccessRequestStatus',
+          },
+          mode: {
+            $ref: '#/components/schemas/AccessApprovalMode',
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          requestedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          decidedBy: {
+            type: 'string',
+          },
+          decidedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          comment: {
+            type: 'string',
+          },
+          externalReference: {
+            type: 'string',
+          },
+          renews: {
+            type: 'string',
+            description: 'The agreement a renewal extends',
+          },
+          agreementId: {
+            type: 'string',
+          },
+        },
+      },
+      AgreementStatus: {
+        type: 'string',
+        description:
+          'provisioning (being granted), active, provisioning-failed (the grant failed; retry), revoking, revoke-failed (removing access failed; retry), revoked, expired',
+        enum: [
+          'provisioning',
+          'active',
+          'provisioning-failed',
+          'revoking',
+          'revoke-failed',
+          'revoked',
+          'expired',
+        ],
+      },
+      Agreement: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'requestId',
+          'product',
+          'port',
+          'consumer',
+          'purpose',
+          'fields',
+          'approvedBy',
+          'approvedAt',
+          'expiresAt',
+          'status',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          requestId: {
+            type: 'string',
+          },
+          product: {
+            type: 'string',
+          },
+          port: {
+            type: 'string',
+          },
+          consumer: {
+            type: 'string',
+          },
+          purpose: {
+            type: 'string',
+          },
+          fields: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          approvedBy: {
+            type: 'string',
+          },
+          approvedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          status: {
+            $ref: '#/components/schemas/AgreementStatus',
+          },
+          statusReason: {
+            type: 'string',
+            description: 'Why it failed, was revoked or expired',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      AccessAuditEntry: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'at',
+          'actor',
+          'subject',
+          'subjectId',
+          'product',
+          'action',
+          'toStatus',
+        ],
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          actor: {
+            type: 'string',
+            description: 'The user or service; data-mesh for the plugin itself',
+          },
+          subject: {
+            type: 'string',
+            enum: ['access-request', 'agreement'],
+          },
+          subjectId: {
+            type: 'string',
+          },
+          product: {
+            type: 'string',
+          },
+          action: {
+            type: 'string',
+          },
+          fromStatus: {
+            type: 'string',
+          },
+          toStatus: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
       WaiverSource: {
         type: 'string',
         description: "entity (the product's spec.governance.waivers) or api",
@@ -2980,6 +3759,58 @@ export type EndpointMap = {
     response: SuccessBody<
       paths['/waivers/{namespace}/{name}/{ruleId}/reject']['post']['responses']
     >;
+  };
+  '#get|/access-requests': {
+    query: NonNullable<paths['/access-requests']['get']['parameters']['query']>;
+    response: SuccessBody<paths['/access-requests']['get']['responses']>;
+  };
+  '#post|/access-requests': {
+    body: JsonBody<paths['/access-requests']['post']['requestBody']>;
+    response: SuccessBody<paths['/access-requests']['post']['responses']>;
+  };
+  '#post|/access-requests/{id}/approve': {
+    path: paths['/access-requests/{id}/approve']['post']['parameters']['path'];
+    body: JsonBody<
+      paths['/access-requests/{id}/approve']['post']['requestBody']
+    >;
+    response: SuccessBody<
+      paths['/access-requests/{id}/approve']['post']['responses']
+    >;
+  };
+  '#post|/access-requests/{id}/reject': {
+    path: paths['/access-requests/{id}/reject']['post']['parameters']['path'];
+    body: JsonBody<
+      paths['/access-requests/{id}/reject']['post']['requestBody']
+    >;
+    response: SuccessBody<
+      paths['/access-requests/{id}/reject']['post']['responses']
+    >;
+  };
+  '#get|/agreements': {
+    query: NonNullable<paths['/agreements']['get']['parameters']['query']>;
+    response: SuccessBody<paths['/agreements']['get']['responses']>;
+  };
+  '#get|/agreements/audit': {
+    query: NonNullable<
+      paths['/agreements/audit']['get']['parameters']['query']
+    >;
+    response: SuccessBody<paths['/agreements/audit']['get']['responses']>;
+  };
+  '#post|/agreements/{id}/revoke': {
+    path: paths['/agreements/{id}/revoke']['post']['parameters']['path'];
+    body: JsonBody<paths['/agreements/{id}/revoke']['post']['requestBody']>;
+    response: SuccessBody<
+      paths['/agreements/{id}/revoke']['post']['responses']
+    >;
+  };
+  '#post|/agreements/{id}/retry': {
+    path: paths['/agreements/{id}/retry']['post']['parameters']['path'];
+    response: SuccessBody<paths['/agreements/{id}/retry']['post']['responses']>;
+  };
+  '#post|/agreements/{id}/renew': {
+    path: paths['/agreements/{id}/renew']['post']['parameters']['path'];
+    body: JsonBody<paths['/agreements/{id}/renew']['post']['requestBody']>;
+    response: SuccessBody<paths['/agreements/{id}/renew']['post']['responses']>;
   };
   '#get|/kpis': {
     response: SuccessBody<paths['/kpis']['get']['responses']>;
