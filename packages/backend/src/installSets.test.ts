@@ -1,4 +1,5 @@
 import {
+  mockCredentials,
   mockServices,
   startTestBackend,
   TestDatabases,
@@ -41,7 +42,9 @@ describe('installing only part of the suite', () => {
     });
     const { port } = backend.server.address() as AddressInfo;
     const get = async (path: string) => {
-      const response = await fetch(`http://localhost:${port}${path}`);
+      const response = await fetch(`http://localhost:${port}${path}`, {
+        headers: { Authorization: mockCredentials.user.header() },
+      });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : {} };
     };

@@ -105,7 +105,12 @@ export function agreementRoutes(deps: {
     );
   });
 
-  access.route('post', '/agreements/:id/retry', approver);
+  // No body is needed; one sent is still read by the guard, within a small
+  // limit, so that it is refused like any other route's.
+  access.route('post', '/agreements/:id/retry', {
+    ...approver,
+    bodyLimit: '1kb',
+  });
   router.post('/agreements/:id/retry', async (req, res) => {
     const credentials = credentialsOf(res);
     const agreement = await agreementOf(req.params.id);
