@@ -176,6 +176,12 @@ export interface DataProductEntityV1alpha1 extends Entity {
     system?: string;
     /** Semantic version of the product's contract. */
     version?: string;
+    /**
+     * Set when the product is deprecated: `sunset` is the date (YYYY-MM-DD)
+     * after which it is no longer served; `successor` is the entity ref of
+     * the product that replaces it, default kind DataProduct.
+     */
+    deprecation?: { sunset: string; successor?: string; reason?: string };
     inputPorts?: DataProductPort[];
     outputPorts?: DataProductPort[];
     schema?: DataProductSchema;
