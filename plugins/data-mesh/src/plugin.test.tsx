@@ -17,8 +17,6 @@ import {
 import { Route, Routes } from 'react-router-dom';
 
 // Rendering the app under a loaded CI machine can take seconds.
-jest.setTimeout(30_000);
-
 const mesh = setupDataMeshServer();
 
 describe('the legacy frontend system plugin', () => {

@@ -6,6 +6,7 @@ import {
   customerOnlyCatalog,
 } from '../__testUtils__/conditionalVisibility';
 import { startDataMeshActions } from '../__testUtils__/startDataMeshActions';
+import { sharedBackend } from '../__testUtils__/sharedBackend';
 import { MAX_DRAFT_LENGTH } from './createEvaluateDataProductAction';
 
 jest.setTimeout(60_000);
@@ -22,8 +23,10 @@ function draft(i: number, change: (product: any) => void = () => {}) {
 }
 
 describe('evaluate-data-product', () => {
+  const shared = sharedBackend(() => startDataMeshActions());
+
   it('scores a draft as POST /evaluate does, storing nothing', async () => {
-    const { invoke, api } = await startDataMeshActions();
+    const { invoke, api } = shared();
     const { product, yaml } = draft(0, p => delete p.spec.access);
     const output = await invoke(NAME, { yaml });
     const rest = await api
@@ -77,7 +80,7 @@ describe('evaluate-data-product', () => {
       /^input\.yaml\.spec\.lifecycle is required; input\.yaml\.spec\.owner is required/,
     ],
   ])('refuses an invalid draft naming the field: %#', async (yaml, message) => {
-    const { invoke } = await startDataMeshActions();
+    const { invoke } = shared();
     await expect(invoke(NAME, { yaml })).rejects.toMatchObject({
       name: 'InputError',
       message: expect.stringMatching(message),
@@ -85,7 +88,7 @@ describe('evaluate-data-product', () => {
   });
 
   it('limits the size of a draft in its schema', async () => {
-    const { invoke, describe } = await startDataMeshActions();
+    const { invoke, describe } = shared();
     expect((await describe(NAME)).schema.input).toMatchObject({
       required: ['yaml'],
       additionalProperties: false,

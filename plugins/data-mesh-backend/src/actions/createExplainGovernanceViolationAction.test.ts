@@ -3,6 +3,7 @@ import {
   customerOnlyCatalog,
 } from '../__testUtils__/conditionalVisibility';
 import { startDataMeshActions } from '../__testUtils__/startDataMeshActions';
+import { sharedBackend } from '../__testUtils__/sharedBackend';
 
 jest.setTimeout(60_000);
 
@@ -20,8 +21,10 @@ const marketingPack = {
 };
 
 describe('explain-governance-violation', () => {
+  const shared = sharedBackend(() => startDataMeshActions());
+
   it('explains a rule: what it requires, its severity and its remediation', async () => {
-    const { invoke } = await startDataMeshActions();
+    const { invoke } = shared();
     const output = await invoke(NAME, { ruleId: 'DOC-001' });
     expect(output).toEqual({
       rule: {
@@ -39,7 +42,7 @@ describe('explain-governance-violation', () => {
   });
 
   it("lists a product's violations of the rule with their paths", async () => {
-    const { invoke } = await startDataMeshActions();
+    const { invoke } = shared();
     const output = await invoke(NAME, {
       ruleId: 'DOC-001',
       entityRef: 'product-3',
@@ -113,7 +116,7 @@ describe('explain-governance-violation', () => {
   });
 
   it('checks its input, naming the field', async () => {
-    const { invoke, describe } = await startDataMeshActions();
+    const { invoke, describe } = shared();
     expect((await describe(NAME)).schema.input).toMatchObject({
       required: ['ruleId'],
       additionalProperties: false,

@@ -5,6 +5,7 @@ import {
   customerOnlyCatalog,
 } from '../__testUtils__/conditionalVisibility';
 import { startDataMeshActions } from '../__testUtils__/startDataMeshActions';
+import { sharedBackend } from '../__testUtils__/sharedBackend';
 
 jest.setTimeout(60_000);
 
@@ -12,8 +13,10 @@ const NAME = 'get-data-product-scorecard';
 const asUser = { Authorization: mockCredentials.user.header() };
 
 describe('get-data-product-scorecard', () => {
+  const shared = sharedBackend(() => startDataMeshActions());
+
   it('returns the stored scorecard, as the REST API does for the same caller', async () => {
-    const { invoke, api } = await startDataMeshActions();
+    const { invoke, api } = shared();
     const output = await invoke(NAME, { entityRef: 'product-3' });
     const rest = await api
       .get('/api/data-mesh/scorecards/default/product-3')
@@ -38,7 +41,7 @@ describe('get-data-product-scorecard', () => {
   });
 
   it('describes and checks its input', async () => {
-    const { invoke, describe } = await startDataMeshActions();
+    const { invoke, describe } = shared();
     const action = await describe(NAME);
     expect(action.attributes).toEqual({
       readOnly: true,

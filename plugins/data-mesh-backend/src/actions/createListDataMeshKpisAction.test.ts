@@ -5,6 +5,7 @@ import {
   customerOnlyCatalog,
 } from '../__testUtils__/conditionalVisibility';
 import { startDataMeshActions } from '../__testUtils__/startDataMeshActions';
+import { sharedBackend } from '../__testUtils__/sharedBackend';
 
 jest.setTimeout(60_000);
 
@@ -12,8 +13,10 @@ const NAME = 'list-data-mesh-kpis';
 const asUser = { Authorization: mockCredentials.user.header() };
 
 describe('list-data-mesh-kpis', () => {
+  const shared = sharedBackend(() => startDataMeshActions());
+
   it('lists every KPI against its target with freshness, as GET /kpis does', async () => {
-    const { invoke, api } = await startDataMeshActions();
+    const { invoke, api } = shared();
     const output = await invoke(NAME, {});
     const rest = await api.get('/api/data-mesh/kpis').set(asUser);
     expect(output).toEqual({
@@ -35,7 +38,7 @@ describe('list-data-mesh-kpis', () => {
   });
 
   it('lists only the KPIs asked for', async () => {
-    const { invoke, describe } = await startDataMeshActions();
+    const { invoke, describe } = shared();
     const output = await invoke(NAME, {
       ids: ['documentation_completeness', 'domains_onboarded'],
     });

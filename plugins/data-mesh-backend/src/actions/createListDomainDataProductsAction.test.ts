@@ -4,6 +4,7 @@ import {
   customerOnlyCatalog,
 } from '../__testUtils__/conditionalVisibility';
 import { startDataMeshActions } from '../__testUtils__/startDataMeshActions';
+import { sharedBackend } from '../__testUtils__/sharedBackend';
 
 jest.setTimeout(60_000);
 
@@ -11,8 +12,10 @@ const NAME = 'list-domain-data-products';
 const asUser = { Authorization: mockCredentials.user.header() };
 
 describe('list-domain-data-products', () => {
+  const shared = sharedBackend(() => startDataMeshActions());
+
   it("returns the domain's rollup and products, as GET /domains/:name does", async () => {
-    const { invoke, api } = await startDataMeshActions();
+    const { invoke, api } = shared();
     const output = await invoke(NAME, { domain: 'marketing' });
     const rest = await api.get('/api/data-mesh/domains/marketing').set(asUser);
     const { trend, ...rollup } = rest.body.domain;
@@ -36,7 +39,7 @@ describe('list-domain-data-products', () => {
   });
 
   it('filters by status and pages with the cursor', async () => {
-    const { invoke } = await startDataMeshActions();
+    const { invoke } = shared();
     const failing = await invoke(NAME, {
       domain: 'domain:default/marketing',
       status: 'fail',
@@ -69,7 +72,7 @@ describe('list-domain-data-products', () => {
   });
 
   it('checks its input, naming the field', async () => {
-    const { invoke, describe } = await startDataMeshActions();
+    const { invoke, describe } = shared();
     const action = await describe(NAME);
     expect(action.schema.input).toMatchObject({
       required: ['domain'],

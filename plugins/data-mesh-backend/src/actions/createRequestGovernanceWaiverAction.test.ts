@@ -2,6 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { dataMeshWaiverRequestPermission } from '@datamesh-backstage/plugin-data-mesh-common';
 import { startDataMeshActions } from '../__testUtils__/startDataMeshActions';
+import { sharedBackend } from '../__testUtils__/sharedBackend';
 
 jest.setTimeout(60_000);
 
@@ -39,6 +40,8 @@ const ownerOfProduct3 = mockServices.permissions.mock({
 }).factory;
 
 describe('request-governance-waiver', () => {
+  const shared = sharedBackend(() => startDataMeshActions());
+
   it('records a pending request of the caller, as POST /waivers does', async () => {
     const { invoke } = await startDataMeshActions();
     const waiver = await invoke(NAME, asked);
@@ -72,7 +75,7 @@ describe('request-governance-waiver', () => {
     [{ entityRef: 'group:default/x' }, 'input.entityRef: must refer to a'],
     [{ reason: '  ' }, 'input.reason: Too small'],
   ])('refuses invalid input naming the field: %#', async (change, message) => {
-    const { invoke } = await startDataMeshActions();
+    const { invoke } = shared();
     await expect(invoke(NAME, { ...asked, ...change })).rejects.toMatchObject({
       name: 'InputError',
       message: expect.stringContaining(message),

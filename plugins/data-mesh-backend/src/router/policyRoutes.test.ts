@@ -2,6 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { expectMatchesOpenApi } from '../__testUtils__/openApi';
 import { exampleMesh, startDataMesh } from '../__testUtils__/startDataMesh';
+import { sharedBackend } from '../__testUtils__/sharedBackend';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 
 jest.setTimeout(60_000);
@@ -97,6 +98,8 @@ function steppingPerformanceClock(step: number, onFirstRead?: () => void) {
 }
 
 describe('policy routes', () => {
+  const shared = sharedBackend(() => startDataMesh());
+
   it('lists the effective rules of the default pack and configured packs', async () => {
     const { api } = await startDataMesh({
       config: {
@@ -138,7 +141,7 @@ describe('policy routes', () => {
   });
 
   it('dry-runs a proposed pack, reporting who would newly fail and storing nothing', async () => {
-    const { api } = await startDataMesh();
+    const { api } = shared();
     const before = await api.get('/api/data-mesh/domains').set(asUser);
     const response = await api
       .post('/api/data-mesh/policies/dry-run')
@@ -188,7 +191,7 @@ describe('policy routes', () => {
   });
 
   it('answers 400 naming the rule of a broken pack', async () => {
-    const { api } = await startDataMesh();
+    const { api } = shared();
     const broken = await api
       .post('/api/data-mesh/policies/dry-run')
       .set(asUser)
@@ -330,7 +333,7 @@ describe('policy routes', () => {
   });
 
   it('answers 400 naming the rule of a pattern that needs backtracking', async () => {
-    const { api } = await startDataMesh();
+    const { api } = shared();
     const response = await api
       .post('/api/data-mesh/policies/dry-run')
       .set(asUser)

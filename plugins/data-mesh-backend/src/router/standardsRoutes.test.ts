@@ -3,6 +3,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { expectMatchesOpenApi } from '../__testUtils__/openApi';
 import { exampleMesh, startDataMesh } from '../__testUtils__/startDataMesh';
+import { sharedBackend } from '../__testUtils__/sharedBackend';
 
 jest.setTimeout(60_000);
 
@@ -76,9 +77,12 @@ function catalogHidingProductsFromOutsider() {
   }).factory;
 }
 
+// Conversions and exports store nothing: those tests share one backend.
+const shared = sharedBackend(() => startDataMesh());
+
 describe('POST /import', () => {
   it('converts one product’s files and stores nothing', async () => {
-    const { api } = await startDataMesh();
+    const { api } = shared();
     const response = await api
       .post('/api/data-mesh/import')
       .set(asUser)
@@ -124,7 +128,7 @@ describe('POST /import', () => {
   });
 
   it('answers 400 naming the file and the position of what cannot be read', async () => {
-    const { api } = await startDataMesh();
+    const { api } = shared();
     const response = await api
       .post('/api/data-mesh/import')
       .set(asUser)
@@ -145,7 +149,7 @@ describe('POST /import', () => {
   });
 
   it('answers 400 naming the field of a body that is not files', async () => {
-    const { api } = await startDataMesh();
+    const { api } = shared();
     for (const [body, message] of [
       [{ files: [] }, 'request/body/files must NOT have fewer than 1 items'],
       [
@@ -195,7 +199,7 @@ describe('POST /import', () => {
 
 describe('GET /products/:namespace/:name/export', () => {
   it('exports a product as ODPS or DPDS, with one ODCS contract per output port', async () => {
-    const { api } = await startDataMesh();
+    const { api } = shared();
     const odps = await api.get(`${EXPORT}?format=odps`).set(asUser);
     expect(odps.status).toBe(200);
     expectMatchesOpenApi('get', '/products/{namespace}/{name}/export', odps);
@@ -235,7 +239,7 @@ describe('GET /products/:namespace/:name/export', () => {
   });
 
   it('answers 400 naming the query field for a missing or unknown format, and 401 without credentials', async () => {
-    const { api } = await startDataMesh();
+    const { api } = shared();
     for (const [query, message] of [
       ['', "request/query must have required property 'format'"],
       [

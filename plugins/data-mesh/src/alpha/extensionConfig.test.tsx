@@ -19,8 +19,6 @@ import { domainRollup, freshness } from '../__testUtils__/fixtures';
 import dataMeshPlugin, { dataMeshTranslationRef } from '../alpha';
 
 // Rendering the app under a loaded CI machine can take seconds.
-jest.setTimeout(30_000);
-
 const mesh = setupDataMeshServer();
 /** Lazy extensions load slowly on a busy machine. */
 const WAIT = { timeout: 10_000 };

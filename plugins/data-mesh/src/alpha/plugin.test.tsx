@@ -16,8 +16,6 @@ import {
 import { dataMeshApi } from './apis';
 
 // Rendering the app under a loaded CI machine can take seconds.
-jest.setTimeout(30_000);
-
 const mesh = setupDataMeshServer();
 
 describe('the new frontend system plugin', () => {

@@ -5,8 +5,6 @@ import { renderInDataMeshApp } from '../../__testUtils__/renderInDataMeshApp';
 import { DomainScorecards } from './DomainScorecards';
 
 // Rendering the app under a loaded CI machine can take seconds.
-jest.setTimeout(30_000);
-
 const mesh = setupDataMeshServer();
 
 const rule = (id: string, extra: object) => ({

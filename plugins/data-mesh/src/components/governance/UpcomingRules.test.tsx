@@ -6,8 +6,6 @@ import { renderEntityCard } from '../../__testUtils__/renderInDataMeshApp';
 import { ScorecardCard } from './ScorecardCard';
 
 // Rendering the app under a loaded CI machine can take seconds.
-jest.setTimeout(30_000);
-
 const mesh = setupDataMeshServer();
 const CARD = '/scorecards/default/customer-360';
 

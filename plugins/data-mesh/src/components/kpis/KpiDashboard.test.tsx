@@ -10,8 +10,6 @@ import { renderInDataMeshApp } from '../../__testUtils__/renderInDataMeshApp';
 import { KpiDashboard } from './KpiDashboard';
 
 // Rendering the app under a loaded CI machine can take seconds.
-jest.setTimeout(30_000);
-
 const mesh = setupDataMeshServer();
 
 const kpis = {
