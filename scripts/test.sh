@@ -34,13 +34,26 @@ step() {
   fi
 }
 
-step openapi yarn openapi:check
+# The static checks are single-threaded: the type check runs on one core
+# while the others run one after another on the second; each lane's output
+# is printed when it ends, so the logs do not interleave.
+lane() {
+  local log="$REPORTS/lane-$1.log"
+  shift
+  "$@" >"$log" 2>&1
+  cat "$log"
+}
+static_checks() {
+  step openapi yarn openapi:check
+  step lint yarn lint:all
+  step prettier yarn prettier:check
+  step deps yarn deps:check
+}
 # One full type check (libraries included, as the API reports need); the
 # API reports then read the declarations it wrote to dist-types.
-step tsc yarn tsc:full
-step lint yarn lint:all
-step prettier yarn prettier:check
-step deps yarn deps:check
+lane tsc step tsc yarn tsc:full &
+lane static static_checks
+wait
 step api-reports yarn build:api-reports:ci
 step unit env CI=true yarn test --json --outputFile="$REPORTS/jest.json"
 if [ -z "${DM_SKIP_E2E:-}" ]; then
