@@ -48,7 +48,7 @@ const refsOfKind = (kind: string) =>
   );
 const domainOf = (ref: string) =>
   resolve(
-    (resolve(ref, 'DataProduct') as DataProductEntity).spec.domain,
+    (resolve(ref, 'DataProduct') as DataProductEntity).spec.domain!,
     'Domain',
   )?.metadata.name;
 
@@ -105,7 +105,7 @@ describe('the example mesh', () => {
       new Set(['source-aligned', 'consumer-aligned', 'aggregate']),
     );
     const domains = products.map(p =>
-      stringifyEntityRef(getDataProductReferences(p).domain),
+      stringifyEntityRef(getDataProductReferences(p).domain!),
     );
     expect(new Set(domains)).toEqual(refsOfKind('Domain'));
     expect(refsOfKind('Domain').size).toBe(6);
@@ -144,7 +144,7 @@ describe('the example mesh', () => {
     for (const entity of products) {
       const { owner, domain, lineage } = entity.spec;
       expect(resolve(owner, 'Group')?.kind).toBe('Group');
-      expect(resolve(domain, 'Domain')?.kind).toBe('Domain');
+      expect(resolve(domain!, 'Domain')?.kind).toBe('Domain');
       for (const upstream of lineage?.upstreamProducts ?? []) {
         expect(resolve(upstream, 'DataProduct')?.kind).toBe('DataProduct');
       }

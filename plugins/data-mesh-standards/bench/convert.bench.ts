@@ -1,7 +1,9 @@
 /*
  * Converts 10,000 product files of each standard (ODPS with its ODCS
  * contract, DPDS, DCS, ODCS alone) and prints files per second and peak
- * memory. One core: run with `yarn bench` (no workers).
+ * memory. One core: run with `yarn bench` (no workers). `BENCH_ONLY=DCS`
+ * runs the conversions whose label contains `DCS` alone, for example under
+ * `node --cpu-prof --import tsx bench/convert.bench.ts`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,8 @@ import type { StandardFile } from '../src/types';
 
 const FIXTURES = path.resolve(__dirname, '../src/__fixtures__');
 const COUNT = Number(process.env.BENCH_COUNT ?? 10000);
+/** Runs only the conversions whose label contains it (for example `DCS`), for profiling. */
+const ONLY = process.env.BENCH_ONLY;
 
 function read(dir: string, file: string): StandardFile {
   return {
@@ -60,6 +64,7 @@ function run(
   filesPerProduct: number,
   work: (i: number) => void,
 ) {
+  if (ONLY && !label.includes(ONLY)) return;
   for (let i = 0; i < 200; i++) work(i); // warm-up
   const start = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();

@@ -33,6 +33,26 @@ describe('dataProductEntityTransformer', () => {
     });
   });
 
+  it('indexes an imported product without type, lifecycle or domain, naming none', () => {
+    const imported = JSON.parse(JSON.stringify(customer360));
+    imported.metadata.annotations = { 'datamesh.io/source-format': 'dcs' };
+    delete imported.spec.type;
+    delete imported.spec.lifecycle;
+    delete imported.spec.domain;
+    const document = dataProductEntityTransformer(imported) as any;
+    expect(document.text).toBe(
+      [
+        'Comprehensive view of customer interactions.',
+        'Owner: group:default/customer-domain-team',
+        'Tags: customer, gold',
+        'Output ports: customer-360-table (snowflake), customer-360-api (rest)',
+        'Fields: customer_id, lifetime_value',
+      ].join(' · '),
+    );
+    expect(document).not.toHaveProperty('domain');
+    expect(document.text).not.toMatch(/undefined/);
+  });
+
   it('leaves out what a minimal product does not declare', () => {
     expect(dataProductEntityTransformer(stockLevels)).toEqual({
       title: 'stock-levels',

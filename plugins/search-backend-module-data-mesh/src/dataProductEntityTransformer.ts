@@ -17,8 +17,11 @@ import {
  * @public
  */
 export interface DataProductDocument extends CatalogEntityDocument {
-  /** `spec.domain` as written in the entity, for example `customer`. */
-  domain: string;
+  /**
+   * `spec.domain` as written in the entity, for example `customer`; absent
+   * for an imported product whose source gives no domain.
+   */
+  domain?: string;
   /** `metadata.tags`. */
   tags: string[];
 }
@@ -33,9 +36,9 @@ function searchableText(entity: DataProductEntityV1alpha1, base: string) {
   const { spec, metadata } = entity;
   const parts = [
     base.trim(),
-    `Domain: ${spec.domain}`,
+    spec.domain ? `Domain: ${spec.domain}` : '',
     `Owner: ${spec.owner}`,
-    `Type: ${spec.type}`,
+    spec.type ? `Type: ${spec.type}` : '',
   ];
   if (metadata.tags?.length) {
     parts.push(`Tags: ${metadata.tags.join(', ')}`);
@@ -70,7 +73,7 @@ export function createDataProductEntityTransformer(
     const product: Omit<DataProductDocument, 'location' | 'authorization'> = {
       ...document,
       text: searchableText(entity, document.text),
-      domain: entity.spec.domain,
+      ...(entity.spec.domain ? { domain: entity.spec.domain } : {}),
       tags: entity.metadata.tags ?? [],
     };
     return product;

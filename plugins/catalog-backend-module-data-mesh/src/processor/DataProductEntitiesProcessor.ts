@@ -124,8 +124,9 @@ export class DataProductEntitiesProcessor implements CatalogProcessor {
     if (references) {
       const { owner, domain, system, upstreamProducts } = references;
       emitBoth([owner], RELATION_OWNED_BY, RELATION_OWNER_OF);
+      // An imported product whose source gives no domain is part of none.
       emitBoth(
-        system ? [domain, system] : [domain],
+        [domain, system].filter((ref): ref is CompoundEntityRef => !!ref),
         RELATION_PART_OF,
         RELATION_HAS_PART,
       );

@@ -250,10 +250,47 @@ describe('StandardFilesProcessor', () => {
     },
   );
 
-  it('emits no half product from a contract lacking a required field and any extension for it: the error names the field', async () => {
+  it('ingests a contract that gives no type, lifecycle or domain without them, and notes their absence', async () => {
+    mockDir.setContent({
+      'stock.yaml': example('odcs/stock-movements.yaml')
+        .replace('  - property: productType\n    value: source-aligned\n', '')
+        .replace('status: active\n', '')
+        .replace('domain: inventory\n', ''),
+    });
+    const location = { type: 'file', target: mockDir.resolve('stock.yaml') };
+    const { handled, emitted } = await read(location);
+    expect(handled).toBe(true);
+    expect(emitted.map(e => e.type)).toEqual(['refresh', 'entity']);
+    const entity = (emitted[1] as any).entity;
+    expect(entity.spec.owner).toBe('inventory-domain-team');
+    for (const field of ['type', 'lifecycle', 'domain']) {
+      expect(entity.spec).not.toHaveProperty(field);
+    }
+    // The catalog's kind validator accepts it, and it is part of no domain.
+    await expect(
+      new DataProductEntitiesProcessor().validateEntityKind(entity),
+    ).resolves.toBe(true);
+    expect(await relationsOf(entity)).toEqual([
+      'dataproduct:default/stock-movements ownedBy group:default/inventory-domain-team',
+      'group:default/inventory-domain-team ownerOf dataproduct:default/stock-movements',
+    ]);
+    const report = JSON.parse(
+      entity.metadata.annotations['datamesh.io/loss-report'],
+    );
+    expect(report.slice(0, 3)).toEqual(
+      ['spec.type', 'spec.lifecycle', 'spec.domain'].map(path => ({
+        file: '',
+        path,
+        reason:
+          'not set: no field of the source gives it, so the product has none (governance scores it as not set)',
+      })),
+    );
+  });
+
+  it('emits no half product from a contract that gives no owner: the error names the field', async () => {
     mockDir.setContent({
       'stock.yaml': example('odcs/stock-movements.yaml').replace(
-        '  - property: productType\n    value: source-aligned\n',
+        'team:\n  name: inventory-domain-team\n',
         '',
       ),
     });
@@ -267,7 +304,7 @@ describe('StandardFilesProcessor', () => {
         location,
         error: expect.objectContaining({
           name: 'InputError',
-          message: `file:${location.target} (odcs v3.1.0) gives no value for spec.type, which a DataProduct requires; no field of the source maps to it`,
+          message: `file:${location.target} (odcs v3.1.0) gives no value for spec.owner, which a DataProduct requires; no field of the source maps to it`,
         }),
       },
     ]);

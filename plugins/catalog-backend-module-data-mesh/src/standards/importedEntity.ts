@@ -15,10 +15,20 @@ export const MAX_LOSS_REPORT_ENTRIES = 500;
 /**
  * The entity the catalog stores for an imported product: the import's
  * entity, annotated with its source standard, version and loss report (what
- * the product page shows).
+ * the product page shows), which starts with the fields the product lacks
+ * because no source field gives them.
  */
 export function importedEntity(result: ImportResult): Entity {
-  const { entity, format, version, lossReport } = result;
+  const { entity, format, version, missing } = result;
+  // Fields left unset because no source field gives them come first.
+  const lossReport = [
+    ...missing.map(path => ({
+      file: '',
+      path,
+      reason: `not set: no field of the source gives it, so the product has none (governance scores it as not set)`,
+    })),
+    ...result.lossReport,
+  ];
   const kept = lossReport.slice(0, MAX_LOSS_REPORT_ENTRIES);
   if (lossReport.length > kept.length) {
     kept.push({

@@ -24,6 +24,7 @@ describe('list-domain-data-products', () => {
       domain: rollup,
       products: rest.body.products,
       freshness: rest.body.freshness,
+      upcomingRules: rest.body.upcomingRules,
     });
     expect(output.domain).toMatchObject({
       domain: 'domain:default/marketing',

@@ -8,6 +8,7 @@ import {
 import { DomainService } from '../service/DomainService';
 import {
   freshnessSchema,
+  ruleSchema,
   scorecardSummarySchema,
   statusSchema,
 } from './outputSchemas';
@@ -82,6 +83,12 @@ page, call again with the same filters and the returned nextCursor.`,
             nextCursor: zod.string().optional(),
           }),
           freshness: freshnessSchema(zod),
+          upcomingRules: zod
+            .array(ruleSchema(zod))
+            .optional()
+            .describe(
+              'Rules that apply in the domain and are not scored yet (draft, grace) or any more (deprecated)',
+            ),
         }),
     },
     action: async ({ input, credentials }) => {
@@ -92,14 +99,18 @@ page, call again with the same filters and the returned nextCursor.`,
         'input',
       );
       const query = parseRequest(domainProductsQuerySchema, filters, 'input');
-      const { domain, products, freshness } = await options.domains.details(
-        credentials,
-        domainRef,
-        query,
-      );
+      const { domain, products, freshness, upcomingRules } =
+        await options.domains.details(credentials, domainRef, query);
       // The 30-day trend is for charts; the rollup's figures say the same.
       const { trend: _trend, ...rollup } = domain;
-      return { output: { domain: rollup, products, freshness } };
+      return {
+        output: {
+          domain: rollup,
+          products,
+          freshness,
+          ...(upcomingRules ? { upcomingRules } : {}),
+        },
+      };
     },
   });
 }

@@ -11,6 +11,8 @@ const STATUSES = ['pass', 'warn', 'fail'] as const;
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 const SOURCES = ['entity', 'api'] as const;
 const WAIVER_STATUSES = ['pending', 'approved', 'rejected', 'revoked'] as const;
+const UPCOMING_STATES = ['draft', 'grace', 'deprecated'] as const;
+const RULE_STATES = ['draft', 'grace', 'enforced', 'deprecated'] as const;
 
 /** A product's result status. */
 export const statusSchema = (zod: Zod) =>
@@ -36,6 +38,30 @@ export const violationSchema = (zod: Zod) =>
         source: zod.enum(SOURCES),
       })
       .optional(),
+  });
+
+/**
+ * A rule that applies to the product and is not scored (draft, grace until
+ * its date, deprecated), with how the product fares (as `UpcomingRule`).
+ */
+const upcomingRuleSchema = (zod: Zod) =>
+  zod.object({
+    ruleId: zod.string(),
+    title: zod.string(),
+    severity: zod.enum(SEVERITIES),
+    state: zod.enum(UPCOMING_STATES),
+    enforcedFrom: zod
+      .string()
+      .optional()
+      .describe('When a grace rule starts to be scored'),
+    replacedBy: zod
+      .string()
+      .optional()
+      .describe('The rule that replaces a deprecated one'),
+    passes: zod.boolean(),
+    violations: zod
+      .array(violationSchema(zod))
+      .describe('What would count against the product, were the rule scored'),
   });
 
 /** A waiver as a scorecard lists it, with whether it counts and why. */
@@ -79,6 +105,12 @@ export const scorecardSchema = (zod: Zod) =>
     ...resultFields(zod),
     violations: zod.array(violationSchema(zod)),
     waivers: zod.array(scorecardWaiverSchema(zod)).optional(),
+    upcoming: zod
+      .array(upcomingRuleSchema(zod))
+      .optional()
+      .describe(
+        'Rules that apply but are not scored (draft, grace, deprecated); absent when none',
+      ),
     pendingReferences: zod
       .array(zod.object({ ref: zod.string(), path: zod.string() }))
       .optional()
@@ -93,6 +125,10 @@ export const scorecardSummarySchema = (zod: Zod) =>
     errorCount: zod.number(),
     warningCount: zod.number(),
     waivedCount: zod.number(),
+    upcomingFailing: zod
+      .array(zod.string())
+      .optional()
+      .describe('Ids of the upcoming (unscored) rules the product fails'),
   });
 
 /** When the figures were computed, and whether they may be out of date. */
@@ -149,4 +185,13 @@ export const ruleSchema = (zod: Zod) =>
     scope: zod
       .string()
       .describe('global, or the Domain whose pack defines or tightens it'),
+    state: zod.enum(RULE_STATES).optional(),
+    enforcedFrom: zod
+      .string()
+      .optional()
+      .describe('When a grace rule starts to be scored'),
+    replacedBy: zod
+      .string()
+      .optional()
+      .describe('The rule that replaces a deprecated one'),
   });

@@ -1,4 +1,5 @@
-import type {
+import {
+  NO_DOMAIN,
   RollupFigures,
   RollupTrendPoint,
 } from '@datamesh-backstage/plugin-data-mesh-common';
@@ -56,8 +57,10 @@ export class DatabaseRollupStore implements RollupStore {
     const meshRules = new Map<string, number>();
     for (const hit of hits) {
       const count = Number(hit.count);
-      const domainRules = rulesByDomain.get(hit.domain) ?? new Map();
-      rulesByDomain.set(hit.domain, domainRules);
+      // Products without a domain are counted in an explicit bucket.
+      const key = hit.domain ?? NO_DOMAIN;
+      const domainRules = rulesByDomain.get(key) ?? new Map();
+      rulesByDomain.set(key, domainRules);
       domainRules.set(hit.rule_id, count);
       meshRules.set(hit.rule_id, (meshRules.get(hit.rule_id) ?? 0) + count);
     }
@@ -80,9 +83,9 @@ export class DatabaseRollupStore implements RollupStore {
         passCount: Number(row.pass_count),
         warnCount: Number(row.warn_count),
         failCount: Number(row.fail_count),
-        topFailingRules: top(rulesByDomain.get(row.domain)),
+        topFailingRules: top(rulesByDomain.get(row.domain ?? NO_DOMAIN)),
       };
-      domains.set(row.domain, figures);
+      domains.set(row.domain ?? NO_DOMAIN, figures);
       mesh.count += count;
       mesh.sum += sum;
       mesh.min = Math.min(mesh.min, min);

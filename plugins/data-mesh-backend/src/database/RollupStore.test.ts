@@ -1,4 +1,6 @@
+import { NO_DOMAIN } from '@datamesh-backstage/plugin-data-mesh-common';
 import { scorecard } from '../__testUtils__/scorecards';
+import { listScorecards } from './listScorecards';
 import { visibleSnapshot } from '../__testUtils__/visibleSnapshot';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyDatabaseMigrations } from './migrations';
@@ -166,6 +168,65 @@ describe('RollupStore', () => {
       expect(orderOnly.domains.get(domain)).toEqual(
         (await rollups.current({ all: true })).domains.get(domain),
       );
+    },
+  );
+});
+
+describe('RollupStore, products without a domain', () => {
+  const databases = createTestDatabases();
+
+  it.each(databases.eachSupportedId())(
+    'rolls them up in the explicit no-domain bucket, daily too, and lists them by it, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      const withoutDomain = (name: string, ruleIds: string[]) => {
+        const card = scorecard(name, {
+          violations: ruleIds.map(ruleId => ({ ruleId })),
+        });
+        delete card.domain;
+        delete card.type;
+        delete card.lifecycle;
+        return card;
+      };
+      await new DatabaseScorecardStore(knex).saveResults(
+        [
+          scorecard('a', { domain: 'customer' }),
+          withoutDomain('imported-1', ['CORE-001', 'CORE-001']),
+          withoutDomain('imported-2', ['CORE-001']),
+        ],
+        '2026-11-20T10:00:00.000Z',
+      );
+      const rollups = new DatabaseRollupStore(knex);
+      const current = await rollups.current({ all: true });
+      expect([...current.domains.keys()].sort()).toEqual([
+        NO_DOMAIN,
+        'domain:default/customer',
+      ]);
+      expect(current.domains.get(NO_DOMAIN)).toEqual({
+        productCount: 2,
+        averageScore: 85,
+        minimumScore: 80,
+        passCount: 0,
+        warnCount: 0,
+        failCount: 2,
+        topFailingRules: [{ ruleId: 'CORE-001', count: 2 }],
+      });
+      expect(current.mesh.productCount).toBe(3);
+      await rollups.saveDaily('2026-11-20', current);
+      expect((await rollups.trends('2026-11-01')).get(NO_DOMAIN)).toEqual([
+        { day: '2026-11-20', averageScore: 85, productCount: 2 },
+      ]);
+      const page = await listScorecards(
+        knex,
+        { domain: NO_DOMAIN, orderBy: 'entityRef', order: 'asc', limit: 10 },
+        { all: true },
+      );
+      expect(page.items.map(card => card.entityRef)).toEqual([
+        'dataproduct:default/imported-1',
+        'dataproduct:default/imported-2',
+      ]);
+      expect(page.items[0].domain).toBeUndefined();
     },
   );
 });

@@ -2,23 +2,25 @@ import type {
   Scorecard,
   ScorecardHistoryEntry,
 } from '@datamesh-backstage/plugin-data-mesh-common';
-import {
-  waiverHistoryNotes,
-  WaiverHistoryState,
-} from '@datamesh-backstage/plugin-data-mesh-node';
+import { waiverHistoryNotes } from '@datamesh-backstage/plugin-data-mesh-node';
 import { Knex } from 'knex';
+import { graceHistoryNotes, StoredRuleState } from './graceHistoryNotes';
 import { chunks, unwaivedRuleIds } from './rows';
 
 /**
  * A `scorecard_history` row for a changed outcome; its notes say which
- * waivers started or stopped counting since `previous`.
+ * waivers started or stopped counting since `previous`, and which rules
+ * started counting because their grace period ended.
  */
 export function toHistoryRow(
   card: Scorecard,
   now: string,
-  previous: WaiverHistoryState | undefined,
+  previous: StoredRuleState | undefined,
 ) {
-  const notes = waiverHistoryNotes(previous, card);
+  const notes = [
+    ...waiverHistoryNotes(previous, card),
+    ...graceHistoryNotes(previous, card),
+  ];
   return {
     entity_ref: card.entityRef,
     score: card.score,
@@ -58,7 +60,7 @@ export async function recordHistory(
   tx: Knex,
   outcomes: Scorecard[],
   now: string,
-  previous: Map<string, WaiverHistoryState> = new Map(),
+  previous: Map<string, StoredRuleState> = new Map(),
 ): Promise<void> {
   for (const batch of chunks(outcomes)) {
     await tx('scorecard_history').insert(

@@ -4,6 +4,7 @@ import type {
   ScorecardPage,
   ScorecardStatus,
 } from '@datamesh-backstage/plugin-data-mesh-common';
+import { NO_DOMAIN } from '@datamesh-backstage/plugin-data-mesh-common';
 import { Knex } from 'knex';
 import { ScorecardRow, STATUS_RANK, toSummary } from './rows';
 import { Visibility, whereVisible } from './visibleProducts';
@@ -64,7 +65,8 @@ export async function listScorecards(
   const op = query.order === 'asc' ? '>' : '<';
   const filtered = () => {
     const q = db<ScorecardRow>('scorecards');
-    if (query.domain) q.where('domain', query.domain);
+    if (query.domain === NO_DOMAIN) q.whereNull('domain');
+    else if (query.domain) q.where('domain', query.domain);
     if (query.status) q.where('status_rank', STATUS_RANK[query.status]);
     if (query.type) q.where('product_type', query.type);
     if (query.minScore !== undefined) q.where('score', '>=', query.minScore);

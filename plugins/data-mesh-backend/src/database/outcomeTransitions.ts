@@ -9,6 +9,8 @@ import { chunks } from './rows';
 /** What is stored of a product's outcome before its new result is written. */
 export interface StoredOutcome extends WaiverHistoryState {
   status: ScorecardStatus;
+  /** The rules that applied and were not scored then (grace, draft, ...). */
+  upcoming?: Scorecard['upcoming'];
 }
 
 /** A product's status and the error-severity rules it breaks (unwaived). */
@@ -55,12 +57,14 @@ export async function readStoredOutcomes(
   for (const batch of chunks(entityRefs)) {
     const rows = await db('scorecards')
       .whereIn('entity_ref', batch)
-      .select('entity_ref', 'status', 'violations', 'waivers');
+      .select('entity_ref', 'status', 'violations', 'waivers', 'details');
     for (const row of rows) {
+      const details = row.details ? JSON.parse(row.details) : {};
       states.set(row.entity_ref, {
         status: row.status,
         violations: JSON.parse(row.violations),
         waivers: row.waivers ? JSON.parse(row.waivers) : undefined,
+        ...(details.upcoming ? { upcoming: details.upcoming } : {}),
       });
     }
   }

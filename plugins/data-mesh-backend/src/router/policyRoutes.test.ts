@@ -128,12 +128,12 @@ describe('policy routes', () => {
       policyVersion: expect.stringMatching(/^[0-9a-f]{12}$/),
       weights: { error: 20, warning: 2, info: 0 },
       packs: [
-        { name: 'default', scope: 'global', ruleCount: 19 },
+        { name: 'default', scope: 'global', ruleCount: 20 },
         { name: 'order', scope: 'domain:default/order', ruleCount: 1 },
       ],
     });
-    expect(response.body.rules).toHaveLength(20);
-    expect(response.body.rules[19]).toMatchObject({
+    expect(response.body.rules).toHaveLength(21);
+    expect(response.body.rules[20]).toMatchObject({
       id: 'SLO-001',
       severity: 'error',
       scope: 'domain:default/order',

@@ -1,5 +1,6 @@
-import type {
+import {
   DryRunBacktest,
+  NO_DOMAIN,
   Scorecard,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import {
@@ -74,9 +75,10 @@ export class BacktestTally {
    */
   add(proposed: Scorecard, history: RecordedRules[]): void {
     if (history.length === 0) return;
-    const domain = proposed.domain ?? '';
+    // Products without a domain are counted in the explicit bucket.
+    const domain = proposed.domain ?? NO_DOMAIN;
     const rules = new Map(
-      this.#policies.rulesFor(domain).map(rule => [rule.id, rule]),
+      this.#policies.rulesFor(proposed.domain).map(rule => [rule.id, rule]),
     );
     const fromProposedPack = (id: string) => this.#proposedRules.has(id);
     const breaksProposedPack = [

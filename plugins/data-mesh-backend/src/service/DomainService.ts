@@ -8,6 +8,7 @@ import type {
   DomainRollup,
   DomainRollupsResponse,
 } from '@datamesh-backstage/plugin-data-mesh-common';
+import { NO_DOMAIN } from '@datamesh-backstage/plugin-data-mesh-common';
 import {
   PolicySet,
   ruleStandingAt,
@@ -113,7 +114,9 @@ export class DomainService {
     const refs = new Set([...catalogDomains.keys(), ...current.domains.keys()]);
     const domains: DomainRollup[] = [...refs].map(ref => ({
       domain: ref,
-      title: catalogDomains.get(ref)?.title,
+      // Products without a domain (imported from a standard that gives none)
+      // are counted in their own bucket, named as such.
+      title: ref === NO_DOMAIN ? 'No domain' : catalogDomains.get(ref)?.title,
       ...(current.domains.get(ref) ?? summarizeRollup([])),
       trend: trends.get(ref) ?? [],
     }));

@@ -2,6 +2,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   DATA_PRODUCT_KIND,
   DataProductEntityV1alpha1,
+  NO_DOMAIN,
   ProductProvenance,
   RELATION_DATA_PRODUCT_CONSUMED_BY,
   Scorecard,
@@ -29,7 +30,7 @@ export class KpiInputsDeriver {
   /** The documentation rules of each rule list (domains share the global one). */
   readonly #documentation = new WeakMap<CompiledRule[], Set<string>>();
 
-  #documentationRules(domain: string): Set<string> {
+  #documentationRules(domain: string | undefined): Set<string> {
     const rules = this.deps.policies.rulesFor(domain);
     let ids = this.#documentation.get(rules);
     if (!ids) {
@@ -57,8 +58,10 @@ export class KpiInputsDeriver {
       provenance?: ProductProvenance;
     },
   ): KpiInputs {
-    const domain = card.domain!;
-    const documentationRules = this.#documentationRules(domain);
+    // A product without a domain (imported from a standard that gives none)
+    // is counted in the explicit no-domain bucket, never in a made-up domain.
+    const domain = card.domain ?? NO_DOMAIN;
+    const documentationRules = this.#documentationRules(card.domain);
     const upstreamDomains = (entity.spec.lineage?.upstreamProducts ?? []).map(
       ref =>
         options.domainOf(
@@ -78,7 +81,8 @@ export class KpiInputsDeriver {
     return {
       entityRef: card.entityRef,
       domain,
-      lifecycle: entity.spec.lifecycle,
+      // An unset lifecycle is stored as '': the product is not in production.
+      lifecycle: entity.spec.lifecycle ?? '',
       selfServe: Boolean(options.provenance),
       crossDomain: upstreamDomains.some(d => d !== undefined && d !== domain),
       consumerCount: (entity.relations ?? []).filter(

@@ -167,12 +167,20 @@ export interface DataProductEntityV1alpha1 extends Entity {
   apiVersion: typeof DATA_PRODUCT_API_VERSION;
   kind: typeof DATA_PRODUCT_KIND;
   spec: {
-    type: DataProductType;
-    lifecycle: string;
+    /**
+     * The product's type. Required for products written as DataProducts;
+     * absent on a product imported from an open standard that gives none.
+     */
+    type?: DataProductType;
+    /** Lifecycle stage; absent only on an imported product whose source gives none. */
+    lifecycle?: string;
     /** Entity ref of the owner, default kind Group. */
     owner: string;
-    /** Entity ref of the Domain, default kind Domain. */
-    domain: string;
+    /**
+     * Entity ref of the Domain, default kind Domain; absent only on an
+     * imported product whose source gives none.
+     */
+    domain?: string;
     system?: string;
     /** Semantic version of the product's contract. */
     version?: string;

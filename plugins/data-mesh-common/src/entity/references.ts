@@ -28,7 +28,8 @@ export function isDataProductEntity(
  */
 export interface DataProductReferences {
   owner: CompoundEntityRef;
-  domain: CompoundEntityRef;
+  /** Absent for an imported product whose source gives no domain. */
+  domain?: CompoundEntityRef;
   system?: CompoundEntityRef;
   upstreamProducts: CompoundEntityRef[];
   /** Products whose output ports the input ports read. */
@@ -63,7 +64,9 @@ export function getDataProductReferences(
   const { spec } = entity;
   return {
     owner: parse(spec.owner, 'Group', 'spec.owner'),
-    domain: parse(spec.domain, 'Domain', 'spec.domain'),
+    domain: spec.domain
+      ? parse(spec.domain, 'Domain', 'spec.domain')
+      : undefined,
     system: spec.system
       ? parse(spec.system, 'System', 'spec.system')
       : undefined,
@@ -116,3 +119,11 @@ export function getConsumedDataProductRefs(
     ),
   );
 }
+
+/**
+ * The key under which rollups and KPI breakdowns count products with no
+ * domain (imported products whose source gives none). It is not an entity
+ * ref, so no Domain can ever be named so.
+ * @public
+ */
+export const NO_DOMAIN = '(no domain)';

@@ -35,8 +35,33 @@ describe('validateDataProductEntity', () => {
     delete entity.spec.owner;
     delete entity.spec.domain;
     expect(errorsOf(entity)).toEqual([
-      { path: 'spec.owner', message: 'spec.owner is required' },
       { path: 'spec.domain', message: 'spec.domain is required' },
+      { path: 'spec.owner', message: 'spec.owner is required' },
+    ]);
+  });
+
+  it('accepts an imported product without the type, lifecycle and domain its source lacks', () => {
+    const entity = customer360() as any;
+    entity.metadata.annotations = { 'datamesh.io/source-format': 'dcs' };
+    delete entity.spec.type;
+    delete entity.spec.lifecycle;
+    delete entity.spec.domain;
+    expect(errorsOf(entity)).toEqual([]);
+    // The owner stays required, imported or not.
+    delete entity.spec.owner;
+    expect(errorsOf(entity)).toEqual([
+      { path: 'spec.owner', message: 'spec.owner is required' },
+    ]);
+  });
+
+  it('requires the type, lifecycle and domain of a product written as a DataProduct', () => {
+    const entity = customer360() as any;
+    delete entity.spec.type;
+    delete entity.spec.lifecycle;
+    entity.metadata.annotations = { 'datamesh.io/other': 'x' };
+    expect(errorsOf(entity)).toEqual([
+      { path: 'spec.type', message: 'spec.type is required' },
+      { path: 'spec.lifecycle', message: 'spec.lifecycle is required' },
     ]);
   });
 

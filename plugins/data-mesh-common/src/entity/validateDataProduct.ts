@@ -78,7 +78,10 @@ function toValidationError(error: ErrorObject): DataProductValidationError {
  * Validates a document against the DataProduct kind: first its structure is
  * bounded (size, depth, forbidden keys), then its shape is checked with the
  * kind's JSON Schema. Only the minimal core (type, lifecycle, owner, domain)
- * is required; completeness is for governance to score, not to reject.
+ * is required; completeness is for governance to score, not to reject. A
+ * product imported from an open standard (annotation
+ * `datamesh.io/source-format`) needs only its owner: the type, lifecycle and
+ * domain its source does not give stay absent, and governance scores them.
  * @public
  */
 export function validateDataProductEntity(
@@ -99,6 +102,8 @@ export function validateDataProductEntity(
   }
   const seen = new Set<string>();
   const errors = (validate.errors ?? [])
+    // The branch's own errors say why; "must match else" adds nothing.
+    .filter(error => error.keyword !== 'if')
     .map(toValidationError)
     .filter(error => !seen.has(error.message) && seen.add(error.message))
     .slice(0, MAX_REPORTED_ERRORS);

@@ -82,7 +82,7 @@ describe('compilePolicies', () => {
       }),
     ]);
     expect(policies.packs).toEqual([
-      { name: 'default', scope: 'global', ruleCount: 19 },
+      { name: 'default', scope: 'global', ruleCount: 20 },
       { name: 'finance', scope: 'domain:default/finance', ruleCount: 2 },
     ]);
   });
@@ -219,6 +219,44 @@ spec:
     ).toEqual(['AGG-001']);
     product.spec.lifecycle = 'experimental';
     expect(evaluateProduct(product, only).violations).toEqual([]);
+  });
+
+  it('applies no rule scoped to types, lifecycles or domains to a product that does not set the field', () => {
+    const scoped = pack(`
+apiVersion: datamesh.io/v1alpha1
+kind: PolicyPack
+metadata: { name: scoped }
+spec:
+  rules:
+    - id: TYPE-001
+      title: Aggregates need a version
+      severity: warning
+      appliesTo: { types: [aggregate] }
+      condition: { properties: { spec: { required: [nothing] } } }
+    - id: LIFE-001
+      title: Production needs a version
+      severity: warning
+      appliesTo: { lifecycles: [production] }
+      condition: { properties: { spec: { required: [nothing] } } }
+    - id: DOM-001
+      title: Customer products need a version
+      severity: warning
+      appliesTo: { domains: ['domain:default/customer'] }
+      condition: { properties: { spec: { required: [nothing] } } }
+`);
+    const only = compilePolicies([scoped]);
+    const product = compliantProduct() as any;
+    const ids = () =>
+      evaluateProduct(product, only).violations.map(v => v.ruleId);
+    expect(ids()).toEqual(['TYPE-001', 'LIFE-001', 'DOM-001']);
+    product.metadata.annotations = { 'datamesh.io/source-format': 'odcs' };
+    delete product.spec.type;
+    expect(ids()).toEqual(['LIFE-001', 'DOM-001']);
+    delete product.spec.lifecycle;
+    expect(ids()).toEqual(['DOM-001']);
+    delete product.spec.domain;
+    expect(ids()).toEqual([]);
+    expect(evaluateProduct(product, only).domain).toBeUndefined();
   });
 
   it('shares the global rules with every domain without a pack, caching nothing for them', () => {

@@ -52,6 +52,7 @@ describe('the default policy pack', () => {
       'QUAL-002:warning',
       'DOC-001:error',
       'VER-001:info',
+      'CORE-001:error',
       'OWN-001:error',
       'LIN-001:error',
       'PRIVACY-002:error',
@@ -336,6 +337,59 @@ describe('the default policy pack', () => {
     expect(violationsOf(p => (p.metadata.description = '  \n'))).toEqual(
       expected,
     );
+  });
+
+  describe('CORE-001: an imported product without type, lifecycle or domain', () => {
+    const remediation = (field: string) =>
+      `Set spec.${field}; for a product imported from an open standard, give it in the source file's vendor extension`;
+    const imported = () => {
+      const product = compliantProduct() as any;
+      product.metadata.annotations = { 'datamesh.io/source-format': 'dcs' };
+      delete product.spec.type;
+      delete product.spec.lifecycle;
+      delete product.spec.domain;
+      return product;
+    };
+
+    it('fails once per field not set, and scores it', () => {
+      const card = evaluateProduct(imported(), policies, {
+        context: exampleContext(),
+        now,
+      });
+      expect(card.violations).toEqual([
+        v(
+          'CORE-001',
+          'error',
+          'Product type not set',
+          remediation('type'),
+          'spec.type',
+        ),
+        v(
+          'CORE-001',
+          'error',
+          'Product lifecycle not set',
+          remediation('lifecycle'),
+          'spec.lifecycle',
+        ),
+        v(
+          'CORE-001',
+          'error',
+          'Product domain not set',
+          remediation('domain'),
+          'spec.domain',
+        ),
+      ]);
+      expect(card).toMatchObject({ score: 70, status: 'fail' });
+      expect(card.domain).toBeUndefined();
+      expect(card.type).toBeUndefined();
+      expect(card.lifecycle).toBeUndefined();
+    });
+
+    it('passes a product that sets them', () => {
+      expect(
+        violationsOf(() => {}).filter(x => x.ruleId === 'CORE-001'),
+      ).toEqual([]);
+    });
   });
 
   it('VER-001: a contract version (info, not scored)', () => {

@@ -56,18 +56,6 @@ export function toDpds(
       $href: definitions[0].url,
       ...(definitions[0].title ? { description: definitions[0].title } : {}),
     };
-    if (definitions[0].type)
-      reader.lose(
-        ['metadata', 'links', 0, 'type'],
-        'DPDS external docs have no type',
-      );
-    definitions.slice(1).forEach(link => {
-      const i = e.metadata.links!.indexOf(link);
-      reader.lose(
-        ['metadata', 'links', i],
-        'DPDS holds one external documentation link',
-      );
-    });
   }
   const files: StandardFile[] = [];
   const inputPorts = ((e.spec.inputPorts ?? []) as DataProductPort[]).map(
@@ -119,6 +107,22 @@ export function toDpds(
       return [out];
     },
   );
+  // The ODCS contracts hold every link whole; without one, DPDS keeps the
+  // first external documentation link, without its type.
+  if (!portContracts.some(written => written?.contract) && definitions[0]) {
+    if (definitions[0].type)
+      reader.lose(
+        ['metadata', 'links', 0, 'type'],
+        'DPDS external docs have no type',
+      );
+    definitions.slice(1).forEach(link => {
+      const i = e.metadata.links!.indexOf(link);
+      reader.lose(
+        ['metadata', 'links', i],
+        'DPDS holds one external documentation link',
+      );
+    });
+  }
   d.interfaceComponents = { outputPorts };
   if (inputPorts.length > 0) d.interfaceComponents.inputPorts = inputPorts;
   const transformations = (e.spec.lineage?.transformations ??

@@ -3,12 +3,14 @@ import type {
   DataProductSchemaField,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { portOfServer } from '../import/fromOdcs';
+import { UNTYPED_LINK } from '../import/links';
 import { odcsServer } from '../import/odcsServers';
 import { testFromOdcsQuality } from '../import/qualityFromOdcs';
 import { splitDuration } from '../import/sloValues';
 import { lifecycleToStatus } from '../import/values';
 import type { EntityReader } from './EntityReader';
 import { refName } from './entityRefs';
+import { exportLinks } from './shared';
 import { odcsQualityOfTest } from './qualityToOdcs';
 
 type Obj = Record<string, any>;
@@ -168,6 +170,38 @@ function slaProperties(reader: EntityReader): Obj[] {
   return out;
 }
 
+/** Items of `base[key]` merged by URL under `items`: what the entity does not hold (a channel's tool) survives. */
+function mergeByUrl(base: Obj | undefined, key: string, items: Obj[]): Obj[] {
+  const given: Obj[] = Array.isArray(base?.[key]) ? base![key] : [];
+  return items.map(item => ({
+    ...given.find(g => g?.url === item.url),
+    ...item,
+  }));
+}
+
+/** The product's links as the contract's `authoritativeDefinitions` and `support` channels. */
+function writeLinks(reader: EntityReader, c: Obj, base: Obj | undefined) {
+  const { definitions, support } = exportLinks(reader);
+  if (definitions.length > 0) {
+    c.authoritativeDefinitions = mergeByUrl(
+      base,
+      'authoritativeDefinitions',
+      definitions.map(l => ({
+        type: l.type ?? UNTYPED_LINK,
+        url: l.url,
+        ...(l.title ? { description: l.title } : {}),
+      })),
+    );
+  }
+  if (support.length > 0) {
+    c.support = mergeByUrl(
+      base,
+      'support',
+      support.map(l => ({ channel: l.title ?? l.url, url: l.url })),
+    );
+  }
+}
+
 /**
  * The ODCS 3.1 contract of an output port. The first output port's contract
  * also holds the product's schema, tests, SLOs, roles and privacy settings.
@@ -197,6 +231,7 @@ export function odcsContract(
       ...(Array.isArray(base?.team) ? { members: base!.team } : base?.team),
       name: refName(e.spec.owner),
     };
+  writeLinks(reader, c, base);
   const props: Obj = {};
   if (port.endpoint) props.location = port.endpoint;
   else if (port.location) props.location = port.location;

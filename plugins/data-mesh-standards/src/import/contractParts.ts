@@ -1,3 +1,4 @@
+import type { EntityLink } from '@backstage/catalog-model';
 import type {
   DataProductAccess,
   DataProductPort,
@@ -19,6 +20,8 @@ export interface ContractParts {
   owner?: string;
   description?: string;
   tags?: string[];
+  /** `authoritativeDefinitions` and `support` channels, as entity links. */
+  links?: EntityLink[];
   /** One port per server. */
   ports: DataProductPort[];
   schema?: DataProductSchema;

@@ -5,6 +5,7 @@ import {
   DataProductPort,
   DataProductType,
 } from '@datamesh-backstage/plugin-data-mesh-common';
+import type { EntityLink } from '@backstage/catalog-model';
 import type { ImportedDataProductEntity } from '../types';
 import type { ContractParts } from './contractParts';
 
@@ -63,7 +64,8 @@ export function serverFor(
 /**
  * Fills what the product file does not say from its main contract: the
  * fields a contract describes (schema, SLOs, tests, access) and, when the
- * product is silent, its type, owner, domain, version, lifecycle, description, tags.
+ * product is silent, its type, owner, domain, version, lifecycle, description,
+ * tags and links (authoritative definitions and support channels).
  */
 export function applyContract(
   entity: ImportedDataProductEntity,
@@ -81,10 +83,41 @@ export function applyContract(
   if (entity.metadata.tags === undefined && parts.tags) {
     entity.metadata.tags = parts.tags;
   }
+  if (parts.links) {
+    entity.metadata.links = mergeLinks(entity.metadata.links, parts.links);
+  }
   if (parts.schema) spec.schema = parts.schema;
   if (parts.slo) spec.slo = parts.slo;
   if (parts.tests) spec.quality = { tests: parts.tests };
   if (parts.access) spec.access = { ...parts.access, ...spec.access };
+}
+
+/**
+ * The product file's links, completed from its contract's: a link of the
+ * same URL gets the type and title the product file could not hold (DPDS
+ * external docs have no type), and the contract's other links follow.
+ */
+function mergeLinks(
+  own: EntityLink[] | undefined,
+  fromContract: EntityLink[],
+): EntityLink[] {
+  const mine = own ?? [];
+  const overlay = (link: EntityLink) => {
+    const same = mine.find(m => m.url === link.url);
+    return same ? { ...link, ...prune({ ...same }) } : link;
+  };
+  // The contract holds them all: its order is the product's.
+  if (mine.every(m => fromContract.some(c => c.url === m.url))) {
+    return fromContract.map(overlay);
+  }
+  const links = mine.map(link => {
+    const same = fromContract.find(c => c.url === link.url);
+    return same ? { ...same, ...prune({ ...link }) } : link;
+  });
+  for (const link of fromContract) {
+    if (!links.some(l => l.url === link.url)) links.push(link);
+  }
+  return links;
 }
 
 /** Drops keys whose value is undefined (in place), so that absent fields stay absent. */

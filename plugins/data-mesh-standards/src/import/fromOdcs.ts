@@ -23,6 +23,7 @@ import {
   toTag,
 } from './values';
 import { testFromOdcsQuality } from './qualityFromOdcs';
+import { readLinks } from './links';
 
 const SLO_PROPERTIES: Record<string, keyof DataProductSlo> = {
   latency: 'freshness',
@@ -173,6 +174,8 @@ const READ_KEYS = new Set([
   'slaProperties',
   'customProperties',
   'roles',
+  'authoritativeDefinitions',
+  'support',
 ]);
 
 /** Reports the top-level fields (and description parts) the entity has no place for. */
@@ -267,6 +270,8 @@ export function readOdcsContract(source: SourceTracker): ContractParts {
     if ('value' in tag) (parts.tags = parts.tags ?? []).push(tag.value);
     else source.lose(['tags', i], tag.reason);
   }
+  const links = readLinks(source);
+  if (links.length > 0) parts.links = links;
   const firstObject = Array.isArray(c.schema) ? c.schema[0] : undefined;
   for (const i of source.items(['servers'])) {
     const port = portOfServer(c.servers[i], str(firstObject?.physicalName));

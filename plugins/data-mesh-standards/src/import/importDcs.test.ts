@@ -35,6 +35,17 @@ describe('importProduct: Data Contract Specification', () => {
     ]);
   });
 
+  it('maps the links and the contact, through ODCS authoritative definitions and support, to entity links', () => {
+    expect(entity.metadata.links).toEqual([
+      { url: 'https://catalog.example.com/payments', type: 'catalog' },
+      {
+        url: 'mailto:checkout@example.com',
+        type: 'support',
+        title: 'Checkout team',
+      },
+    ]);
+  });
+
   it('maps fields with their PII flag, enum and service levels', () => {
     expect(entity.spec.schema?.fields).toEqual([
       { name: 'payment_id', type: 'string', required: true },
@@ -93,11 +104,6 @@ describe('importProduct: Data Contract Specification', () => {
         reason: 'no equivalent in ODCS 3.1',
       },
       // Then, in the ODCS contract it converts to, what the entity has no place for.
-      ...['authoritativeDefinitions', 'support'].map(path => ({
-        file: 'payments.odcs.yaml',
-        path,
-        reason: 'no equivalent in the DataProduct entity',
-      })),
       ...['description.usage', 'description.limitations'].map(path => ({
         file: 'payments.odcs.yaml',
         path,

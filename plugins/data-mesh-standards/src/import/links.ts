@@ -8,8 +8,9 @@ export const UNTYPED_LINK = 'link';
 export const SUPPORT_LINK_TYPE = 'support';
 
 /**
- * ODPS `authoritativeDefinitions` (`{ type, url, description }`) and
- * `support` channels (`{ channel, url }`) as entity links.
+ * ODPS and ODCS `authoritativeDefinitions` (`{ type, url, description }`)
+ * and `support` channels (`{ channel, url }`) as entity links (their other
+ * fields, such as a channel's `tool`, are reported as losses).
  */
 export function readLinks(source: SourceTracker): EntityLink[] {
   const links: EntityLink[] = [];

@@ -129,7 +129,9 @@ export function buildContract(
     name: port.name,
     version: spec.version ?? '0.1.0',
     status: spec.lifecycle === 'production' ? 'active' : 'draft',
-    domain: parseEntityRef(spec.domain, { defaultKind: 'Domain' }).name,
+    domain: spec.domain
+      ? parseEntityRef(spec.domain, { defaultKind: 'Domain' }).name
+      : undefined,
     dataProduct: metadata.name,
     description: {
       purpose: metadata.description,

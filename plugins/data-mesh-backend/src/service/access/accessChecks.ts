@@ -19,8 +19,11 @@ export interface AccessProblem {
   message: string;
 }
 
-/** The product's domain as a full entity ref. */
-export function productDomain(product: DataProductEntityV1alpha1): string {
+/** The product's domain as a full entity ref; undefined when it has none. */
+export function productDomain(
+  product: DataProductEntityV1alpha1,
+): string | undefined {
+  if (!product.spec.domain) return undefined;
   return stringifyEntityRef(
     parseEntityRef(product.spec.domain, {
       defaultKind: 'Domain',
@@ -108,9 +111,10 @@ export function approvalMode(
     'defaultMode' | 'productModes' | 'domainModes'
   >,
 ): AccessApprovalMode {
+  const domain = productDomain(product);
   return (
     settings.productModes.get(stringifyEntityRef(product)) ??
-    settings.domainModes.get(productDomain(product)) ??
+    (domain ? settings.domainModes.get(domain) : undefined) ??
     settings.defaultMode
   );
 }
@@ -125,7 +129,11 @@ export function approvedAutomatically(
   fields: string[],
   consumerDomain: string | undefined,
 ): boolean {
+  // A product without a domain shares none with any consumer.
+  const domain = productDomain(product);
   return (
-    !touchesPii(product, fields) && consumerDomain === productDomain(product)
+    !touchesPii(product, fields) &&
+    domain !== undefined &&
+    consumerDomain === domain
   );
 }

@@ -3,6 +3,7 @@ import {
   KPI_IDS,
   KpiDomainValue,
   KpiId,
+  NO_DOMAIN,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { KPI_DEFINITIONS } from './definitions';
 
@@ -113,7 +114,7 @@ export function computeKpis(
           : meets(id, value);
       return {
         domain: ref,
-        title: domains.get(ref)?.title,
+        title: ref === NO_DOMAIN ? 'No domain' : domains.get(ref)?.title,
         value,
         meetsTarget: domainMeets,
       };

@@ -80,6 +80,30 @@ describe('DomainsOverview', () => {
     expect(screen.queryByText(/may be out of date/)).toBeNull();
   });
 
+  it('shows products without a domain in their own bucket, linking nowhere', async () => {
+    mesh.get('/domains', {
+      ...rollups(),
+      domains: [
+        domainRollup('customer'),
+        domainRollup('x', {
+          domain: '(no domain)',
+          title: 'No domain',
+          productCount: 2,
+          averageScore: 70,
+          failCount: 2,
+          passCount: 0,
+          warnCount: 0,
+          topFailingRules: [{ ruleId: 'CORE-001', count: 2 }],
+        }),
+      ],
+    });
+    await render();
+    const bucket = (await screen.findByText('No domain')).closest('tr')!;
+    expect(bucket).toHaveTextContent(/2.*70.*CORE-001 \(2\)/);
+    expect(within(bucket).queryAllByRole('link')).toEqual([]);
+    expect(screen.getByRole('link', { name: 'Customer' })).toBeInTheDocument();
+  });
+
   it('warns when the figures may be stale', async () => {
     mesh.get('/domains', rollups(true));
     await render();

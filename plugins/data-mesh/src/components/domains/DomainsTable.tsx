@@ -1,13 +1,17 @@
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import type { DomainRollup } from '@datamesh-backstage/plugin-data-mesh-common';
+import {
+  DomainRollup,
+  NO_DOMAIN,
+} from '@datamesh-backstage/plugin-data-mesh-common';
 import {
   ScoreTrend,
   formatScore,
 } from '@datamesh-backstage/plugin-data-mesh-react';
 import { domainRouteRef } from '../../routes';
 import { rollupTrendPoints } from '../shared/RollupFigures';
+import type { ReactNode } from 'react';
 
 type Row = DomainRollup & { id: string; name: string; namespace: string };
 
@@ -19,13 +23,34 @@ const nullsLast =
 export function DomainsTable(props: { domains: DomainRollup[] }) {
   const domainLink = useRouteRef(domainRouteRef);
   const rows: Row[] = props.domains.map(domain => {
-    const ref = parseEntityRef(domain.domain);
+    // Products without a domain have a bucket of their own: no Domain page.
+    const ref =
+      domain.domain === NO_DOMAIN
+        ? { namespace: '', name: domain.title ?? 'No domain' }
+        : parseEntityRef(domain.domain);
     return { ...domain, id: domain.domain, ...ref };
   });
   const link = (row: Row, status?: string) =>
-    `${domainLink({ namespace: row.namespace, name: row.name })}${
-      status ? `?status=${status}` : ''
-    }`;
+    row.domain === NO_DOMAIN
+      ? undefined
+      : `${domainLink({ namespace: row.namespace, name: row.name })}${
+          status ? `?status=${status}` : ''
+        }`;
+  const linked = (
+    row: Row,
+    text: ReactNode,
+    label?: string,
+    status?: string,
+  ) => {
+    const to = link(row, status);
+    return to ? (
+      <Link to={to} aria-label={label}>
+        {text}
+      </Link>
+    ) : (
+      text
+    );
+  };
   const countColumn = (
     title: string,
     field: 'passCount' | 'warnCount' | 'failCount',
@@ -36,16 +61,14 @@ export function DomainsTable(props: { domains: DomainRollup[] }) {
     type: 'numeric',
     width: '64px',
     render: row =>
-      row[field] > 0 ? (
-        <Link
-          to={link(row, status)}
-          aria-label={`${row[field]} ${title} in ${row.title ?? row.name}`}
-        >
-          {row[field]}
-        </Link>
-      ) : (
-        0
-      ),
+      row[field] > 0
+        ? linked(
+            row,
+            row[field],
+            `${row[field]} ${title} in ${row.title ?? row.name}`,
+            status,
+          )
+        : 0,
   });
   const columns: TableColumn<Row>[] = [
     {
@@ -54,7 +77,7 @@ export function DomainsTable(props: { domains: DomainRollup[] }) {
       highlight: true,
       customSort: (a, b) =>
         (a.title ?? a.name).localeCompare(b.title ?? b.name),
-      render: row => <Link to={link(row)}>{row.title ?? row.name}</Link>,
+      render: row => linked(row, row.title ?? row.name),
     },
     {
       title: 'Products',

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { aComponent, customer360 } from '../../__testUtils__/entityFixtures';
 import { renderEntityCard } from '../../__testUtils__/renderInDataMeshApp';
+import { NO_VALUE } from '@datamesh-backstage/plugin-data-mesh-react';
 import { DataProductOverviewCard } from './DataProductOverviewCard';
 
 describe('DataProductOverviewCard', () => {
@@ -20,6 +21,21 @@ describe('DataProductOverviewCard', () => {
     expect(
       within(field('Description') as HTMLElement).getByText('view').tagName,
     ).toBe('STRONG');
+  });
+
+  it('shows the type, domain and lifecycle an imported product lacks as not set', async () => {
+    const entity = customer360() as any;
+    entity.metadata.annotations = { 'datamesh.io/source-format': 'dcs' };
+    delete entity.spec.type;
+    delete entity.spec.domain;
+    delete entity.spec.lifecycle;
+    await renderEntityCard(<DataProductOverviewCard />, { entity });
+    const field = (label: string) =>
+      screen.getByText(label, { selector: 'dt' }).nextElementSibling!;
+    for (const label of ['Type', 'Domain', 'Lifecycle']) {
+      expect(field(label).textContent).toBe(NO_VALUE);
+    }
+    expect(field('Owner')).toHaveTextContent(/customer-domain-team/i);
   });
 
   it('links http(s) addresses and never javascript: or data: ones', async () => {
