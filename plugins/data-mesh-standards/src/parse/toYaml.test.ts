@@ -81,29 +81,6 @@ describe('toYaml', () => {
     expect(parse(text, { version: '1.1' })).toEqual(data);
   });
 
-  it('writes simple words plain, in block style, and quotes what could be misread', () => {
-    expect(
-      toYaml({
-        id: 'orders',
-        version: '1.0.0',
-        status: 'yes',
-        servers: [{ server: 'lake', type: 's3' }],
-        empty: [],
-      }),
-    ).toBe(
-      [
-        'id: orders',
-        'version: "1.0.0"',
-        'status: "yes"',
-        'servers:',
-        '  - server: lake',
-        '    type: s3',
-        'empty: []',
-        '',
-      ].join('\n'),
-    );
-  });
-
   it('leaves out undefined values and writes scalars and empty documents', () => {
     expect(toYaml({ a: undefined, b: 1 })).toBe('b: 1\n');
     expect(toYaml('x')).toBe('x\n');
