@@ -1,6 +1,6 @@
 /*
  * KPI sweep with agreements: sweeps BENCH_PRODUCTS synthetic products
- * (default 10000) into a fresh database holding N agreements, and compares
+ * (default 100000, the scale of the main sweep benchmark) into a fresh database holding N agreements, and compares
  * its time with the same sweep without agreements. Each page of products
  * reads its agreements in bulk (rule facts and KPI inputs).
  *
@@ -22,7 +22,7 @@ import {
 } from './benchHarness';
 import { seedAgreements } from './seedAgreements';
 
-const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 10_000);
+const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 
 async function bench(engine: string, count: number) {
   const { knex, close } = await openDatabase(engine);

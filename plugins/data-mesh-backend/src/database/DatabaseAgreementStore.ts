@@ -76,14 +76,6 @@ export class DatabaseAgreementStore implements AgreementStore {
       if (updated === 0) {
         return undefined;
       }
-      if (change.ending && before.status !== 'revoking') {
-        await closePendingRenewals(
-          trx,
-          before,
-          { actor: change.actor, ending: change.ending, reason: change.reason },
-          change.now,
-        );
-      }
       await insertAudit(trx, {
         at: change.now,
         actor: change.actor,
@@ -95,6 +87,16 @@ export class DatabaseAgreementStore implements AgreementStore {
         to_status: change.to,
         reason: change.reason ?? null,
       });
+      // After the agreement's own entry: the trail reads revoked, then
+      // its renewals closed.
+      if (change.ending && before.status !== 'revoking') {
+        await closePendingRenewals(
+          trx,
+          before,
+          { actor: change.actor, ending: change.ending, reason: change.reason },
+          change.now,
+        );
+      }
       const row = await trx<AgreementRow>('agreements').where({ id }).first();
       return toAgreement(row!);
     });

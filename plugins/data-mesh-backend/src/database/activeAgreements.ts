@@ -32,8 +32,7 @@ export async function readActiveAgreements(
       db('agreements')
         .where('status', 'active')
         .where('expires_at', '>', now)
-        .select(COLUMNS)
-        .orderBy('id');
+        .select(COLUMNS);
     const [on, held] = await Promise.all([
       active().whereIn('product_ref', batch),
       active().whereIn('consumer_ref', batch),

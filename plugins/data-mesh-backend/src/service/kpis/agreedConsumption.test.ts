@@ -53,9 +53,9 @@ const card = (name: string): Scorecard =>
     violations: [],
   } as unknown as Scorecard);
 
-const edge = (product: string, consumer: string): AgreementEdge => ({
-  id: `${product}>${consumer}`,
-  product,
+const edge = (on: string, consumer: string): AgreementEdge => ({
+  id: `${on}>${consumer}`,
+  product: on,
   port: 'table',
   consumer,
   purpose: 'analytics',
