@@ -9,4 +9,5 @@ export { catalogModuleDataMesh as default } from './module';
 export { DataProductEntitiesProcessor } from './processor/DataProductEntitiesProcessor';
 export { DataProductChangeNotifier } from './processor/DataProductChangeNotifier';
 export { StandardFilesProcessor } from './processor/StandardFilesProcessor';
+export { DataAgreementEdgesProcessor } from './processor/DataAgreementEdgesProcessor';
 export { StandardFileLocationAnalyzer } from './analyzer/StandardFileLocationAnalyzer';

@@ -1,4 +1,11 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  DataMeshService,
+  dataMeshServiceRef,
+} from '@datamesh-backstage/plugin-data-mesh-node';
+import {
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import {
   createMockDirectory,
   mockServices,
@@ -42,6 +49,14 @@ function product(name: string, change?: (spec: any) => void): Entity {
 const toYaml = (entities: Entity[]) =>
   entities.map(entity => stringify(entity)).join('---\n');
 
+/** The data-mesh backend as the module reads it: no agreements. */
+const noAgreements = createServiceFactory({
+  service: dataMeshServiceRef,
+  deps: {},
+  factory: () =>
+    ({ listAgreements: async () => [] } as unknown as DataMeshService),
+});
+
 describe('catalogModuleDataMesh', () => {
   const mockDir = createMockDirectory();
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -77,6 +92,7 @@ describe('catalogModuleDataMesh', () => {
       features: [
         catalogPlugin,
         catalogModuleDataMesh,
+        noAgreements,
         errorRecorder,
         perPluginDatabases(() => databases.init('SQLITE_3')),
         mockServices.rootConfig.factory({

@@ -14,6 +14,8 @@ import { dataProductCatalogModel } from './model/dataProductCatalogModel';
 import { DataProductEntitiesProcessor } from './processor/DataProductEntitiesProcessor';
 import { StandardFilesProcessor } from './processor/StandardFilesProcessor';
 import { StandardFileLocationAnalyzer } from './analyzer/StandardFileLocationAnalyzer';
+import { DataAgreementEdgesProcessor } from './processor/DataAgreementEdgesProcessor';
+import { dataMeshServiceRef } from '@datamesh-backstage/plugin-data-mesh-node';
 
 /**
  * Catalog module that adds the `DataProduct` kind: its layer of the catalog
@@ -21,6 +23,8 @@ import { StandardFileLocationAnalyzer } from './analyzer/StandardFileLocationAna
  * announces changed products on the events bus for re-scoring. Locations
  * whose file is written in an open standard of data products or contracts
  * (ODPS, ODCS, DPDS, Data Contract Specification) ingest as DataProducts.
+ * Consumers holding active data sharing agreements get agreed edges to the
+ * products, read from the data-mesh backend (`dataMeshServiceRef`).
  *
  * @public
  */
@@ -36,8 +40,19 @@ export const catalogModuleDataMesh = createBackendModule({
         events: eventsServiceRef,
         logger: coreServices.logger,
         reader: coreServices.urlReader,
+        auth: coreServices.auth,
+        dataMesh: dataMeshServiceRef,
       },
-      async init({ catalog, analysis, model, events, logger, reader }) {
+      async init({
+        catalog,
+        analysis,
+        model,
+        events,
+        logger,
+        reader,
+        auth,
+        dataMesh,
+      }) {
         // The catalog compiles its model from every source (each includes
         // Backstage's default model) and validates kinds it knows with it.
         model.addModelSource(
@@ -47,6 +62,7 @@ export const catalogModuleDataMesh = createBackendModule({
           new DataProductEntitiesProcessor(),
           new DataProductChangeNotifier({ events, logger }),
           new StandardFilesProcessor({ reader }),
+          new DataAgreementEdgesProcessor({ dataMesh, auth, logger }),
         );
         analysis.addScmLocationAnalyzer(
           new StandardFileLocationAnalyzer({ reader }),

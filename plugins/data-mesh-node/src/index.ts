@@ -14,6 +14,7 @@ export { ruleStandingAt } from './policy/ruleState';
 export type { RuleStanding } from './policy/ruleState';
 export * from './engine/EvaluationContext';
 export * from './engine/ruleFacts';
+export * from './engine/agreementFacts';
 export type { InheritedPiiField } from './engine/inheritedPii';
 export * from './engine/sloStatus';
 export * from './engine/scoring';

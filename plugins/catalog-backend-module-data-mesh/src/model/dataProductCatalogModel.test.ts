@@ -1,3 +1,8 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  DataMeshService,
+  dataMeshServiceRef,
+} from '@datamesh-backstage/plugin-data-mesh-node';
 import {
   mockServices,
   startTestBackend,
@@ -9,6 +14,14 @@ import { perPluginDatabases } from '@datamesh-backstage/plugin-data-mesh-node/te
 import request from 'supertest';
 import { customer360 } from '../__testUtils__/products';
 import { catalogModuleDataMesh } from '../module';
+
+/** The data-mesh backend as the module reads it: no agreements. */
+const noAgreements = createServiceFactory({
+  service: dataMeshServiceRef,
+  deps: {},
+  factory: () =>
+    ({ listAgreements: async () => [] } as unknown as DataMeshService),
+});
 
 jest.setTimeout(60_000);
 
@@ -22,6 +35,7 @@ describe('the DataProduct kind in the catalog model', () => {
       features: [
         catalogPlugin,
         catalogModuleDataMesh,
+        noAgreements,
         perPluginDatabases(() => databases.init('SQLITE_3')),
         mockServices.rootConfig.factory({
           data: {
@@ -91,5 +105,6 @@ describe('the DataProduct kind in the catalog model', () => {
     expect(description).toContain('A data product of the data mesh');
     expect(description).toContain('datamesh.io/consumes');
     expect(description).toContain('consumesDataProduct');
+    expect(description).toContain('hasDataAgreementFor');
   });
 });

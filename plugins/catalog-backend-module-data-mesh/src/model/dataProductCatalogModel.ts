@@ -9,7 +9,10 @@ import {
   ANNOTATION_TEMPLATE,
   DATA_PRODUCT_KIND,
   dataProductEntityV1alpha1Schema,
+  DATA_AGREEMENT_CONSUMER_KINDS,
   RELATION_CONSUMES_DATA_PRODUCT,
+  RELATION_DATA_AGREEMENT_HELD_BY,
+  RELATION_HAS_DATA_AGREEMENT_FOR,
   RELATION_DATA_PRODUCT_CONSUMED_BY,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 
@@ -83,6 +86,20 @@ export const dataProductCatalogModel = createCatalogModelLayer({
       reverse: {
         type: RELATION_DATA_PRODUCT_CONSUMED_BY,
         title: 'consumed by',
+      },
+    });
+    model.addRelationPair({
+      fromKind: [...DATA_AGREEMENT_CONSUMER_KINDS],
+      toKind: DATA_PRODUCT_KIND,
+      description:
+        'An entity that reads a data product under an active data sharing agreement (requested, approved and granted; neither expired nor revoked).',
+      forward: {
+        type: RELATION_HAS_DATA_AGREEMENT_FOR,
+        title: 'has data agreement for',
+      },
+      reverse: {
+        type: RELATION_DATA_AGREEMENT_HELD_BY,
+        title: 'data agreement held by',
       },
     });
     const annotations: Array<[string, string]> = [

@@ -163,6 +163,8 @@ export async function accessHarness(
   });
   const requests = new DatabaseAccessRequestStore(knex);
   const agreements = new DatabaseAgreementStore(knex);
+  /** The catalog refreshes asked for: `<agreement status> <consumer>`. */
+  const refreshed: string[] = [];
   const agreementService = new AgreementService({
     agreements,
     provisioners: options.provisioners ?? [],
@@ -170,6 +172,9 @@ export async function accessHarness(
     ownerOf: async ref => {
       const found = byRef.get(ref);
       return found && ownerOf(found);
+    },
+    refreshEdge: async agreement => {
+      refreshed.push(`${agreement.status} ${agreement.consumer}`);
     },
     logger: mockServices.logger.mock(),
     now,
@@ -185,5 +190,13 @@ export async function accessHarness(
     logger: mockServices.logger.mock(),
     now,
   });
-  return { clock, requests, agreements, agreementService, accessService, sent };
+  return {
+    clock,
+    requests,
+    agreements,
+    agreementService,
+    accessService,
+    sent,
+    refreshed,
+  };
 }

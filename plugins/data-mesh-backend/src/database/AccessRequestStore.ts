@@ -4,9 +4,18 @@ import type {
   Agreement,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 
+/**
+ * An access request as stored: its purpose is always there (a listing may
+ * leave it out for callers who may not read it).
+ */
+export type StoredAccessRequest = AccessRequest & { purpose: string };
+
+/** An agreement as stored, with its purpose. */
+export type StoredAgreement = Agreement & { purpose: string };
+
 /** A new access request, as the service validated it. */
-export type NewAccessRequest = Pick<
-  AccessRequest,
+export type NewAccessRequest = { purposeShareable?: boolean } & Pick<
+  StoredAccessRequest,
   | 'product'
   | 'port'
   | 'consumer'
@@ -30,7 +39,13 @@ export interface AccessRequestFilter {
  * products they may decide; `all` for the plugin itself.
  */
 export type AccessScope =
-  | { requestedBy: string; products: string[]; onlyOwn?: boolean }
+  | {
+      requestedBy: string;
+      products: string[];
+      onlyOwn?: boolean;
+      /** Agreements only: products whose agreements the caller sees too. */
+      visibleProducts?: string[];
+    }
   | 'all';
 
 /** Who decided a request, and why. */
@@ -45,15 +60,15 @@ export interface AccessDecision {
  */
 export interface AccessRequestStore {
   /** Records a pending request (audited as `requested`). */
-  create(request: NewAccessRequest, now: string): Promise<AccessRequest>;
+  create(request: NewAccessRequest, now: string): Promise<StoredAccessRequest>;
 
-  get(id: string): Promise<AccessRequest | undefined>;
+  get(id: string): Promise<StoredAccessRequest | undefined>;
 
   /** The requests in the caller's scope, newest first. */
   list(
     filter: AccessRequestFilter,
     scope: AccessScope,
-  ): Promise<AccessRequest[]>;
+  ): Promise<StoredAccessRequest[]>;
 
   /** The distinct products of the requests matching the filter. */
   productsOf(filter: AccessRequestFilter): Promise<string[]>;
@@ -68,7 +83,7 @@ export interface AccessRequestStore {
     id: string,
     decision: AccessDecision,
     now: string,
-  ): Promise<AccessRequest | undefined>;
+  ): Promise<StoredAccessRequest | undefined>;
 
   /**
    * Approves a pending request, in one transaction: a new request becomes an
@@ -80,5 +95,7 @@ export interface AccessRequestStore {
     id: string,
     decision: AccessDecision,
     now: string,
-  ): Promise<{ request: AccessRequest; agreement: Agreement } | undefined>;
+  ): Promise<
+    { request: StoredAccessRequest; agreement: StoredAgreement } | undefined
+  >;
 }

@@ -1,9 +1,9 @@
 import type {
   AccessAuditEntry,
-  Agreement,
   AgreementStatus,
 } from '@datamesh-backstage/plugin-data-mesh-common';
-import type { AccessScope } from './AccessRequestStore';
+import type { ProductAgreements } from '@datamesh-backstage/plugin-data-mesh-node';
+import type { AccessScope, StoredAgreement } from './AccessRequestStore';
 
 /** Filters of agreement lists. */
 export interface AgreementFilter {
@@ -45,28 +45,41 @@ export interface AgreementStore {
    */
   get(
     id: string,
-  ): Promise<(Agreement & { ending?: string; endReason?: string }) | undefined>;
+  ): Promise<
+    (StoredAgreement & { ending?: string; endReason?: string }) | undefined
+  >;
 
   /** The agreements in the caller's scope, newest first. */
-  list(filter: AgreementFilter, scope: AccessScope): Promise<Agreement[]>;
+  list(filter: AgreementFilter, scope: AccessScope): Promise<StoredAgreement[]>;
 
   /** The distinct products of the agreements matching the filter. */
   productsOf(filter: AgreementFilter): Promise<string[]>;
 
   /**
    * Changes the status if it is one of `from` (compare-and-set); returns
-   * the changed agreement, or undefined when its status was another.
+   * the changed agreement, or undefined when its status was another. A
+   * change with an `ending` also rejects the agreement's pending renewals
+   * (audited as `renewal-closed`, with the reason), in the same transaction.
    */
   transition(
     id: string,
     change: AgreementTransition,
-  ): Promise<Agreement | undefined>;
+  ): Promise<StoredAgreement | undefined>;
+
+  /**
+   * The active agreements (not yet expired at `now`) on and held by each of
+   * these products, in a few indexed queries: what a page of a sweep reads.
+   */
+  activeFor(
+    productRefs: string[],
+    now: string,
+  ): Promise<Map<string, ProductAgreements>>;
 
   /** Agreements holding access whose expiry is at or before `now`. */
-  due(now: string): Promise<Agreement[]>;
+  due(now: string): Promise<StoredAgreement[]>;
 
   /** Active agreements expiring after `from` and at most at `to`. */
-  expiring(range: { from: string; to: string }): Promise<Agreement[]>;
+  expiring(range: { from: string; to: string }): Promise<StoredAgreement[]>;
 
   /** The audit trail, oldest first; at most `limit` entries. */
   audit(filter: AccessAuditFilter, limit: number): Promise<AccessAuditEntry[]>;

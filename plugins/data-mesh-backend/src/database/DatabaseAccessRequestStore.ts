@@ -1,7 +1,3 @@
-import type {
-  AccessRequest,
-  Agreement,
-} from '@datamesh-backstage/plugin-data-mesh-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import {
@@ -10,6 +6,8 @@ import {
   AccessRequestStore,
   AccessScope,
   NewAccessRequest,
+  StoredAccessRequest,
+  StoredAgreement,
 } from './AccessRequestStore';
 import { insertAgreement, renewAgreement } from './agreementWrites';
 import {
@@ -24,13 +22,17 @@ import {
 export class DatabaseAccessRequestStore implements AccessRequestStore {
   constructor(private readonly db: Knex) {}
 
-  async create(request: NewAccessRequest, now: string): Promise<AccessRequest> {
+  async create(
+    request: NewAccessRequest,
+    now: string,
+  ): Promise<StoredAccessRequest> {
     const row: AccessRequestRow = {
       id: randomUUID(),
       product_ref: request.product,
       port: request.port,
       consumer_ref: request.consumer,
       purpose: request.purpose,
+      purpose_shareable: request.purposeShareable ?? false,
       fields: JSON.stringify(request.fields),
       until: request.until,
       reviewer: request.reviewer ?? null,
@@ -62,7 +64,7 @@ export class DatabaseAccessRequestStore implements AccessRequestStore {
     return toAccessRequest(row);
   }
 
-  async get(id: string): Promise<AccessRequest | undefined> {
+  async get(id: string): Promise<StoredAccessRequest | undefined> {
     const row = await this.db<AccessRequestRow>('access_requests')
       .where({ id })
       .first();
@@ -72,7 +74,7 @@ export class DatabaseAccessRequestStore implements AccessRequestStore {
   async list(
     filter: AccessRequestFilter,
     scope: AccessScope,
-  ): Promise<AccessRequest[]> {
+  ): Promise<StoredAccessRequest[]> {
     const query = whereInScope(this.#filtered(filter), scope).orderBy([
       { column: 'requested_at', order: 'desc' },
       { column: 'id', order: 'asc' },
@@ -95,7 +97,7 @@ export class DatabaseAccessRequestStore implements AccessRequestStore {
     id: string,
     decision: AccessDecision,
     now: string,
-  ): Promise<AccessRequest | undefined> {
+  ): Promise<StoredAccessRequest | undefined> {
     return this.db.transaction(async trx => {
       const row = await this.#decide(trx, id, 'rejected', decision, now);
       return row && toAccessRequest(row);
@@ -106,7 +108,9 @@ export class DatabaseAccessRequestStore implements AccessRequestStore {
     id: string,
     decision: AccessDecision,
     now: string,
-  ): Promise<{ request: AccessRequest; agreement: Agreement } | undefined> {
+  ): Promise<
+    { request: StoredAccessRequest; agreement: StoredAgreement } | undefined
+  > {
     const ended = new Error('the renewed agreement ended');
     return this.db
       .transaction(async trx => {

@@ -1,9 +1,6 @@
-import type {
-  AccessAuditEntry,
-  Agreement,
-} from '@datamesh-backstage/plugin-data-mesh-common';
+import type { AccessAuditEntry } from '@datamesh-backstage/plugin-data-mesh-common';
 import { Knex } from 'knex';
-import type { AccessScope } from './AccessRequestStore';
+import type { AccessScope, StoredAgreement } from './AccessRequestStore';
 import {
   AccessAuditFilter,
   AgreementFilter,
@@ -18,6 +15,8 @@ import {
   toAuditEntry,
   whereInScope,
 } from './accessRows';
+import { closePendingRenewals } from './agreementWrites';
+import { readActiveAgreements } from './activeAgreements';
 
 /** Statuses in which an agreement holds (or may hold) access. */
 const HOLDING = ['active', 'provisioning-failed'];
@@ -40,7 +39,7 @@ export class DatabaseAgreementStore implements AgreementStore {
   async list(
     filter: AgreementFilter,
     scope: AccessScope,
-  ): Promise<Agreement[]> {
+  ): Promise<StoredAgreement[]> {
     const query = whereInScope(this.#filtered(filter), scope).orderBy([
       { column: 'approved_at', order: 'desc' },
       { column: 'id', order: 'asc' },
@@ -56,7 +55,7 @@ export class DatabaseAgreementStore implements AgreementStore {
   async transition(
     id: string,
     change: AgreementTransition,
-  ): Promise<Agreement | undefined> {
+  ): Promise<StoredAgreement | undefined> {
     return this.db.transaction(async trx => {
       const before = await trx<AgreementRow>('agreements')
         .where({ id })
@@ -88,12 +87,26 @@ export class DatabaseAgreementStore implements AgreementStore {
         to_status: change.to,
         reason: change.reason ?? null,
       });
+      // After the agreement's own entry: the trail reads revoked, then
+      // its renewals closed.
+      if (change.ending && before.status !== 'revoking') {
+        await closePendingRenewals(
+          trx,
+          before,
+          { actor: change.actor, ending: change.ending, reason: change.reason },
+          change.now,
+        );
+      }
       const row = await trx<AgreementRow>('agreements').where({ id }).first();
       return toAgreement(row!);
     });
   }
 
-  async due(now: string): Promise<Agreement[]> {
+  async activeFor(productRefs: string[], now: string) {
+    return readActiveAgreements(this.db, productRefs, now);
+  }
+
+  async due(now: string): Promise<StoredAgreement[]> {
     const rows = await this.db<AgreementRow>('agreements')
       .whereIn('status', HOLDING)
       .where('expires_at', '<=', now)
@@ -101,7 +114,10 @@ export class DatabaseAgreementStore implements AgreementStore {
     return rows.map(toAgreement);
   }
 
-  async expiring(range: { from: string; to: string }): Promise<Agreement[]> {
+  async expiring(range: {
+    from: string;
+    to: string;
+  }): Promise<StoredAgreement[]> {
     const rows = await this.db<AgreementRow>('agreements')
       .where('status', 'active')
       .where('expires_at', '>', range.from)

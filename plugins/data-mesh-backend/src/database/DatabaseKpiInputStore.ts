@@ -59,6 +59,8 @@ export class DatabaseKpiInputStore implements KpiInputStore {
         cross_domain: input.crossDomain,
         consumer_count:
           input.consumerCount ?? Number(before?.consumer_count ?? 0),
+        declared_cross_domain: input.declaredCrossDomain ?? false,
+        declared_consumer_count: input.declaredConsumerCount ?? 0,
         documentation_complete: input.documentationComplete,
         slo_compliant: input.sloCompliant,
         score: input.score,
@@ -132,6 +134,8 @@ export class DatabaseKpiInputStore implements KpiInputStore {
       selfServe: Boolean(row.self_serve),
       crossDomain: Boolean(row.cross_domain),
       consumerCount: Number(row.consumer_count),
+      declaredCrossDomain: Boolean(row.declared_cross_domain),
+      declaredConsumerCount: Number(row.declared_consumer_count),
       documentationComplete: Boolean(row.documentation_complete),
       sloCompliant:
         row.slo_compliant === null ? null : Boolean(row.slo_compliant),
@@ -158,11 +162,16 @@ export class DatabaseKpiInputStore implements KpiInputStore {
         sum("f.lifecycle = 'production'", 'in_production'),
         sum('f.self_serve', 'self_serve'),
         sum('f.cross_domain', 'cross_domain'),
+        sum('f.declared_cross_domain', 'declared_cross_domain'),
         sum('f.documentation_complete', 'documented'),
         sum('f.slo_compliant IS NOT NULL', 'slo_measured'),
         sum('f.slo_compliant', 'slo_compliant'),
       )
-      .sum({ consumers: 'f.consumer_count', score_sum: 'f.score' })
+      .sum({
+        consumers: 'f.consumer_count',
+        declared_consumers: 'f.declared_consumer_count',
+        score_sum: 'f.score',
+      })
       .count({ scored: 'f.score' })
       .groupBy('f.domain');
   }

@@ -8,10 +8,23 @@ export interface KpiInputs {
   lifecycle: string;
   /** Created through a template: the scaffolder recorded it (never an annotation). */
   selfServe: boolean;
-  /** Reads from an upstream product of another domain. */
+  /** Holds an active agreement on a product of another domain. */
   crossDomain: boolean;
-  /** Entities that read the product; undefined keeps the stored count. */
+  /**
+   * Reads another domain's product by declaration only (lineage), without
+   * an agreement; 0 (false) when not given.
+   */
+  declaredCrossDomain?: boolean;
+  /**
+   * Distinct entities holding an active agreement on the product; undefined
+   * keeps the stored count.
+   */
   consumerCount?: number;
+  /**
+   * Entities declared as its consumers (annotations, input ports) without
+   * an agreement; 0 when not given.
+   */
+  declaredConsumerCount?: number;
   /** No unwaived violation of a documentation rule. */
   documentationComplete: boolean;
   /** Every measured SLO met; null when nothing is measured. */

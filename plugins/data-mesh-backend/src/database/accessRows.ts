@@ -4,7 +4,11 @@ import type {
   Agreement,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { Knex } from 'knex';
-import type { AccessScope } from './AccessRequestStore';
+import type {
+  AccessScope,
+  StoredAccessRequest,
+  StoredAgreement,
+} from './AccessRequestStore';
 
 /** A row of `access_requests`. */
 export interface AccessRequestRow {
@@ -13,6 +17,7 @@ export interface AccessRequestRow {
   port: string;
   consumer_ref: string;
   purpose: string;
+  purpose_shareable: boolean | number;
   fields: string;
   until: string;
   reviewer: string | null;
@@ -36,6 +41,7 @@ export interface AgreementRow {
   port: string;
   consumer_ref: string;
   purpose: string;
+  purpose_shareable: boolean | number;
   fields: string;
   requested_by: string;
   approved_by: string;
@@ -63,7 +69,7 @@ export interface AccessAuditRow {
 
 const optional = <T>(value: T | null): T | undefined => value ?? undefined;
 
-export function toAccessRequest(row: AccessRequestRow): AccessRequest {
+export function toAccessRequest(row: AccessRequestRow): StoredAccessRequest {
   return JSON.parse(
     JSON.stringify({
       id: row.id,
@@ -71,6 +77,7 @@ export function toAccessRequest(row: AccessRequestRow): AccessRequest {
       port: row.port,
       consumer: row.consumer_ref,
       purpose: row.purpose,
+      purposeShareable: Boolean(row.purpose_shareable),
       fields: JSON.parse(row.fields),
       until: row.until,
       reviewer: optional(row.reviewer),
@@ -88,7 +95,7 @@ export function toAccessRequest(row: AccessRequestRow): AccessRequest {
   );
 }
 
-export function toAgreement(row: AgreementRow): Agreement {
+export function toAgreement(row: AgreementRow): StoredAgreement {
   return JSON.parse(
     JSON.stringify({
       id: row.id,
@@ -97,6 +104,7 @@ export function toAgreement(row: AgreementRow): Agreement {
       port: row.port,
       consumer: row.consumer_ref,
       purpose: row.purpose,
+      purposeShareable: Boolean(row.purpose_shareable),
       fields: JSON.parse(row.fields),
       requestedBy: row.requested_by,
       approvedBy: row.approved_by,
@@ -149,8 +157,11 @@ export function whereInScope<T extends {}>(
   }
   return query.where(inner => {
     inner.where('requested_by', scope.requestedBy);
-    if (scope.products.length > 0) {
-      inner.orWhereIn('product_ref', scope.products);
+    const products = [
+      ...new Set([...scope.products, ...(scope.visibleProducts ?? [])]),
+    ];
+    if (products.length > 0) {
+      inner.orWhereIn('product_ref', products);
     }
   });
 }

@@ -22,6 +22,7 @@ export async function insertAgreement(
     port: request.port,
     consumer_ref: request.consumer_ref,
     purpose: request.purpose,
+    purpose_shareable: Boolean(request.purpose_shareable),
     fields: request.fields,
     requested_by: request.requested_by,
     approved_by: decision.decidedBy,
@@ -76,4 +77,49 @@ export async function renewAgreement(
     reason: `until ${request.until}`,
   });
   return row;
+}
+
+/**
+ * Rejects the pending renewals of an agreement that is ending (revoked or
+ * expired): nothing is left for them to extend. Each rejection is audited
+ * with the reason. Returns how many were closed.
+ */
+export async function closePendingRenewals(
+  trx: Knex.Transaction,
+  agreement: Pick<AgreementRow, 'id' | 'product_ref'>,
+  change: { actor: string; ending: 'revoked' | 'expired'; reason?: string },
+  now: string,
+): Promise<number> {
+  const pending = await trx<AccessRequestRow>('access_requests')
+    .where({ renews: agreement.id, status: 'pending' })
+    .select('id');
+  const ended = change.ending === 'revoked' ? 'was revoked' : 'has expired';
+  const comment = `The agreement it renews ${ended}${
+    change.reason ? `: ${change.reason}` : ''
+  }`;
+  let closed = 0;
+  for (const { id } of pending) {
+    const updated = await trx('access_requests')
+      .where({ id, status: 'pending' })
+      .update({
+        status: 'rejected',
+        decided_by: change.actor,
+        decided_at: now,
+        comment,
+      });
+    if (updated === 0) continue;
+    closed += 1;
+    await insertAudit(trx, {
+      at: now,
+      actor: change.actor,
+      subject: 'access-request',
+      subject_id: id,
+      product_ref: agreement.product_ref,
+      action: 'renewal-closed',
+      from_status: 'pending',
+      to_status: 'rejected',
+      reason: comment,
+    });
+  }
+  return closed;
 }

@@ -5,6 +5,7 @@ import {
 import { AccessRequestStore } from '../database/AccessRequestStore';
 import { AccessScopes } from '../service/access/AccessScopes';
 import { AccessService } from '../service/access/AccessService';
+import { withoutPrivatePurposes } from '../service/access/purposePrivacy';
 import { AccessControl, credentialsOf } from './accessControl';
 import {
   accessRequestBodySchema,
@@ -43,7 +44,12 @@ export function accessRoutes(deps: {
       candidates,
       onlyOwn,
     );
-    res.json({ items: await accessRequests.list(filter, scope) });
+    const items = await accessRequests.list(filter, scope);
+    const readers = await accessScopes.purposeReaders(
+      credentialsOf(res),
+      scope,
+    );
+    res.json({ items: withoutPrivatePurposes(items, readers) });
   });
 
   access.route('post', '/access-requests', {

@@ -39,6 +39,7 @@ export const accessRequestBodySchema = (now: () => Date) =>
       port: z.string().min(1).max(255),
       consumer: entityRefSchema,
       purpose: textSchema,
+      purposeShareable: z.boolean().default(false),
       fields: z.array(z.string().min(1).max(255)).max(500).default([]),
       until: futureSchema(now),
       reviewer: userRefSchema.optional(),

@@ -10,6 +10,7 @@ import { auditCsv } from '../service/access/auditCsv';
 import { actorOf } from '../service/access/accessParties';
 import { AccessScopes } from '../service/access/AccessScopes';
 import { AccessService } from '../service/access/AccessService';
+import { withoutPrivatePurposes } from '../service/access/purposePrivacy';
 import { AgreementService } from '../service/access/AgreementService';
 import { AccessControl, credentialsOf } from './accessControl';
 import {
@@ -53,12 +54,11 @@ export function agreementRoutes(deps: {
   router.get('/agreements', async (req, res) => {
     const filter = parseRequest(agreementQuerySchema, req.query, 'query');
     const candidates = await agreements.productsOf(filter);
-    const scope = await accessScopes.scopeOf(
-      credentialsOf(res),
-      candidates,
-      false,
-    );
-    res.json({ items: await agreements.list(filter, scope) });
+    const credentials = credentialsOf(res);
+    const scope = await accessScopes.agreementScopeOf(credentials, candidates);
+    const items = await agreements.list(filter, scope);
+    const readers = await accessScopes.purposeReaders(credentials, scope);
+    res.json({ items: withoutPrivatePurposes(items, readers) });
   });
 
   access.route('get', '/agreements/audit', {

@@ -387,6 +387,10 @@ describe('DataMeshClient against the running router', () => {
     await expect(
       client.retryAgreement(approved.agreementId!, { token: OWNER }),
     ).rejects.toMatchObject({ response: { status: 409 } });
+    // The revocation closed the pending renewal: approving it is refused.
+    await expect(
+      client.approveAccessRequest(renewal.id, {}, { token: OWNER }),
+    ).rejects.toMatchObject({ response: { status: 409 } });
     const audit = await client.getAccessAudit({ product: 'product-0' });
     expect(audit.items.map(e => e.action)).toEqual([
       'requested',
@@ -397,6 +401,7 @@ describe('DataMeshClient against the running router', () => {
       'granted',
       'renewal-requested',
       'revoked',
+      'renewal-closed',
       'access-removed',
     ]);
   });

@@ -18,8 +18,9 @@ describe('KPI routes', () => {
       response.body.kpis.map((k: any) => [k.id, [k.value, k.meetsTarget]]),
     );
     // 12 synthetic products over six domains, two each; products 0 and 10
-    // are experimental; 6–11 read a product of another domain; product 3
-    // has no description and product 7 a field without one.
+    // are experimental; 6–11 declare a product of another domain upstream
+    // (no agreement: declared, not agreed); product 3 has no description
+    // and product 7 a field without one.
     expect(values).toEqual({
       domains_onboarded: [100, true],
       data_products_published: [10, false],
@@ -29,8 +30,12 @@ describe('KPI routes', () => {
       documentation_completeness: [83.33, false],
       time_to_data: [null, null],
       data_product_consumers: [0, false],
-      cross_domain_products: [6, false],
+      cross_domain_products: [0, false],
     });
+    const cross = response.body.kpis.find(
+      (k: any) => k.id === 'cross_domain_products',
+    );
+    expect(cross.declaredNotAgreed).toBe(6);
     const published = response.body.kpis.find(
       (k: any) => k.id === 'data_products_published',
     );

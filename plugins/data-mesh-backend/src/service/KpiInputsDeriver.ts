@@ -11,6 +11,7 @@ import {
   CompiledRule,
   computeSloObjectives,
   PolicySet,
+  ProductAgreements,
   ProductMeasurements,
   SloOptions,
 } from '@datamesh-backstage/plugin-data-mesh-node';
@@ -47,7 +48,9 @@ export class KpiInputsDeriver {
   /**
    * The facts of one product. `domainOf` gives the domain of an upstream
    * product when known. Self-serve and the request time come only from the
-   * provenance the scaffolder recorded: annotations are never counted.
+   * provenance the scaffolder recorded: annotations are never counted. The
+   * consumers and cross-domain reads count active agreements; what the
+   * catalog declares without an agreement is counted apart.
    */
   derive(
     entity: DataProductEntityV1alpha1,
@@ -56,6 +59,8 @@ export class KpiInputsDeriver {
       domainOf: (productRef: string) => string | undefined;
       measurements?: ProductMeasurements;
       provenance?: ProductProvenance;
+      /** Its active agreements; none when not given. */
+      agreements?: ProductAgreements;
     },
   ): KpiInputs {
     // A product without a domain (imported from a standard that gives none)
@@ -73,6 +78,18 @@ export class KpiInputsDeriver {
           ),
         ),
     );
+    const agreements = options.agreements ?? { consumers: [], consumed: [] };
+    const agreedConsumers = new Set(agreements.consumers.map(a => a.consumer));
+    const declaredConsumers = new Set(
+      (entity.relations ?? [])
+        .filter(r => r.type === RELATION_DATA_PRODUCT_CONSUMED_BY)
+        .map(r => stringifyEntityRef(parseEntityRef(r.targetRef))),
+    );
+    const otherDomain = (d: string | undefined) =>
+      d !== undefined && d !== domain;
+    const crossDomain = agreements.consumed.some(a =>
+      otherDomain(options.domainOf(a.product)),
+    );
     const measured = computeSloObjectives(
       entity,
       options.measurements?.summaries ?? [],
@@ -84,9 +101,11 @@ export class KpiInputsDeriver {
       // An unset lifecycle is stored as '': the product is not in production.
       lifecycle: entity.spec.lifecycle ?? '',
       selfServe: Boolean(options.provenance),
-      crossDomain: upstreamDomains.some(d => d !== undefined && d !== domain),
-      consumerCount: (entity.relations ?? []).filter(
-        r => r.type === RELATION_DATA_PRODUCT_CONSUMED_BY,
+      crossDomain,
+      declaredCrossDomain: !crossDomain && upstreamDomains.some(otherDomain),
+      consumerCount: agreedConsumers.size,
+      declaredConsumerCount: [...declaredConsumers].filter(
+        ref => !agreedConsumers.has(ref),
       ).length,
       documentationComplete: !card.violations.some(
         v => !v.waived && documentationRules.has(v.ruleId),
@@ -114,6 +133,7 @@ export class KpiInputsDeriver {
               domainOf: ref => batch.resolver.domainOf(ref),
               measurements: batch.measurements.get(card.entityRef),
               provenance: provenance.get(card.entityRef),
+              agreements: batch.agreements.get(card.entityRef),
             }),
           ];
     });

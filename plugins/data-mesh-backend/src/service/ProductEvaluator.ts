@@ -8,8 +8,10 @@ import {
   EvaluationContext,
   evaluateProduct,
   PolicySet,
+  ProductAgreements,
   ProductMeasurements,
 } from '@datamesh-backstage/plugin-data-mesh-node';
+import type { AgreementStore } from '../database/AgreementStore';
 import { KpiInputStore } from '../database/KpiInputStore';
 import { WaiverStore } from '../database/WaiverStore';
 import { ReferenceResolver } from './ReferenceResolver';
@@ -19,6 +21,8 @@ import { MeasurementWindow } from './MeasurementWindow';
 export interface PreparedBatch {
   products: DataProductEntityV1alpha1[];
   measurements: Map<string, ProductMeasurements>;
+  /** The active agreements on and held by each product of the batch. */
+  agreements: Map<string, ProductAgreements>;
   resolver: ReferenceResolver;
   /** The waiver requests of the products' specs recorded while preparing. */
   waiverRequests: Waiver[];
@@ -47,6 +51,7 @@ export class ProductEvaluator {
       waivers: WaiverStore;
       measurementWindow: MeasurementWindow;
       kpiInputs: KpiInputStore;
+      agreements: Pick<AgreementStore, 'activeFor'>;
       /** How long after a product is first seen missing references stay pending. */
       pendingGraceMs: number;
       /** Longest a waiver may run after its approval, in days. */
@@ -80,11 +85,22 @@ export class ProductEvaluator {
     const waiverRequests = options.recordDeclaredWaivers
       ? await this.deps.waivers.syncDeclared(products)
       : [];
-    const [waivers, measurements, firstSeen] = await Promise.all([
+    const [waivers, measurements, firstSeen, agreements] = await Promise.all([
       this.deps.waivers.forProducts(refs),
       this.deps.measurementWindow.forProducts(refs, now),
       this.deps.kpiInputs.firstSeen(refs),
-      resolver.resolve(products),
+      // The products they hold agreements on are resolved with their
+      // references: the KPIs read their domains.
+      this.deps.agreements
+        .activeFor(refs, now.toISOString())
+        .then(async found => {
+          const held = [...found.values()].flatMap(a => a.consumed);
+          await resolver.resolve(
+            products,
+            held.map(agreement => agreement.product),
+          );
+          return found;
+        }),
     ]);
     const sloOptions = this.deps.measurementWindow.sloOptions;
     const evaluate = (i: number, policies: PolicySet): Scorecard => {
@@ -99,6 +115,7 @@ export class ProductEvaluator {
             : found;
         },
         measurements: ref => measurements.get(ref),
+        agreements: ref => agreements.get(ref),
         sloOptions,
       };
       const card = evaluateProduct(products[i], policies, {
@@ -111,7 +128,14 @@ export class ProductEvaluator {
         ? { ...card, pendingUntil: pendingUntil.toISOString() }
         : card;
     };
-    return { products, measurements, resolver, waiverRequests, evaluate };
+    return {
+      products,
+      measurements,
+      agreements,
+      resolver,
+      waiverRequests,
+      evaluate,
+    };
   }
 
   /** Prepares a batch and evaluates every product of it. */
@@ -125,6 +149,7 @@ export class ProductEvaluator {
     return {
       products,
       measurements: prepared.measurements,
+      agreements: prepared.agreements,
       resolver: prepared.resolver,
       waiverRequests: prepared.waiverRequests,
       cards: products.map((_, i) => prepared.evaluate(i, options.policies)),

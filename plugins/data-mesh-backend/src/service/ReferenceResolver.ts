@@ -81,14 +81,18 @@ export class ReferenceResolver {
   }
 
   /**
-   * Reads every reference of `products` that is not known yet. Until the
-   * next call, every reference of these products can be looked up.
+   * Reads every reference of `products` (and the `also` refs, such as the
+   * products they hold agreements on) that is not known yet. Until the next
+   * call, every one of them can be looked up.
    */
-  async resolve(products: DataProductEntityV1alpha1[]): Promise<void> {
+  async resolve(
+    products: DataProductEntityV1alpha1[],
+    also: string[] = [],
+  ): Promise<void> {
     const batch = new Map<string, Known>();
     const missing = new Set<string>();
-    for (const product of products) {
-      for (const ref of referencesOf(product)) {
+    for (const refs of [...products.map(referencesOf), also]) {
+      for (const ref of refs) {
         const key = refKey(ref);
         if (batch.has(key) || missing.has(key)) continue;
         const known = this.#cache.get(key);

@@ -44,6 +44,7 @@ export function createGovernanceServices(options: {
     waivers: stores.waivers,
     measurementWindow,
     kpiInputs: stores.kpiInputs,
+    agreements: stores.agreements,
     pendingGraceMs: settings.pendingGraceMs,
     maxWaiverDays,
   });

@@ -16,6 +16,7 @@ import { AccessScopes } from './access/AccessScopes';
 import { AccessService } from './access/AccessService';
 import { readAccessSettings } from './access/accessSettings';
 import { AgreementService } from './access/AgreementService';
+import { catalogEdgeRefresh } from './access/agreementEdgeRefresh';
 import type { DataMeshStores } from '../database/createDataMeshStores';
 import { CatalogReader } from './CatalogReader';
 import type { DataMeshSettings } from './dataMeshSettings';
@@ -118,6 +119,7 @@ export function createRequestServices(options: {
       );
       return entity ? ownerOf(entity) : undefined;
     },
+    refreshEdge: catalogEdgeRefresh({ catalog, auth, logger }),
     logger,
     now,
   });
@@ -132,7 +134,10 @@ export function createRequestServices(options: {
     logger,
     now,
   });
-  const accessScopes = new AccessScopes({ permissions: options.permissions });
+  const accessScopes = new AccessScopes({
+    permissions: options.permissions,
+    reader,
+  });
   return {
     accessSettings,
     accessScopes,

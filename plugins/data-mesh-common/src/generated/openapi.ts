@@ -1758,6 +1758,8 @@ export interface components {
       /** The consuming entity (component, system, group or data product) */
       consumer: string;
       purpose: string;
+      /** Whether anyone who sees the request or its agreement may read the purpose; when absent or false (the default) only the requester, the product's approvers and governance read it */
+      purposeShareable?: boolean;
       /** Fields of the product schema; none for the whole port */
       fields?: string[];
       /**
@@ -1773,7 +1775,9 @@ export interface components {
       product: string;
       port: string;
       consumer: string;
-      purpose: string;
+      /** Absent when the caller may not read it: a purpose is private to the requester, the product's approvers and governance unless purposeShareable */
+      purpose?: string;
+      purposeShareable: boolean;
       fields: string[];
       /** Format: date-time */
       until: string;
@@ -1809,7 +1813,9 @@ export interface components {
       product: string;
       port: string;
       consumer: string;
-      purpose: string;
+      /** Absent when the caller may not read it: a purpose is private to the requester, the product's approvers and governance unless purposeShareable */
+      purpose?: string;
+      purposeShareable: boolean;
       fields: string[];
       requestedBy?: string;
       approvedBy: string;
@@ -1908,6 +1914,8 @@ export interface components {
       title?: string;
       value: number | null;
       meetsTarget: boolean | null;
+      /** Consumption KPIs only: the same figure counted from what the catalog declares (annotations, input ports, lineage) without an active agreement; the value counts agreements only */
+      declaredNotAgreed?: number | null;
     };
     Kpi: {
       id: components['schemas']['KpiId'];
@@ -1920,6 +1928,8 @@ export interface components {
       targetOperator: 'gte' | 'lt';
       targetLabel: string;
       meetsTarget: boolean | null;
+      /** Consumption KPIs only: the same figure counted from what the catalog declares (annotations, input ports, lineage) without an active agreement; the value counts agreements only */
+      declaredNotAgreed?: number | null;
       byDomain: components['schemas']['KpiDomainValue'][];
     };
     KpisResponse: {

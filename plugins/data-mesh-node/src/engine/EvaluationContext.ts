@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import type { ProductAgreements } from './agreementFacts';
 import type { ProductMeasurements, SloOptions } from './sloStatus';
 
 /**
@@ -26,6 +27,11 @@ export interface EvaluationContext {
   lookup(entityRef: string): EntityLookup | undefined;
   /** What pipelines reported about a product, if anything is known. */
   measurements?(entityRef: string): ProductMeasurements | undefined;
+  /**
+   * The product's active agreements, if known (read in bulk per page of
+   * products); undefined leaves the agreement rules judging nothing.
+   */
+  agreements?(entityRef: string): ProductAgreements | undefined;
   /** The rolling window SLO compliance is computed over. */
   sloOptions?: SloOptions;
 }

@@ -5,6 +5,7 @@ import {
   isDataProductEntity,
   parsePercentTarget,
 } from '@datamesh-backstage/plugin-data-mesh-common';
+import { AgreementRuleFacts, deriveAgreementFacts } from './agreementFacts';
 import { EvaluationContext } from './EvaluationContext';
 import { InheritedPiiField, inheritedPiiFields } from './inheritedPii';
 import {
@@ -31,7 +32,7 @@ export interface PendingReference {
  * has no `exists`: no rule judges it yet.
  * @public
  */
-export interface RuleFacts {
+export interface RuleFacts extends AgreementRuleFacts {
   owner: { ref: string; exists?: boolean };
   upstreamProducts: Array<{ ref: string; path: string; exists?: boolean }>;
   /** This product's fields that copy a PII field of an upstream product. */
@@ -164,6 +165,7 @@ export function deriveRuleFacts(
       measured,
     },
     qualityResults: measurements?.qualityTests ?? [],
+    ...deriveAgreementFacts(entity, context.agreements?.(ref)),
   };
   return { facts, pendingReferences };
 }

@@ -56,6 +56,8 @@ describe('the default policy pack', () => {
       'OWN-001:error',
       'LIN-001:error',
       'PRIVACY-002:error',
+      'ACCESS-001:error',
+      'ACCESS-002:error',
     ]);
   });
 

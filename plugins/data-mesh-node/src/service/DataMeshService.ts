@@ -6,6 +6,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type {
+  Agreement,
+  AgreementQuery,
   Measurement,
   MeasurementsAccepted,
   ProductProvenance,
@@ -82,6 +84,16 @@ export interface DataMeshService {
     query: { entityRef?: string } | undefined,
     options: DataMeshServiceRequestOptions,
   ): Promise<MeasurementsAccepted>;
+
+  /**
+   * The agreements the credentials may see (service credentials see all),
+   * newest first; private purposes are left out for callers who may not read
+   * them. The catalog module reads the active ones to draw the agreed edges.
+   */
+  listAgreements(
+    query: AgreementQuery | undefined,
+    options: DataMeshServiceRequestOptions,
+  ): Promise<Agreement[]>;
 
   /**
    * Records that a template run created a product. The backend accepts it

@@ -4,6 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import {
+  AgreementQuery,
   DataMeshApi,
   DataMeshClient,
   Measurement,
@@ -101,6 +102,17 @@ export class DefaultDataMeshService implements DataMeshService {
       query,
       await this.#token(options),
     );
+  }
+
+  async listAgreements(
+    query: AgreementQuery | undefined,
+    options: DataMeshServiceRequestOptions,
+  ) {
+    const { items } = await this.#client.listAgreements(
+      query,
+      await this.#token(options),
+    );
+    return items;
   }
 
   async recordProvenance(

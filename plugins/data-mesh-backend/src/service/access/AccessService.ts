@@ -10,16 +10,19 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import {
-  AccessRequest,
-  Agreement,
   dataMeshAccessApprovePermission,
   dataMeshAccessRequestPermission,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import type { ExternalAccessApprover } from '@datamesh-backstage/plugin-data-mesh-node';
-import { AccessRequestStore } from '../../database/AccessRequestStore';
+import {
+  AccessRequestStore,
+  StoredAccessRequest as AccessRequest,
+  StoredAgreement as Agreement,
+} from '../../database/AccessRequestStore';
 import { CatalogReader } from '../CatalogReader';
 import { PermissionGate } from '../PermissionGate';
 import {
+  AccessRequestBody,
   accessProblems,
   approvalMode,
   approvedAutomatically,
@@ -33,19 +36,9 @@ import {
   readProduct,
 } from './accessParties';
 import { AccessSettings } from './accessSettings';
-import { AgreementService, PLUGIN_ACTOR } from './AgreementService';
-
-/** A request as the route validated its body. */
-export interface AccessRequestBody {
-  product: string;
-  port: string;
-  consumer: string;
-  purpose: string;
-  fields: string[];
-  until: string;
-  reviewer?: string;
-  renews?: string;
-}
+import { AccessApproval } from './AccessApproval';
+import { AgreementService } from './AgreementService';
+import { PLUGIN_ACTOR } from './provisioningEvents';
 
 /**
  * Access requests: checked against the product's contract and access rules,
@@ -56,6 +49,7 @@ export interface AccessRequestBody {
 export class AccessService {
   private readonly now: () => Date;
   private readonly gate: PermissionGate;
+  private readonly approval: AccessApproval;
 
   constructor(
     private readonly deps: {
@@ -72,6 +66,7 @@ export class AccessService {
   ) {
     this.now = deps.now ?? (() => new Date());
     this.gate = new PermissionGate(deps);
+    this.approval = new AccessApproval(deps);
   }
 
   /**
@@ -113,36 +108,18 @@ export class AccessService {
       this.now().toISOString(),
     );
     if (automatic) {
-      return this.#approve(created, {
+      return this.approval.approve(created, {
         decidedBy: PLUGIN_ACTOR,
         comment:
           "Approved automatically: no PII, and the consumer is in the product's domain",
       });
     }
     if (mode === 'external') {
-      await this.#submitExternally(created);
+      await this.approval.submitExternally(created);
     }
     const owner = ownerOf(product);
     if (owner) await this.deps.notifier.requested(created, owner);
     return (await this.deps.requests.get(created.id)) ?? created;
-  }
-
-  async #submitExternally(request: AccessRequest) {
-    const approver = this.deps.externalApprover;
-    if (!approver) {
-      this.deps.logger.warn(
-        `Access request ${request.id} is in external mode, but no external approver is installed; its owners decide it`,
-      );
-      return;
-    }
-    try {
-      const { reference } = await approver.submit({ ...request });
-      await this.deps.requests.setExternalReference(request.id, reference);
-    } catch (error) {
-      this.deps.logger.warn(
-        `Could not hand access request ${request.id} to the external approver; its owners decide it: ${error}`,
-      );
-    }
   }
 
   /**
@@ -170,6 +147,7 @@ export class AccessService {
         port: agreement.port,
         consumer: agreement.consumer,
         purpose: agreement.purpose,
+        purposeShareable: agreement.purposeShareable,
         fields: agreement.fields,
         until: body.until,
         reviewer: body.reviewer,
@@ -192,7 +170,11 @@ export class AccessService {
     ]);
     const decidedBy = actorOf(credentials);
     if (request.status !== 'pending') {
-      throw new ConflictError(`The request is already ${request.status}`);
+      throw new ConflictError(
+        `The request is closed: it is already ${request.status}${
+          request.comment ? ` (${request.comment})` : ''
+        }`,
+      );
     }
     if (decision.status === 'rejected') {
       const rejected = await this.deps.requests.reject(
@@ -208,32 +190,9 @@ export class AccessService {
     if (request.requestedBy === decidedBy) {
       throw new NotAllowedError('Nobody may approve their own access request');
     }
-    return this.#approve(request, { decidedBy, comment: decision.comment });
-  }
-
-  async #approve(
-    request: AccessRequest,
-    decision: { decidedBy: string; comment?: string },
-  ): Promise<AccessRequest> {
-    const approved = await this.deps.requests.approve(
-      request.id,
-      decision,
-      this.now().toISOString(),
-    );
-    if (!approved) {
-      throw new ConflictError(
-        request.renews
-          ? 'The agreement to renew is no longer active'
-          : 'The request changed meanwhile; look again',
-      );
-    }
-    if (!request.renews) {
-      await this.deps.agreementService.provision(
-        approved.agreement,
-        decision.decidedBy,
-      );
-    }
-    await this.deps.notifier.decided(approved.request);
-    return approved.request;
+    return this.approval.approve(request, {
+      decidedBy,
+      comment: decision.comment,
+    });
   }
 }

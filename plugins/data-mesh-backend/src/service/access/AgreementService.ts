@@ -1,35 +1,25 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
-import type { Agreement } from '@datamesh-backstage/plugin-data-mesh-common';
-import type {
-  AccessProvisioner,
-  AgreementProvisioningEvent,
-} from '@datamesh-backstage/plugin-data-mesh-node';
+import type { AccessProvisioner } from '@datamesh-backstage/plugin-data-mesh-node';
+import type { StoredAgreement as Agreement } from '../../database/AccessRequestStore';
 import { AgreementStore } from '../../database/AgreementStore';
 import { AccessNotifier } from './AccessNotifier';
-
-/** The actor the audit trail names for what the plugin does itself. */
-export const PLUGIN_ACTOR = 'data-mesh';
-
-const eventOf = (agreement: Agreement): AgreementProvisioningEvent => ({
-  agreementId: agreement.id,
-  product: agreement.product,
-  port: agreement.port,
-  consumer: agreement.consumer,
-  fields: agreement.fields,
-  purpose: agreement.purpose,
-  expiresAt: agreement.expiresAt,
-});
+import type { AgreementEdgeRefresh } from './agreementEdgeRefresh';
+import { expireAndRemind } from './agreementExpiry';
+import { provisionAll } from './provisioningEvents';
 
 /**
  * The life of agreements after approval: provisioning through every
  * provisioner, revocation, expiry and retries. An agreement is `active` only
  * once every provisioner granted it; a failed grant leaves it
  * `provisioning-failed` (a failed removal `revoke-failed`) with the error,
- * visible and retried by `retry`, never half-granted silently.
+ * visible and retried by `retry`, never half-granted silently. Ending an
+ * agreement closes its pending renewals. Whenever an agreement becomes
+ * active or ends, the catalog is asked to redraw its edge.
  */
 export class AgreementService {
   private readonly now: () => Date;
+  private readonly refreshEdge: AgreementEdgeRefresh;
 
   constructor(
     private readonly deps: {
@@ -38,23 +28,20 @@ export class AgreementService {
       notifier: AccessNotifier;
       /** The owner to tell of a failed grant. */
       ownerOf: (product: string) => Promise<string | undefined>;
+      /** Redraws the agreement's edge in the catalog; none by default. */
+      refreshEdge?: AgreementEdgeRefresh;
       logger: LoggerService;
       now?: () => Date;
     },
   ) {
     this.now = deps.now ?? (() => new Date());
-  }
-
-  #now() {
-    return this.now().toISOString();
+    this.refreshEdge = deps.refreshEdge ?? (async () => {});
   }
 
   /** Grants a `provisioning` agreement; returns it as it then stands. */
   async provision(agreement: Agreement, actor: string): Promise<Agreement> {
     try {
-      for (const provisioner of this.deps.provisioners) {
-        await provisioner.grant(eventOf(agreement));
-      }
+      await provisionAll(this.deps.provisioners, 'grant', agreement);
     } catch (error) {
       const failed = await this.#move(agreement, {
         from: ['provisioning'],
@@ -67,17 +54,19 @@ export class AgreementService {
       if (owner) await this.deps.notifier.provisioningFailed(failed, owner);
       return failed;
     }
-    return this.#move(agreement, {
+    const active = await this.#move(agreement, {
       from: ['provisioning'],
       to: 'active',
       actor,
       action: 'granted',
     });
+    await this.refreshEdge(active);
+    return active;
   }
 
   /** Revokes an agreement holding access, saying why; its access is removed. */
   async revoke(id: string, reason: string, actor: string): Promise<Agreement> {
-    return this.#end(id, 'revoked', reason, actor);
+    return this.end(id, 'revoked', reason, actor);
   }
 
   /** Retries the failed grant or removal of an agreement. */
@@ -115,33 +104,18 @@ export class AgreementService {
    * Returns how many expired.
    */
   async expireDue(leadTimeMs: number): Promise<number> {
-    const now = this.now();
-    const due = await this.deps.agreements.due(now.toISOString());
-    let expired = 0;
-    for (const agreement of due) {
-      try {
-        const ended = await this.#end(
-          agreement.id,
-          'expired',
-          `expired at ${agreement.expiresAt}`,
-          PLUGIN_ACTOR,
-        );
-        if (ended.status === 'expired') expired += 1;
-      } catch (error) {
-        this.deps.logger.warn(
-          `Could not end agreement ${agreement.id}: ${error}`,
-        );
-      }
-    }
-    const expiring = await this.deps.agreements.expiring({
-      from: now.toISOString(),
-      to: new Date(now.getTime() + leadTimeMs).toISOString(),
-    });
-    await this.deps.notifier.expiring(expiring, now.toISOString());
-    return expired;
+    return expireAndRemind(
+      { ...this.deps, end: this.end.bind(this) },
+      this.now(),
+      leadTimeMs,
+    );
   }
 
-  async #end(
+  /**
+   * Ends an agreement holding access (revoked or expired) and removes its
+   * access; its pending renewals are rejected in the same transaction.
+   */
+  async end(
     id: string,
     ending: 'revoked' | 'expired',
     reason: string,
@@ -154,11 +128,13 @@ export class AgreementService {
       action: ending === 'revoked' ? 'revoked' : 'expired',
       reason,
       ending,
-      now: this.#now(),
+      now: this.now().toISOString(),
     });
     if (!agreement) {
       throw new ConflictError(`Agreement ${id} holds no access to end`);
     }
+    // The edge goes as soon as the agreement stops being active.
+    await this.refreshEdge(agreement);
     return this.#removeAccess(agreement, ending, actor);
   }
 
@@ -168,9 +144,7 @@ export class AgreementService {
     actor: string,
   ): Promise<Agreement> {
     try {
-      for (const provisioner of this.deps.provisioners) {
-        await provisioner.revoke(eventOf(agreement));
-      }
+      await provisionAll(this.deps.provisioners, 'revoke', agreement);
     } catch (error) {
       return this.#move(agreement, {
         from: ['revoking'],
@@ -195,7 +169,7 @@ export class AgreementService {
   ): Promise<Agreement> {
     const moved = await this.deps.agreements.transition(agreement.id, {
       ...change,
-      now: this.#now(),
+      now: this.now().toISOString(),
     });
     if (!moved) {
       throw new ConflictError(

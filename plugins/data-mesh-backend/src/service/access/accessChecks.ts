@@ -5,6 +5,20 @@ import type {
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import type { AccessSettings } from './accessSettings';
 
+/** A request as the route validated its body. */
+export interface AccessRequestBody {
+  product: string;
+  port: string;
+  consumer: string;
+  purpose: string;
+  /** Whether anyone may read the purpose; private by default. */
+  purposeShareable?: boolean;
+  fields: string[];
+  until: string;
+  reviewer?: string;
+  renews?: string;
+}
+
 /** What a request asks for, as checked against the product. */
 export interface RequestedAccess {
   port: string;

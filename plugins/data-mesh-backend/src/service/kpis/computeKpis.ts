@@ -12,8 +12,14 @@ export interface DomainSums {
   products: number;
   inProduction: number;
   selfServe: number;
+  /** Products holding an agreement on another domain's product. */
   crossDomain: number;
+  /** Products reading another domain by declaration only. */
+  declaredCrossDomain: number;
+  /** Agreed consumers (distinct per product). */
   consumers: number;
+  /** Declared consumers without an agreement. */
+  declaredConsumers: number;
   documented: number;
   sloMeasured: number;
   sloCompliant: number;
@@ -29,7 +35,9 @@ export const emptySums = (): DomainSums => ({
   inProduction: 0,
   selfServe: 0,
   crossDomain: 0,
+  declaredCrossDomain: 0,
   consumers: 0,
+  declaredConsumers: 0,
   documented: 0,
   sloMeasured: 0,
   sloCompliant: 0,
@@ -80,6 +88,22 @@ const VALUES: Record<KpiId, (s: DomainSums) => number | null> = {
   cross_domain_products: s => s.crossDomain,
 };
 
+/**
+ * What the consumption KPIs report apart, as `declaredNotAgreed`: the
+ * consumers and cross-domain reads declared in the catalog without an
+ * agreement, in the KPI's unit.
+ */
+const DECLARED: Partial<Record<KpiId, (s: DomainSums) => number | null>> = {
+  data_product_consumers: s =>
+    s.products ? round(s.declaredConsumers / s.products) : null,
+  cross_domain_products: s => s.declaredCrossDomain,
+};
+
+const declaredOf = (id: KpiId, s: DomainSums) => {
+  const declared = DECLARED[id];
+  return declared ? { declaredNotAgreed: declared(s) } : {};
+};
+
 function meets(id: KpiId, value: number | null): boolean | null {
   if (value === null) return null;
   const { target, targetOperator } = KPI_DEFINITIONS[id];
@@ -117,6 +141,7 @@ export function computeKpis(
         title: ref === NO_DOMAIN ? 'No domain' : domains.get(ref)?.title,
         value,
         meetsTarget: domainMeets,
+        ...declaredOf(id, domainSums),
       };
     });
     let value: number | null;
@@ -134,6 +159,12 @@ export function computeKpis(
       value = VALUES[id](mesh);
       meetsTarget = meets(id, value);
     }
-    return { ...KPI_DEFINITIONS[id], value, meetsTarget, byDomain };
+    return {
+      ...KPI_DEFINITIONS[id],
+      value,
+      meetsTarget,
+      ...declaredOf(id, mesh),
+      byDomain,
+    };
   });
 }

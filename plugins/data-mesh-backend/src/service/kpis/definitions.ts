@@ -85,7 +85,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
     id: 'data_product_consumers',
     title: 'Consumers per data product',
     description:
-      'Average number of entities (products, services, dashboards, models) that read a data product.',
+      'Average number of entities (products, services, dashboards, models) holding an active data sharing agreement on a data product. Consumers only declared in the catalog (annotations, input ports) without an agreement are reported apart as declared, not agreed.',
     category: 'consumption',
     unit: 'consumers',
     target: 3,
@@ -96,7 +96,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
     id: 'cross_domain_products',
     title: 'Cross-domain products',
     description:
-      'Data products that combine data from upstream products of other domains.',
+      'Data products holding an active data sharing agreement on a product of another domain. Products that only declare an upstream product of another domain (lineage) without an agreement are reported apart as declared, not agreed.',
     category: 'consumption',
     unit: 'count',
     target: 10,

@@ -28,6 +28,8 @@ export function sumsFromRows(
     s.selfServe += row.selfServe ? 1 : 0;
     s.crossDomain += row.crossDomain ? 1 : 0;
     s.consumers += row.consumerCount;
+    s.declaredCrossDomain += row.declaredCrossDomain ? 1 : 0;
+    s.declaredConsumers += row.declaredConsumerCount;
     s.documented += row.documentationComplete ? 1 : 0;
     s.sloMeasured += row.sloCompliant === null ? 0 : 1;
     s.sloCompliant += row.sloCompliant ? 1 : 0;
@@ -56,6 +58,8 @@ export function sumsFromAggregate(
       selfServe: Number(row.self_serve),
       crossDomain: Number(row.cross_domain),
       consumers: Number(row.consumers ?? 0),
+      declaredCrossDomain: Number(row.declared_cross_domain ?? 0),
+      declaredConsumers: Number(row.declared_consumers ?? 0),
       documented: Number(row.documented),
       sloMeasured: Number(row.slo_measured),
       sloCompliant: Number(row.slo_compliant ?? 0),

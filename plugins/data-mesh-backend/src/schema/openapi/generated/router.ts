@@ -2845,6 +2845,11 @@ export const spec = {
             minLength: 1,
             maxLength: 2000,
           },
+          purposeShareable: {
+            type: 'boolean',
+            description:
+              "Whether anyone who sees the request or its agreement may read the purpose; when absent or false (the default) only the requester, the product's approvers and governance read it",
+          },
           fields: {
             type: 'array',
             maxItems: 500,
@@ -2876,7 +2881,7 @@ export const spec = {
           'product',
           'port',
           'consumer',
-          'purpose',
+          'purposeShareable',
           'fields',
           'until',
           'status',
@@ -2899,6 +2904,11 @@ export const spec = {
           },
           purpose: {
             type: 'string',
+            description:
+              "Absent when the caller may not read it: a purpose is private to the requester, the product's approvers and governance unless purposeShareable",
+          },
+          purposeShareable: {
+            type: 'boolean',
           },
           fields: {
             type: 'array',
@@ -2971,7 +2981,7 @@ export const spec = {
           'product',
           'port',
           'consumer',
-          'purpose',
+          'purposeShareable',
           'fields',
           'approvedBy',
           'approvedAt',
@@ -2997,6 +3007,11 @@ export const spec = {
           },
           purpose: {
             type: 'string',
+            description:
+              "Absent when the caller may not read it: a purpose is private to the requester, the product's approvers and governance unless purposeShareable",
+          },
+          purposeShareable: {
+            type: 'boolean',
           },
           fields: {
             type: 'array',
@@ -3249,6 +3264,11 @@ export const spec = {
           meetsTarget: {
             type: ['boolean', 'null'],
           },
+          declaredNotAgreed: {
+            type: ['number', 'null'],
+            description:
+              'Consumption KPIs only: the same figure counted from what the catalog declares (annotations, input ports, lineage) without an active agreement; the value counts agreements only',
+          },
         },
       },
       Kpi: {
@@ -3298,6 +3318,11 @@ export const spec = {
           },
           meetsTarget: {
             type: ['boolean', 'null'],
+          },
+          declaredNotAgreed: {
+            type: ['number', 'null'],
+            description:
+              'Consumption KPIs only: the same figure counted from what the catalog declares (annotations, input ports, lineage) without an active agreement; the value counts agreements only',
           },
           byDomain: {
             type: 'array',

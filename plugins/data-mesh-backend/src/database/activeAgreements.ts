@@ -1,0 +1,58 @@
+import type { ProductAgreements } from '@datamesh-backstage/plugin-data-mesh-node';
+import { Knex } from 'knex';
+import { chunks } from './rows';
+
+const COLUMNS = [
+  'id',
+  'product_ref',
+  'port',
+  'consumer_ref',
+  'purpose',
+  'fields',
+  'expires_at',
+];
+
+/**
+ * The active agreements of each product in `refs` (both those on it and
+ * those it holds as a consumer), neither ended nor past their expiry at
+ * `now`: two indexed queries per chunk of refs, whatever the number of
+ * agreements elsewhere. Every ref gets an entry, empty when it has none.
+ */
+export async function readActiveAgreements(
+  db: Knex,
+  refs: string[],
+  now: string,
+): Promise<Map<string, ProductAgreements>> {
+  const result = new Map<string, ProductAgreements>();
+  for (const ref of refs) {
+    result.set(ref, { consumers: [], consumed: [] });
+  }
+  for (const batch of chunks([...new Set(refs)])) {
+    const active = () =>
+      db('agreements')
+        .where('status', 'active')
+        .where('expires_at', '>', now)
+        .select(COLUMNS);
+    const [on, held] = await Promise.all([
+      active().whereIn('product_ref', batch),
+      active().whereIn('consumer_ref', batch),
+    ]);
+    for (const [rows, side, key] of [
+      [on, 'consumers', 'product_ref'],
+      [held, 'consumed', 'consumer_ref'],
+    ] as const) {
+      for (const row of rows) {
+        result.get(row[key])?.[side].push({
+          id: row.id,
+          product: row.product_ref,
+          port: row.port,
+          consumer: row.consumer_ref,
+          purpose: row.purpose,
+          fields: JSON.parse(row.fields),
+          expiresAt: row.expires_at,
+        });
+      }
+    }
+  }
+  return result;
+}
