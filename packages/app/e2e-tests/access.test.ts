@@ -13,7 +13,7 @@ test.describe('data access requests', () => {
   test('governance approves a pending request; the consumer shows as agreed in the lineage', async ({
     page,
   }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     await signInAsGuest(page);
     await page.goto('/catalog/default/dataproduct/customer-360');
 
@@ -54,7 +54,7 @@ test.describe('data access requests', () => {
   test('the guest requests access for its notebook and sees the request pending', async ({
     page,
   }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     await signInAsGuest(page);
     await page.goto('/catalog/default/dataproduct/customer-360');
     await page
