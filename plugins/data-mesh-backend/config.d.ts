@@ -170,5 +170,23 @@ export interface Config {
       /** When the KPI snapshot is taken; hourly by default, one kept per day. */
       snapshotSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    examples?: {
+      /**
+       * Pending access requests a demonstration portal starts with, filed as
+       * made by the users they name (`requestedBy`), so that someone signed
+       * in as another user has requests to decide. Not for production: they
+       * skip the requester's permission check.
+       */
+      accessRequests?: Array<{
+        product: string;
+        port: string;
+        consumer: string;
+        purpose: string;
+        fields?: string[];
+        requestedBy: string;
+        /** Days from start-up the access would last; 90 by default. */
+        days?: number;
+      }>;
+    };
   };
 }

@@ -18,6 +18,7 @@ import {
 import { createDataMeshActions } from './actions/createDataMeshActions';
 import { createRouter } from './router/createRouter';
 import { createDataMeshServices } from './service/createDataMeshServices';
+import { fileExampleAccessRequests } from './examples/exampleAccessRequests';
 import { RescoreQueue } from './service/RescoreQueue';
 import {
   scheduleAgreementExpiry,
@@ -100,6 +101,11 @@ export const dataMeshPlugin = createBackendPlugin({
           signals,
           modulePacks,
           accessExtensions,
+        });
+        await fileExampleAccessRequests({
+          config,
+          logger,
+          requests: services.accessRequests,
         });
         await scheduleSweep({ config, scheduler, sweep: services.sweep });
         await scheduleKpiSnapshot({ config, scheduler, kpis: services.kpis });

@@ -14,6 +14,8 @@ export {
   dataMeshPlugin,
   DataMeshDomainsPage,
   DataMeshKpiDashboardPage,
+  DataMeshAccessRequestsPage,
+  EntityDataProductAccessCard,
   EntityDataProductOverviewCard,
   EntityDataProductSchemaCard,
   EntityDataProductPortsCard,

@@ -4,7 +4,11 @@ import {
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
 import { dataMeshApiFactory } from './api/dataMeshApiFactory';
-import { domainsRouteRef, kpisRouteRef } from './routes';
+import {
+  accessRequestsRouteRef,
+  domainsRouteRef,
+  kpisRouteRef,
+} from './routes';
 
 /**
  * The data mesh plugin for apps on the legacy frontend system. Registers the
@@ -15,7 +19,11 @@ import { domainsRouteRef, kpisRouteRef } from './routes';
 export const dataMeshPlugin = createPlugin({
   id: 'data-mesh',
   apis: [dataMeshApiFactory],
-  routes: { domains: domainsRouteRef, kpis: kpisRouteRef },
+  routes: {
+    domains: domainsRouteRef,
+    kpis: kpisRouteRef,
+    accessRequests: accessRequestsRouteRef,
+  },
 });
 
 /**
@@ -50,6 +58,42 @@ export const DataMeshKpiDashboardPage: () => JSX.Element =
           m => m.KpiDashboardPage,
         ),
       mountPoint: kpisRouteRef,
+    }),
+  );
+
+/**
+ * "My access requests" (legacy system): the data access the signed-in user
+ * asked for with its status, and the pending requests of the products they
+ * may decide. Mount at e.g. `/data-mesh/access-requests` and link it from
+ * the sidebar.
+ * @public
+ */
+export const DataMeshAccessRequestsPage: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createRoutableExtension({
+      name: 'DataMeshAccessRequestsPage',
+      component: () =>
+        import('./components/pages/MyAccessRequestsPage').then(
+          m => m.MyAccessRequestsPage,
+        ),
+      mountPoint: accessRequestsRouteRef,
+    }),
+  );
+
+/**
+ * Access to a data product (legacy system): its output ports with a
+ * "Request access" form, pending requests for its owners and governance to
+ * decide, and its data sharing agreements.
+ * @public
+ */
+export const EntityDataProductAccessCard: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductAccessCard',
+      component: {
+        lazy: () =>
+          import('./components/access/AccessCard').then(m => m.AccessCard),
+      },
     }),
   );
 

@@ -22,3 +22,8 @@ export const domainRouteRef = createSubRouteRef({
 
 /** The leadership KPI dashboard. */
 export const kpisRouteRef = createRouteRef({ id: 'data-mesh:kpis' });
+
+/** The signed-in user's access requests, and those awaiting their decision. */
+export const accessRequestsRouteRef = createRouteRef({
+  id: 'data-mesh:access-requests',
+});

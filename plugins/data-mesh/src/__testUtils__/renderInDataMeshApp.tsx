@@ -5,6 +5,7 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import type { JsonObject } from '@backstage/types';
 import type { ReactElement } from 'react';
 import { domainsRouteRef, kpisRouteRef } from '../routes';
 
@@ -21,6 +22,7 @@ export function renderInDataMeshApp(
     catalog?: Entity[];
     mountPath?: string;
     initialRouteEntries?: string[];
+    config?: JsonObject;
   } = {},
 ) {
   return renderInTestApp(element, {
@@ -35,13 +37,19 @@ export function renderInDataMeshApp(
     },
     mountPath: options.mountPath,
     initialRouteEntries: options.initialRouteEntries,
+    config: options.config,
   });
 }
 
 /** Renders an entity card or tab on the page of `entity`. */
 export function renderEntityCard(
   element: ReactElement,
-  options: { entity: Entity; apis?: ApiPairs; catalog?: Entity[] },
+  options: {
+    entity: Entity;
+    apis?: ApiPairs;
+    catalog?: Entity[];
+    config?: JsonObject;
+  },
 ) {
   return renderInDataMeshApp(
     <EntityProvider entity={options.entity}>{element}</EntityProvider>,

@@ -78,3 +78,17 @@ export const dataProductStandardsCard = EntityCardBlueprint.make({
       )),
   },
 });
+
+/**
+ * `entity-card:data-mesh/data-product-access`: the output ports with a
+ * "Request access" form, the requests waiting for the owners' or
+ * governance's decision, and the product's data sharing agreements.
+ */
+export const dataProductAccessCard = EntityCardBlueprint.make({
+  name: 'data-product-access',
+  params: {
+    filter,
+    loader: () =>
+      import('../components/access/AccessCard').then(m => <m.AccessCard />),
+  },
+});

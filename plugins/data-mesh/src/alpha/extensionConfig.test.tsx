@@ -47,6 +47,9 @@ function renderProductPage(extensions: object[] = [], features: any[] = []) {
       404,
     );
   }
+  // The lineage and access cards read the product's agreements and requests.
+  mesh.get('/agreements', { items: [] });
+  mesh.get('/access-requests', { items: [] });
   return renderTestApp({
     features: [dataMeshPlugin, ...features],
     extensions: [createTestEntityPage({ entity: customer360() })],

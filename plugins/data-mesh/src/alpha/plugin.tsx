@@ -1,8 +1,15 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { DataMeshIcon } from '../components/DataMeshIcon';
-import { domainsRouteRef, kpisRouteRef, rootRouteRef } from '../routes';
+import {
+  accessRequestsRouteRef,
+  domainsRouteRef,
+  kpisRouteRef,
+  rootRouteRef,
+} from '../routes';
+import { dataMeshAccessRequestsPage } from './accessPages';
 import { dataMeshApi } from './apis';
 import {
+  dataProductAccessCard,
   dataProductLineageCard,
   dataProductOverviewCard,
   dataProductScorecardCard,
@@ -18,7 +25,7 @@ import { dataMeshDomainsPage, dataMeshKpisPage, dataMeshPage } from './pages';
 /**
  * The data mesh plugin for apps on the new frontend system: the API client,
  * the `/data-mesh` page (domain scorecards and the KPI dashboard as tabs, and
- * a sidebar item), and the DataProduct entity page's cards and tabs.
+ * a sidebar item), "My access requests" with its own sidebar item, and the DataProduct entity page's cards and tabs.
  * @alpha
  */
 export const dataMeshPlugin = createFrontendPlugin({
@@ -30,17 +37,20 @@ export const dataMeshPlugin = createFrontendPlugin({
     root: rootRouteRef,
     domains: domainsRouteRef,
     kpis: kpisRouteRef,
+    accessRequests: accessRequestsRouteRef,
   },
   extensions: [
     dataMeshApi,
     dataMeshPage,
     dataMeshDomainsPage,
     dataMeshKpisPage,
+    dataMeshAccessRequestsPage,
     dataProductOverviewCard,
     dataProductScorecardCard,
     dataProductSloCard,
     dataProductLineageCard,
     dataProductStandardsCard,
+    dataProductAccessCard,
     dataProductSchemaContent,
     dataProductGovernanceContent,
   ],

@@ -1,5 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
+import { agreement } from '../../__testUtils__/accessFixtures';
+import { setupDataMeshServer } from '../../__testUtils__/dataMeshServer';
 import { customer360 } from '../../__testUtils__/entityFixtures';
 import { renderEntityCard } from '../../__testUtils__/renderInDataMeshApp';
 import { LineageCard } from './LineageCard';
@@ -9,6 +11,12 @@ const entity = (kind: string, name: string, title: string): Entity => ({
   kind,
   metadata: { name, namespace: 'default', title },
 });
+
+jest.setTimeout(60_000);
+// The machine running the tests may be slow to load the lineage.
+configure({ asyncUtilTimeout: 10_000 });
+
+const mesh = setupDataMeshServer();
 
 describe('LineageCard', () => {
   beforeAll(() => {
@@ -22,7 +30,9 @@ describe('LineageCard', () => {
   });
 
   it('draws the lineage and lists upstream and downstream entities', async () => {
+    mesh.get('/agreements', { items: [] });
     await renderEntityCard(<LineageCard maxDepth={1} />, {
+      apis: [mesh.api],
       entity: customer360(),
       catalog: [
         entity('DataProduct', 'order-events', 'Order Events'),
@@ -63,7 +73,56 @@ describe('LineageCard', () => {
   it('shows an empty state for a product without lineage', async () => {
     const lonely = customer360();
     lonely.relations = [];
-    await renderEntityCard(<LineageCard />, { entity: lonely });
+    mesh.get('/agreements', { items: [] });
+    await renderEntityCard(<LineageCard />, {
+      entity: lonely,
+      apis: [mesh.api],
+    });
     expect(await screen.findByText('No lineage')).toBeInTheDocument();
+  });
+
+  it('lists consumers with an agreement apart from those only declared', async () => {
+    const queries = mesh.get('/agreements', {
+      items: [
+        agreement({ consumer: 'component:default/fraud-model' }),
+        // Declared as a reader and agreed: listed as agreed.
+        agreement({ id: 'a2', consumer: 'component:default/churn-model' }),
+        // Ended agreements do not count.
+        agreement({
+          id: 'a3',
+          consumer: 'dataproduct:default/customer-segments',
+          status: 'revoked',
+        }),
+      ],
+    });
+    await renderEntityCard(<LineageCard maxDepth={1} />, {
+      entity: customer360(),
+      apis: [mesh.api],
+      catalog: [
+        entity('DataProduct', 'order-events', 'Order Events'),
+        entity('DataProduct', 'customer-segments', 'Customer Segments'),
+        entity('Component', 'churn-model', 'Churn Model'),
+      ],
+    });
+    const agreed = await screen.findByRole('region', {
+      name: 'Agreed consumers (data sharing agreement)',
+    });
+    expect(
+      within(agreed)
+        .getAllByRole('link')
+        .map(a => a.getAttribute('href')),
+    ).toEqual([
+      '/catalog/default/component/churn-model',
+      '/catalog/default/component/fraud-model',
+    ]);
+    const declared = screen.getByRole('region', {
+      name: 'Declared, not agreed',
+    });
+    expect(
+      within(declared)
+        .getAllByRole('link')
+        .map(a => a.getAttribute('href')),
+    ).toEqual(['/catalog/default/dataproduct/customer-segments']);
+    expect(queries[0].get('product')).toBe('dataproduct:default/customer-360');
   });
 });
