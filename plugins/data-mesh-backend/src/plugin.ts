@@ -21,6 +21,7 @@ import { createDataMeshServices } from './service/createDataMeshServices';
 import { RescoreQueue } from './service/RescoreQueue';
 import {
   scheduleAgreementExpiry,
+  scheduleCampaignTracking,
   scheduleKpiSnapshot,
   scheduleSweep,
   subscribeToProductChanges,
@@ -109,6 +110,11 @@ export const dataMeshPlugin = createBackendPlugin({
           agreementService: services.agreementService,
           reminderLeadTimeMs: services.accessSettings.reminderLeadTimeMs,
         });
+        await scheduleCampaignTracking({
+          config,
+          scheduler,
+          campaigns: services.campaigns,
+        });
         const queue = new RescoreQueue({
           governance: services.governance,
           logger,
@@ -143,6 +149,7 @@ export const dataMeshPlugin = createBackendPlugin({
             accessScopes: services.accessScopes,
             agreementService: services.agreementService,
             standards: services.standards,
+            campaigns: services.campaigns,
           }),
         );
         createDataMeshActions({

@@ -14,6 +14,8 @@ export {
   dataMeshPlugin,
   DataMeshDomainsPage,
   DataMeshKpiDashboardPage,
+  DataMeshCampaignsPage,
+  EntityDataProductCampaignsCard,
   EntityDataProductOverviewCard,
   EntityDataProductSchemaCard,
   EntityDataProductPortsCard,

@@ -4,7 +4,7 @@ import {
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
 import { dataMeshApiFactory } from './api/dataMeshApiFactory';
-import { domainsRouteRef, kpisRouteRef } from './routes';
+import { campaignsRouteRef, domainsRouteRef, kpisRouteRef } from './routes';
 
 /**
  * The data mesh plugin for apps on the legacy frontend system. Registers the
@@ -15,7 +15,11 @@ import { domainsRouteRef, kpisRouteRef } from './routes';
 export const dataMeshPlugin = createPlugin({
   id: 'data-mesh',
   apis: [dataMeshApiFactory],
-  routes: { domains: domainsRouteRef, kpis: kpisRouteRef },
+  routes: {
+    domains: domainsRouteRef,
+    kpis: kpisRouteRef,
+    campaigns: campaignsRouteRef,
+  },
 });
 
 /**
@@ -50,6 +54,39 @@ export const DataMeshKpiDashboardPage: () => JSX.Element =
           m => m.KpiDashboardPage,
         ),
       mountPoint: kpisRouteRef,
+    }),
+  );
+
+/**
+ * Governance campaigns (legacy system): the list, the form starting one
+ * (for governance) and each campaign's page with its burn-down. Mount at
+ * e.g. `/data-mesh/campaigns`.
+ * @public
+ */
+export const DataMeshCampaignsPage: () => JSX.Element = dataMeshPlugin.provide(
+  createRoutableExtension({
+    name: 'DataMeshCampaignsPage',
+    component: () =>
+      import('./components/pages/CampaignsPage').then(m => m.CampaignsPage),
+    mountPoint: campaignsRouteRef,
+  }),
+);
+
+/**
+ * The open campaigns that concern a product, what it must fix and by when
+ * (legacy system).
+ * @public
+ */
+export const EntityDataProductCampaignsCard: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductCampaignsCard',
+      component: {
+        lazy: () =>
+          import('./components/campaigns/ProductCampaignsCard').then(
+            m => m.ProductCampaignsCard,
+          ),
+      },
     }),
   );
 

@@ -22,3 +22,13 @@ export const domainRouteRef = createSubRouteRef({
 
 /** The leadership KPI dashboard. */
 export const kpisRouteRef = createRouteRef({ id: 'data-mesh:kpis' });
+
+/** Governance campaigns: the list, and the form starting one. */
+export const campaignsRouteRef = createRouteRef({ id: 'data-mesh:campaigns' });
+
+/** One campaign's page, below the campaigns list. */
+export const campaignRouteRef = createSubRouteRef({
+  id: 'data-mesh:campaign',
+  parent: campaignsRouteRef,
+  path: '/:id',
+});

@@ -1,8 +1,15 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { DataMeshIcon } from '../components/DataMeshIcon';
-import { domainsRouteRef, kpisRouteRef, rootRouteRef } from '../routes';
+import {
+  campaignRouteRef,
+  campaignsRouteRef,
+  domainsRouteRef,
+  kpisRouteRef,
+  rootRouteRef,
+} from '../routes';
 import { dataMeshApi } from './apis';
 import {
+  dataProductCampaignsCard,
   dataProductLineageCard,
   dataProductOverviewCard,
   dataProductScorecardCard,
@@ -13,7 +20,12 @@ import {
   dataProductGovernanceContent,
   dataProductSchemaContent,
 } from './entityContents';
-import { dataMeshDomainsPage, dataMeshKpisPage, dataMeshPage } from './pages';
+import {
+  dataMeshCampaignsPage,
+  dataMeshDomainsPage,
+  dataMeshKpisPage,
+  dataMeshPage,
+} from './pages';
 
 /**
  * The data mesh plugin for apps on the new frontend system: the API client,
@@ -30,17 +42,21 @@ export const dataMeshPlugin = createFrontendPlugin({
     root: rootRouteRef,
     domains: domainsRouteRef,
     kpis: kpisRouteRef,
+    campaigns: campaignsRouteRef,
+    campaign: campaignRouteRef,
   },
   extensions: [
     dataMeshApi,
     dataMeshPage,
     dataMeshDomainsPage,
     dataMeshKpisPage,
+    dataMeshCampaignsPage,
     dataProductOverviewCard,
     dataProductScorecardCard,
     dataProductSloCard,
     dataProductLineageCard,
     dataProductStandardsCard,
+    dataProductCampaignsCard,
     dataProductSchemaContent,
     dataProductGovernanceContent,
   ],
