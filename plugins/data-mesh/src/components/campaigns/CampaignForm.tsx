@@ -64,7 +64,10 @@ export function CampaignForm(props: {
       await api.createCampaign(input);
       props.onCreated();
     } catch (e) {
-      setError((e as Error).message);
+      // The backend's message names the refused field; ResponseError keeps
+      // it in its body.
+      const body = (e as { body?: { error?: { message?: string } } }).body;
+      setError(body?.error?.message ?? (e as Error).message);
     } finally {
       setSaving(false);
     }
@@ -76,6 +79,7 @@ export function CampaignForm(props: {
         <Grid container spacing={2}>
           <Grid item xs={12} md={6}>
             <TextField
+              id="campaign-name"
               label="Name"
               value={name}
               required
@@ -86,6 +90,7 @@ export function CampaignForm(props: {
           <Grid item xs={12} md={6}>
             <TextField
               select
+              id="campaign-rules"
               label="Rules products must pass"
               fullWidth
               SelectProps={{ multiple: true }}
@@ -102,6 +107,7 @@ export function CampaignForm(props: {
           </Grid>
           <Grid item xs={6} md={3}>
             <TextField
+              id="campaign-min-score"
               label="Minimum score"
               type="number"
               inputProps={{ min: 0, max: 100 }}
@@ -112,6 +118,7 @@ export function CampaignForm(props: {
           </Grid>
           <Grid item xs={6} md={3}>
             <TextField
+              id="campaign-target"
               label="Target (% of products)"
               type="number"
               required
@@ -123,6 +130,7 @@ export function CampaignForm(props: {
           </Grid>
           <Grid item xs={6} md={3}>
             <TextField
+              id="campaign-deadline"
               label="Deadline"
               type="date"
               required
@@ -134,6 +142,7 @@ export function CampaignForm(props: {
           </Grid>
           <Grid item xs={12} md={4}>
             <TextField
+              id="campaign-domains"
               label="Domains (any if empty)"
               placeholder="customer, finance"
               value={domains}
@@ -144,6 +153,7 @@ export function CampaignForm(props: {
           <Grid item xs={12} md={4}>
             <TextField
               select
+              id="campaign-types"
               label="Product types (any if empty)"
               fullWidth
               SelectProps={{ multiple: true }}
@@ -159,6 +169,7 @@ export function CampaignForm(props: {
           </Grid>
           <Grid item xs={12} md={4}>
             <TextField
+              id="campaign-lifecycles"
               label="Lifecycles (any if empty)"
               placeholder="production"
               value={lifecycles}

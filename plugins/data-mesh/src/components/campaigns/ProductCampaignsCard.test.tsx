@@ -36,7 +36,10 @@ describe('campaigns on a product page and on the leadership dashboard', () => {
         },
       ],
     });
-    await renderEntityCard(<ProductCampaignsCard />, { entity: customer360() });
+    await renderEntityCard(<ProductCampaignsCard />, {
+      entity: customer360(),
+      apis: [mesh.api],
+    });
     expect(
       await screen.findByText(
         'Must fix DOC-001; Must score at least 90 (now 80) by 2026-12-31',
@@ -51,7 +54,10 @@ describe('campaigns on a product page and on the leadership dashboard', () => {
 
   it('says so when no campaign concerns the product', async () => {
     mesh.get('/products/default/customer-360/campaigns', { items: [] });
-    await renderEntityCard(<ProductCampaignsCard />, { entity: customer360() });
+    await renderEntityCard(<ProductCampaignsCard />, {
+      entity: customer360(),
+      apis: [mesh.api],
+    });
     expect(
       await screen.findByText('No open campaign concerns this product'),
     ).toBeInTheDocument();
