@@ -42,6 +42,14 @@ export interface Config {
       /** When expired agreements are ended; hourly by default. */
       expirySchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /** Governance campaigns. */
+    campaigns?: {
+      /**
+       * When open campaigns' progress is recorded (one point a day, the
+       * latest run's) and finished ones closed; hourly by default.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     /**
      * Notifications, through Backstage's notifications service (in-app, and
      * email or Slack through the notification modules installed). Each topic

@@ -22,6 +22,7 @@ import { fileExampleAccessRequests } from './examples/exampleAccessRequests';
 import { RescoreQueue } from './service/RescoreQueue';
 import {
   scheduleAgreementExpiry,
+  scheduleCampaignTracking,
   scheduleKpiSnapshot,
   scheduleSweep,
   subscribeToProductChanges,
@@ -115,6 +116,11 @@ export const dataMeshPlugin = createBackendPlugin({
           agreementService: services.agreementService,
           reminderLeadTimeMs: services.accessSettings.reminderLeadTimeMs,
         });
+        await scheduleCampaignTracking({
+          config,
+          scheduler,
+          campaigns: services.campaigns,
+        });
         const queue = new RescoreQueue({
           governance: services.governance,
           logger,
@@ -149,6 +155,7 @@ export const dataMeshPlugin = createBackendPlugin({
             accessScopes: services.accessScopes,
             agreementService: services.agreementService,
             standards: services.standards,
+            campaigns: services.campaigns,
           }),
         );
         createDataMeshActions({

@@ -113,6 +113,28 @@ export const dataMeshStandardsImportPermission = createPermission({
 });
 
 /**
+ * Starting a governance campaign (a standard, a scope of products, a target
+ * share and a deadline). Typically granted to governance only. Reading
+ * campaigns needs no permission: their figures only cover the products the
+ * caller may read in the catalog.
+ * @public
+ */
+export const dataMeshCampaignCreatePermission = createPermission({
+  name: 'data-mesh.campaign.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Closing a campaign before its deadline. Typically granted to governance
+ * only.
+ * @public
+ */
+export const dataMeshCampaignUpdatePermission = createPermission({
+  name: 'data-mesh.campaign.update',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the data-mesh plugin.
  * @public
  */
@@ -126,4 +148,6 @@ export const dataMeshPermissions = [
   dataMeshAccessApprovePermission,
   dataMeshAccessAuditPermission,
   dataMeshStandardsImportPermission,
+  dataMeshCampaignCreatePermission,
+  dataMeshCampaignUpdatePermission,
 ];

@@ -16,6 +16,8 @@ export {
   DataMeshKpiDashboardPage,
   DataMeshAccessRequestsPage,
   EntityDataProductAccessCard,
+  DataMeshCampaignsPage,
+  EntityDataProductCampaignsCard,
   EntityDataProductOverviewCard,
   EntityDataProductSchemaCard,
   EntityDataProductPortsCard,

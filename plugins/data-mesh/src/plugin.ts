@@ -6,6 +6,7 @@ import {
 import { dataMeshApiFactory } from './api/dataMeshApiFactory';
 import {
   accessRequestsRouteRef,
+  campaignsRouteRef,
   domainsRouteRef,
   kpisRouteRef,
 } from './routes';
@@ -23,6 +24,7 @@ export const dataMeshPlugin = createPlugin({
     domains: domainsRouteRef,
     kpis: kpisRouteRef,
     accessRequests: accessRequestsRouteRef,
+    campaigns: campaignsRouteRef,
   },
 });
 
@@ -93,6 +95,39 @@ export const EntityDataProductAccessCard: () => JSX.Element =
       component: {
         lazy: () =>
           import('./components/access/AccessCard').then(m => m.AccessCard),
+      },
+    }),
+  );
+
+/**
+ * Governance campaigns (legacy system): the list, the form starting one
+ * (for governance) and each campaign's page with its burn-down. Mount at
+ * e.g. `/data-mesh/campaigns`.
+ * @public
+ */
+export const DataMeshCampaignsPage: () => JSX.Element = dataMeshPlugin.provide(
+  createRoutableExtension({
+    name: 'DataMeshCampaignsPage',
+    component: () =>
+      import('./components/pages/CampaignsPage').then(m => m.CampaignsPage),
+    mountPoint: campaignsRouteRef,
+  }),
+);
+
+/**
+ * The open campaigns that concern a product, what it must fix and by when
+ * (legacy system).
+ * @public
+ */
+export const EntityDataProductCampaignsCard: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductCampaignsCard',
+      component: {
+        lazy: () =>
+          import('./components/campaigns/ProductCampaignsCard').then(
+            m => m.ProductCampaignsCard,
+          ),
       },
     }),
   );

@@ -27,3 +27,13 @@ export const kpisRouteRef = createRouteRef({ id: 'data-mesh:kpis' });
 export const accessRequestsRouteRef = createRouteRef({
   id: 'data-mesh:access-requests',
 });
+
+/** Governance campaigns: the list, and the form starting one. */
+export const campaignsRouteRef = createRouteRef({ id: 'data-mesh:campaigns' });
+
+/** One campaign's page, below the campaigns list. */
+export const campaignRouteRef = createSubRouteRef({
+  id: 'data-mesh:campaign',
+  parent: campaignsRouteRef,
+  path: '/:id',
+});

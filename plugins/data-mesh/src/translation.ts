@@ -22,6 +22,12 @@ export const dataMeshTranslationRef = createTranslationRef({
         title: 'Data mesh KPIs',
         subtitle:
           'Mesh adoption, quality and consumption against their targets',
+        campaigns: 'Campaigns',
+      },
+      campaigns: {
+        title: 'Governance campaigns',
+        subtitle:
+          'Bringing products to a standard by a deadline, tracked every day',
       },
     },
     cards: {
@@ -43,6 +49,14 @@ export const dataMeshTranslationRef = createTranslationRef({
         links: 'Links',
       },
       scorecard: { title: 'Governance scorecard' },
+      campaigns: {
+        title: 'Campaigns',
+        emptyTitle: 'No open campaign concerns this product',
+        done: 'Done',
+        mustFix: 'Must fix {{rules}}',
+        mustScore: 'Must score at least {{minScore}} (now {{score}})',
+        deadline: 'by {{deadline}}',
+      },
       scoreHistory: { title: 'Score history' },
       slo: {
         title: 'Service level objectives',

@@ -1,6 +1,8 @@
 import { Knex } from 'knex';
 import type { AccessRequestStore } from './AccessRequestStore';
 import type { AgreementStore } from './AgreementStore';
+import type { CampaignStore } from './CampaignStore';
+import { DatabaseCampaignStore } from './DatabaseCampaignStore';
 import { DatabaseAccessRequestStore } from './DatabaseAccessRequestStore';
 import { DatabaseAgreementStore } from './DatabaseAgreementStore';
 import { DatabaseKpiInputStore } from './DatabaseKpiInputStore';
@@ -43,6 +45,7 @@ export interface DataMeshStores {
   visibilitySnapshots: VisibilitySnapshotStore;
   accessRequests: AccessRequestStore;
   agreements: AgreementStore;
+  campaigns: CampaignStore;
   /** Writes results, their provenance look-up and KPI inputs atomically. */
   resultTransactions: ResultTransactions;
 }
@@ -69,6 +72,7 @@ export function createDataMeshStores(
     visibilitySnapshots: new DatabaseVisibilitySnapshotStore(db),
     accessRequests: new DatabaseAccessRequestStore(db),
     agreements: new DatabaseAgreementStore(db),
+    campaigns: new DatabaseCampaignStore(db),
     resultTransactions: new DatabaseResultTransactions(db),
   };
 }

@@ -16,6 +16,7 @@ import { AgreementStore } from '../database/AgreementStore';
 import { AccessScopes } from '../service/access/AccessScopes';
 import { AccessService } from '../service/access/AccessService';
 import { AgreementService } from '../service/access/AgreementService';
+import { CampaignService } from '../service/campaigns/CampaignService';
 import { CatalogReader } from '../service/CatalogReader';
 import { DomainService } from '../service/DomainService';
 import { FreshnessService } from '../service/FreshnessService';
@@ -32,6 +33,7 @@ import { createOpenApiRouter } from '../schema/openapi/generated';
 import { accessRoutes } from './accessRoutes';
 import { createAccessControl } from './accessControl';
 import { agreementRoutes } from './agreementRoutes';
+import { campaignRoutes } from './campaignRoutes';
 import { domainRoutes } from './domainRoutes';
 import { kpiRoutes } from './kpiRoutes';
 import { measurementRoutes } from './measurementRoutes';
@@ -69,6 +71,7 @@ export interface RouterOptions {
   accessService: AccessService;
   accessScopes: AccessScopes;
   agreementService: AgreementService;
+  campaigns: CampaignService;
   /** The clock, for tests. */
   now?: () => Date;
   standards: StandardsService;
@@ -117,6 +120,7 @@ export async function createRouter(
   accessRoutes(deps);
   agreementRoutes(deps);
   standardsRoutes(deps);
+  campaignRoutes(deps);
   const guarded = Router();
   guarded.use(access.middleware);
   guarded.use(router);

@@ -15,6 +15,7 @@ import {
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import { createDataMeshStores } from '../database/createDataMeshStores';
 import { applyDatabaseMigrations } from '../database/migrations';
+import { CampaignService } from './campaigns/CampaignService';
 import { CatalogReader } from './CatalogReader';
 import { createGovernanceServices } from './createGovernanceServices';
 import { createRequestServices } from './createRequestServices';
@@ -96,6 +97,17 @@ export async function createDataMeshServices(options: DataMeshServicesOptions) {
     config,
     accessExtensions: options.accessExtensions ?? { provisioners: [] },
   });
+  const campaigns = new CampaignService({
+    store: stores.campaigns,
+    rules: () =>
+      new Map(
+        effective.policies
+          .describe()
+          .map(rule => [rule.id, rule.state ?? 'enforced']),
+      ),
+    logger,
+    now,
+  });
   const { version, packs } = effective.policies;
   const packNames = packs.map(p => `${p.name} (${p.scope})`).join(', ');
   logger.info(
@@ -128,5 +140,6 @@ export async function createDataMeshServices(options: DataMeshServicesOptions) {
     agreementService: requests.agreementService,
     accessSettings: requests.accessSettings,
     standards: requests.standards,
+    campaigns,
   };
 }

@@ -11,6 +11,7 @@ import {
   DATA_PRODUCT_CHANGED_TOPIC,
   DataProductChangedEvent,
 } from '@datamesh-backstage/plugin-data-mesh-node';
+import { CampaignService } from './campaigns/CampaignService';
 import { GovernanceSweep } from './GovernanceSweep';
 import { KpiService } from './kpis/KpiService';
 import { RescoreQueue } from './RescoreQueue';
@@ -114,6 +115,34 @@ export async function scheduleAgreementExpiry(options: {
     run: async () => {
       await options.agreementService.expireDue(options.reminderLeadTimeMs);
     },
+  });
+}
+
+/** Scheduler task id of campaign tracking. */
+export const CAMPAIGN_TASK_ID = 'data-mesh-campaign-tracking';
+
+/**
+ * Records the progress of every open campaign and closes those that reached
+ * their target or passed their deadline, hourly by default
+ * (`dataMesh.campaigns.schedule`), on one replica: each run replaces the
+ * day's point, so every day has one, from the latest scores of that day.
+ */
+export async function scheduleCampaignTracking(options: {
+  config: RootConfigService;
+  scheduler: SchedulerService;
+  campaigns: CampaignService;
+}) {
+  await scheduleGlobalTask({
+    config: options.config,
+    scheduler: options.scheduler,
+    id: CAMPAIGN_TASK_ID,
+    configKey: 'dataMesh.campaigns.schedule',
+    defaults: {
+      frequency: { hours: 1 },
+      timeout: { minutes: 10 },
+      initialDelay: { minutes: 3 },
+    },
+    run: () => options.campaigns.track(),
   });
 }
 

@@ -36,6 +36,11 @@ import type {
   ProductExportResponse,
   ProductImportResponse,
   StandardFileContent,
+  CampaignDetails,
+  CampaignFailingPage,
+  CampaignInput,
+  CampaignSummary,
+  ProductCampaign,
 } from './apiTypes';
 
 /** Per-request options: a token for callers outside the browser. @public */
@@ -250,4 +255,34 @@ export interface DataMeshApi {
     format: ExportFormatName,
     options?: DataMeshRequestOptions,
   ): Promise<ProductExportResponse | undefined>;
+  /** Campaigns, newest first, with the caller's share done. */
+  listCampaigns(
+    options?: DataMeshRequestOptions,
+  ): Promise<{ items: CampaignSummary[]; atRiskMargin: number }>;
+  /** Starts a campaign (needs `data-mesh.campaign.create`). */
+  createCampaign(
+    input: CampaignInput,
+    options?: DataMeshRequestOptions,
+  ): Promise<CampaignSummary>;
+  /** A campaign with its progress per domain and burn-down. */
+  getCampaign(
+    id: string,
+    options?: DataMeshRequestOptions,
+  ): Promise<CampaignDetails>;
+  /** A page of a campaign's products not done yet, with their owners. */
+  listCampaignFailing(
+    id: string,
+    query?: { limit?: number; cursor?: string },
+    options?: DataMeshRequestOptions,
+  ): Promise<CampaignFailingPage>;
+  /** Closes an open campaign now (needs `data-mesh.campaign.update`). */
+  closeCampaign(
+    id: string,
+    options?: DataMeshRequestOptions,
+  ): Promise<CampaignSummary>;
+  /** The open campaigns concerning a product, and what it must fix. */
+  getProductCampaigns(
+    entityRef: string,
+    options?: DataMeshRequestOptions,
+  ): Promise<{ items: ProductCampaign[] }>;
 }

@@ -43,6 +43,11 @@ import type {
   ProductExportResponse,
   ProductImportResponse,
   StandardFileContent,
+  CampaignDetails,
+  CampaignFailingPage,
+  CampaignInput,
+  CampaignSummary,
+  ProductCampaign,
 } from './apiTypes';
 
 /** The parts of Backstage's discovery API the client needs. @public */
@@ -459,6 +464,54 @@ export class DataMeshClient implements DataMeshApi {
     return this.#request<ProductExportResponse>(
       `/products/${productPath(entityRef)}/export`,
       { query: { format }, allow404: true },
+      options,
+    );
+  }
+
+  listCampaigns(options?: DataMeshRequestOptions) {
+    return this.#get<{ items: CampaignSummary[]; atRiskMargin: number }>(
+      '/campaigns',
+      undefined,
+      options,
+    );
+  }
+
+  createCampaign(input: CampaignInput, options?: DataMeshRequestOptions) {
+    return this.#post<CampaignSummary>('/campaigns', input, options);
+  }
+
+  getCampaign(id: string, options?: DataMeshRequestOptions) {
+    return this.#get<CampaignDetails>(
+      `/campaigns/${encodeURIComponent(id)}`,
+      undefined,
+      options,
+    );
+  }
+
+  listCampaignFailing(
+    id: string,
+    query?: { limit?: number; cursor?: string },
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#get<CampaignFailingPage>(
+      `/campaigns/${encodeURIComponent(id)}/failing`,
+      { ...query },
+      options,
+    );
+  }
+
+  closeCampaign(id: string, options?: DataMeshRequestOptions) {
+    return this.#post<CampaignSummary>(
+      `/campaigns/${encodeURIComponent(id)}/close`,
+      undefined,
+      options,
+    );
+  }
+
+  getProductCampaigns(entityRef: string, options?: DataMeshRequestOptions) {
+    return this.#get<{ items: ProductCampaign[] }>(
+      `/products/${productPath(entityRef)}/campaigns`,
+      undefined,
       options,
     );
   }

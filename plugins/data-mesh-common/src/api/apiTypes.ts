@@ -187,3 +187,28 @@ export type LossReportItem = components['schemas']['LossReportEntry'];
 export type ProductImportResponse = components['schemas']['ProductImport'];
 /** What `GET /products/:namespace/:name/export` answers. @public */
 export type ProductExportResponse = components['schemas']['ProductExport'];
+/** The products a campaign covers; an empty or missing list is any. @public */
+export type CampaignScope = components['schemas']['CampaignScope'];
+/** What governance gives to start a campaign. @public */
+export type CampaignInput = components['schemas']['CampaignInput'];
+/** Whether a campaign is open, or closed having met or missed its target. @public */
+export type CampaignStatus = components['schemas']['CampaignStatus'];
+/** On track, at risk, met or missed. @public */
+export type CampaignHealth = components['schemas']['CampaignHealth'];
+/** A campaign and its share done. @public */
+export type CampaignSummary = components['schemas']['CampaignSummary'];
+/** Products in scope and done in one domain. @public */
+export type CampaignDomainProgress =
+  components['schemas']['CampaignDomainProgress'];
+/** One day of a campaign's burn-down, with the ideal line. @public */
+export type CampaignBurnDownPoint =
+  components['schemas']['CampaignBurnDownPoint'];
+/** A campaign with its progress per domain and burn-down. @public */
+export type CampaignDetails = components['schemas']['CampaignDetails'];
+/** A product of a campaign not done yet. @public */
+export type CampaignFailingProduct =
+  components['schemas']['CampaignFailingProduct'];
+/** A page of a campaign's failing products. @public */
+export type CampaignFailingPage = components['schemas']['CampaignFailingPage'];
+/** A campaign concerning one product, and what the product must fix. @public */
+export type ProductCampaign = components['schemas']['ProductCampaign'];

@@ -1357,6 +1357,258 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Campaigns, open and closed, newest first
+     * Anyone signed in. The share done is over the products of the scope the caller may read in the catalog; the health is the campaign's own, as last tracked.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** The campaigns */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CampaignSummary'][];
+              /** How far below the ideal share (0 to 1) an open campaign is at risk */
+              atRiskMargin: number;
+            };
+          };
+        };
+        401: components['responses']['Unauthorized'];
+      };
+    };
+    put?: never;
+    /**
+     * Start a campaign
+     * Needs data-mesh.campaign.create (governance). The campaign targets rules (known rule ids), a minimum score, or both; its progress is recorded at once and then by the tracking task.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CampaignInput'];
+        };
+      };
+      responses: {
+        /** The campaign as started */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CampaignSummary'];
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A campaign with its progress per domain and its burn-down
+     * Figures only count the products the caller may read in the catalog. The burn-down series is recorded over the whole scope, so it is only returned to callers who may read every product (`restricted` is true otherwise).
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: components['parameters']['campaignId'];
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** The campaign */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CampaignDetails'];
+          };
+        };
+        401: components['responses']['Unauthorized'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{id}/failing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The products of the campaign that are not done yet, with their owners
+     * Open campaigns: from the latest scorecards, with the targeted rules each product still fails. Closed campaigns: as they stood at closing. Only products the caller may read.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: components['parameters']['listLimit'];
+          cursor?: components['parameters']['listCursor'];
+        };
+        header?: never;
+        path: {
+          id: components['parameters']['campaignId'];
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** A page of failing products */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CampaignFailingPage'];
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close an open campaign now, with its summary
+     * Needs data-mesh.campaign.update. The campaign is met if its share done reached the target, else missed. Campaigns also close by themselves when they reach their target or pass their deadline.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: components['parameters']['campaignId'];
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** The campaign as closed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CampaignSummary'];
+          };
+        };
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+        409: components['responses']['Conflict'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/products/{namespace}/{name}/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The open campaigns whose scope includes a product, and what it must fix */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          namespace: components['parameters']['namespace'];
+          name: components['parameters']['name'];
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** The campaigns concerning the product */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ProductCampaign'][];
+            };
+          };
+        };
+        401: components['responses']['Unauthorized'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/import': {
     parameters: {
       query?: never;
@@ -1459,6 +1711,101 @@ export type webhooks = Record<string, never>;
 /** The `components` of the data-mesh OpenAPI document. @public */
 export interface components {
   schemas: {
+    /** The products a campaign covers; an empty or missing list is any */
+    CampaignScope: {
+      domains?: string[];
+      types?: components['schemas']['DataProductType'][];
+      lifecycles?: string[];
+    };
+    CampaignInput: {
+      name: string;
+      /** Rules a product must not fail (unwaived) to be done */
+      ruleIds?: string[];
+      /** Score a product must reach to be done */
+      minScore?: number;
+      scope?: components['schemas']['CampaignScope'];
+      /** Share of the products in scope that must be done (0 to 1) */
+      targetShare: number;
+      /** Last day of the campaign (YYYY-MM-DD, UTC), after today */
+      deadline: string;
+    };
+    CampaignStatus: 'open' | 'met' | 'missed';
+    /**
+     * met and missed once closed. An open campaign is at risk when its share done is more than the at-risk margin (5 percentage points) below the ideal line's share for that day, on track otherwise.
+     */
+    CampaignHealth: 'on-track' | 'at-risk' | 'met' | 'missed';
+    CampaignDomainProgress: {
+      /** Domain entity ref; absent for no domain */
+      domain?: string;
+      total: number;
+      done: number;
+      remaining: number;
+    };
+    CampaignSummary: {
+      id: string;
+      name: string;
+      ruleIds: string[];
+      minScore?: number;
+      scope: components['schemas']['CampaignScope'];
+      targetShare: number;
+      deadline: string;
+      startDay: string;
+      /** Share done over the whole scope on the start day, where the ideal line starts (only for callers who may read every product) */
+      startShare?: number;
+      createdBy: string;
+      createdAt: string;
+      status: components['schemas']['CampaignStatus'];
+      health: components['schemas']['CampaignHealth'];
+      trackedAt?: string;
+      closedAt?: string;
+      /** Share done over the whole scope when it closed (only for callers who may read every product) */
+      finalShare?: number;
+      /** Products in scope the caller may read (at closing once closed) */
+      total: number;
+      done: number;
+      /** done / total (1 when total is 0) */
+      share: number;
+    };
+    CampaignBurnDownPoint: {
+      day: string;
+      total: number;
+      remaining: number;
+      /** Products the ideal line leaves remaining that day */
+      idealRemaining: number;
+    };
+    CampaignDetails: {
+      campaign: components['schemas']['CampaignSummary'];
+      domains: components['schemas']['CampaignDomainProgress'][];
+      burnDown: components['schemas']['CampaignBurnDownPoint'][];
+      /** True when the caller may not read every product (no burn-down) */
+      restricted: boolean;
+      /** How far below the ideal share (0 to 1) an open campaign is at risk */
+      atRiskMargin: number;
+    };
+    CampaignFailingProduct: {
+      entityRef: string;
+      domain?: string;
+      owner?: string;
+      score: number;
+      /** Targeted rules it fails (open campaigns only) */
+      failingRules: string[];
+    };
+    CampaignFailingPage: {
+      items: components['schemas']['CampaignFailingProduct'][];
+      nextCursor?: string;
+    };
+    ProductCampaign: {
+      id: string;
+      name: string;
+      deadline: string;
+      health: components['schemas']['CampaignHealth'];
+      /** Whether the product already meets it */
+      done: boolean;
+      /** Targeted rules the product still fails */
+      failingRules: string[];
+      minScore?: number;
+      score: number;
+    };
     StandardFile: {
       /** Path relative to the product's directory, as references name it */
       path: string;
@@ -2149,6 +2496,7 @@ export interface components {
     name: string;
     ruleId: string;
     accessId: string;
+    campaignId: string;
     /** Which waiver of the rule, when both sources have one */
     waiverSource: components['schemas']['WaiverSource'];
     listStatus: components['schemas']['ScorecardStatus'];

@@ -7,7 +7,7 @@ import {
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { JsonObject } from '@backstage/types';
 import type { ReactElement } from 'react';
-import { domainsRouteRef, kpisRouteRef } from '../routes';
+import { campaignsRouteRef, domainsRouteRef, kpisRouteRef } from '../routes';
 
 type ApiPairs = ReadonlyArray<readonly [unknown, unknown]>;
 
@@ -34,6 +34,7 @@ export function renderInDataMeshApp(
       '/catalog/:namespace/:kind/:name': entityRouteRef,
       '/data-mesh/domains': domainsRouteRef,
       '/data-mesh/kpis': kpisRouteRef,
+      '/data-mesh/campaigns': campaignsRouteRef,
     },
     mountPath: options.mountPath,
     initialRouteEntries: options.initialRouteEntries,

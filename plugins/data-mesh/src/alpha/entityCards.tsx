@@ -92,3 +92,18 @@ export const dataProductAccessCard = EntityCardBlueprint.make({
       import('../components/access/AccessCard').then(m => <m.AccessCard />),
   },
 });
+
+/**
+ * `entity-card:data-mesh/data-product-campaigns`: the open campaigns that
+ * concern the product, what it must fix and by when.
+ */
+export const dataProductCampaignsCard = EntityCardBlueprint.make({
+  name: 'data-product-campaigns',
+  params: {
+    filter,
+    loader: () =>
+      import('../components/campaigns/ProductCampaignsCard').then(m => (
+        <m.ProductCampaignsCard />
+      )),
+  },
+});

@@ -4,7 +4,12 @@ import {
   SubPageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { DataMeshIcon } from '../components/DataMeshIcon';
-import { domainsRouteRef, kpisRouteRef, rootRouteRef } from '../routes';
+import {
+  campaignsRouteRef,
+  domainsRouteRef,
+  kpisRouteRef,
+  rootRouteRef,
+} from '../routes';
 
 /**
  * `page:data-mesh` at `/data-mesh`: the app's page layout draws its header,
@@ -47,6 +52,22 @@ export const dataMeshKpisPage = SubPageBlueprint.make({
       import('../components/kpis/KpiDashboard').then(m => (
         <Content>
           <m.KpiDashboard />
+        </Content>
+      )),
+  },
+});
+
+/** `sub-page:data-mesh/campaigns`: governance campaigns and each one's page. */
+export const dataMeshCampaignsPage = SubPageBlueprint.make({
+  name: 'campaigns',
+  params: {
+    path: 'campaigns',
+    title: 'Campaigns',
+    routeRef: campaignsRouteRef,
+    loader: () =>
+      import('../components/campaigns/Campaigns').then(m => (
+        <Content>
+          <m.Campaigns />
         </Content>
       )),
   },

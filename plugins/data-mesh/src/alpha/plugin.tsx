@@ -2,6 +2,8 @@ import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { DataMeshIcon } from '../components/DataMeshIcon';
 import {
   accessRequestsRouteRef,
+  campaignRouteRef,
+  campaignsRouteRef,
   domainsRouteRef,
   kpisRouteRef,
   rootRouteRef,
@@ -10,6 +12,7 @@ import { dataMeshAccessRequestsPage } from './accessPages';
 import { dataMeshApi } from './apis';
 import {
   dataProductAccessCard,
+  dataProductCampaignsCard,
   dataProductLineageCard,
   dataProductOverviewCard,
   dataProductScorecardCard,
@@ -20,7 +23,12 @@ import {
   dataProductGovernanceContent,
   dataProductSchemaContent,
 } from './entityContents';
-import { dataMeshDomainsPage, dataMeshKpisPage, dataMeshPage } from './pages';
+import {
+  dataMeshCampaignsPage,
+  dataMeshDomainsPage,
+  dataMeshKpisPage,
+  dataMeshPage,
+} from './pages';
 
 /**
  * The data mesh plugin for apps on the new frontend system: the API client,
@@ -38,6 +46,8 @@ export const dataMeshPlugin = createFrontendPlugin({
     domains: domainsRouteRef,
     kpis: kpisRouteRef,
     accessRequests: accessRequestsRouteRef,
+    campaigns: campaignsRouteRef,
+    campaign: campaignRouteRef,
   },
   extensions: [
     dataMeshApi,
@@ -45,12 +55,14 @@ export const dataMeshPlugin = createFrontendPlugin({
     dataMeshDomainsPage,
     dataMeshKpisPage,
     dataMeshAccessRequestsPage,
+    dataMeshCampaignsPage,
     dataProductOverviewCard,
     dataProductScorecardCard,
     dataProductSloCard,
     dataProductLineageCard,
     dataProductStandardsCard,
     dataProductAccessCard,
+    dataProductCampaignsCard,
     dataProductSchemaContent,
     dataProductGovernanceContent,
   ],

@@ -10,6 +10,8 @@ import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   dataMeshAccessApprovePermission,
   dataMeshAccessAuditPermission,
+  dataMeshCampaignCreatePermission,
+  dataMeshCampaignUpdatePermission,
   dataMeshAccessRequestPermission,
   dataMeshMeasurementCreatePermission,
   dataMeshPolicyDryRunPermission,
@@ -69,6 +71,8 @@ describe('DataMeshPermissionPolicy', () => {
     dataMeshMeasurementCreatePermission,
     dataMeshAccessApprovePermission,
     dataMeshAccessAuditPermission,
+    dataMeshCampaignCreatePermission,
+    dataMeshCampaignUpdatePermission,
   ])('allows $name to governance members', async permission => {
     await expect(decide(permission, governance)).resolves.toEqual({
       result: AuthorizeResult.ALLOW,
@@ -79,6 +83,8 @@ describe('DataMeshPermissionPolicy', () => {
     dataMeshPolicyDryRunPermission,
     dataMeshWaiverApprovePermission,
     dataMeshAccessAuditPermission,
+    dataMeshCampaignCreatePermission,
+    dataMeshCampaignUpdatePermission,
   ])('denies $name to other users', async permission => {
     await expect(decide(permission, owner)).resolves.toEqual({
       result: AuthorizeResult.DENY,

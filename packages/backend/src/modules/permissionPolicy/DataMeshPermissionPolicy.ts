@@ -20,6 +20,8 @@ import {
   dataMeshAccessApprovePermission,
   dataMeshAccessAuditPermission,
   dataMeshAccessRequestPermission,
+  dataMeshCampaignCreatePermission,
+  dataMeshCampaignUpdatePermission,
   dataMeshMeasurementCreatePermission,
   dataMeshPolicyDryRunPermission,
   dataMeshStandardsImportPermission,
@@ -38,6 +40,8 @@ const GOVERNANCE_PERMISSIONS = [
   dataMeshMeasurementCreatePermission,
   dataMeshAccessApprovePermission,
   dataMeshAccessAuditPermission,
+  dataMeshCampaignCreatePermission,
+  dataMeshCampaignUpdatePermission,
 ];
 
 /**
@@ -71,7 +75,8 @@ function isOneOf(permission: Permission, permissions: Permission[]): boolean {
  *
  * - Members of the governance groups may dry-run policy packs, approve
  *   waivers, request waivers and post measurements for any product, decide
- *   access to any product and read the access audit trail.
+ *   access to any product, read the access audit trail, and start and
+ *   close governance campaigns.
  * - Every user may request waivers, post measurements and decide access
  *   requests for the products they own, and request access for the
  *   entities they own (the catalog's `isEntityOwner` rule decides on the

@@ -6,6 +6,7 @@ import {
   formatDateTime,
   useKpis,
 } from '@datamesh-backstage/plugin-data-mesh-react';
+import { KpiCampaigns } from '../campaigns/KpiCampaigns';
 import { SectionCard } from '../shared/SectionCard';
 import { CsvButton } from './CsvButton';
 import { KpiDomainTable } from './KpiDomainTable';
@@ -39,6 +40,9 @@ export function KpiDashboard() {
             </>
           )}
         </AsyncContent>
+      </Grid>
+      <Grid item xs={12}>
+        <KpiCampaigns />
       </Grid>
       <Grid item xs={12}>
         <KpiTrendsSection kpis={value} />

@@ -1525,6 +1525,227 @@ export const spec = {
         },
       },
     },
+    '/campaigns': {
+      get: {
+        summary: 'Campaigns, open and closed, newest first',
+        description:
+          "Anyone signed in. The share done is over the products of the scope the caller may read in the catalog; the health is the campaign's own, as last tracked.",
+        responses: {
+          '200': {
+            description: 'The campaigns',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items', 'atRiskMargin'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/CampaignSummary',
+                      },
+                    },
+                    atRiskMargin: {
+                      type: 'number',
+                      description:
+                        'How far below the ideal share (0 to 1) an open campaign is at risk',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+      post: {
+        summary: 'Start a campaign',
+        description:
+          'Needs data-mesh.campaign.create (governance). The campaign targets rules (known rule ids), a minimum score, or both; its progress is recorded at once and then by the tracking task.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The campaign as started',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignSummary',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}': {
+      get: {
+        summary: 'A campaign with its progress per domain and its burn-down',
+        description:
+          'Figures only count the products the caller may read in the catalog. The burn-down series is recorded over the whole scope, so it is only returned to callers who may read every product (`restricted` is true otherwise).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaign',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignDetails',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/failing': {
+      get: {
+        summary:
+          'The products of the campaign that are not done yet, with their owners',
+        description:
+          'Open campaigns: from the latest scorecards, with the targeted rules each product still fails. Closed campaigns: as they stood at closing. Only products the caller may read.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+          {
+            $ref: '#/components/parameters/listLimit',
+          },
+          {
+            $ref: '#/components/parameters/listCursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of failing products',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignFailingPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/close': {
+      post: {
+        summary: 'Close an open campaign now, with its summary',
+        description:
+          'Needs data-mesh.campaign.update. The campaign is met if its share done reached the target, else missed. Campaigns also close by themselves when they reach their target or pass their deadline.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaign as closed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignSummary',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/products/{namespace}/{name}/campaigns': {
+      get: {
+        summary:
+          'The open campaigns whose scope includes a product, and what it must fix',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaigns concerning the product',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ProductCampaign',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
     '/import': {
       post: {
         summary: "Convert one product's open-standard files into a DataProduct",
@@ -1658,6 +1879,16 @@ export const spec = {
         },
       },
       accessId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 36,
+        },
+      },
+      campaignId: {
         name: 'id',
         in: 'path',
         required: true,
@@ -1854,6 +2085,342 @@ export const spec = {
       },
     },
     schemas: {
+      CampaignScope: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'The products a campaign covers; an empty or missing list is any',
+        properties: {
+          domains: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              type: 'string',
+              description: 'Domain entity ref',
+            },
+          },
+          types: {
+            type: 'array',
+            maxItems: 3,
+            items: {
+              $ref: '#/components/schemas/DataProductType',
+            },
+          },
+          lifecycles: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 64,
+            },
+          },
+        },
+      },
+      CampaignInput: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'targetShare', 'deadline'],
+        properties: {
+          name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          ruleIds: {
+            type: 'array',
+            maxItems: 50,
+            description: 'Rules a product must not fail (unwaived) to be done',
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 64,
+            },
+          },
+          minScore: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+            description: 'Score a product must reach to be done',
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          targetShare: {
+            type: 'number',
+            description:
+              'Share of the products in scope that must be done (0 to 1)',
+          },
+          deadline: {
+            type: 'string',
+            description:
+              'Last day of the campaign (YYYY-MM-DD, UTC), after today',
+          },
+        },
+      },
+      CampaignStatus: {
+        type: 'string',
+        enum: ['open', 'met', 'missed'],
+      },
+      CampaignHealth: {
+        type: 'string',
+        enum: ['on-track', 'at-risk', 'met', 'missed'],
+        description:
+          "met and missed once closed. An open campaign is at risk when its share done is more than the at-risk margin (5 percentage points) below the ideal line's share for that day, on track otherwise.",
+      },
+      CampaignDomainProgress: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['total', 'done', 'remaining'],
+        properties: {
+          domain: {
+            type: 'string',
+            description: 'Domain entity ref; absent for no domain',
+          },
+          total: {
+            type: 'integer',
+          },
+          done: {
+            type: 'integer',
+          },
+          remaining: {
+            type: 'integer',
+          },
+        },
+      },
+      CampaignSummary: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'name',
+          'ruleIds',
+          'scope',
+          'targetShare',
+          'deadline',
+          'startDay',
+          'createdBy',
+          'createdAt',
+          'status',
+          'health',
+          'total',
+          'done',
+          'share',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          ruleIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          minScore: {
+            type: 'number',
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          targetShare: {
+            type: 'number',
+          },
+          deadline: {
+            type: 'string',
+          },
+          startDay: {
+            type: 'string',
+          },
+          startShare: {
+            type: 'number',
+            description:
+              'Share done over the whole scope on the start day, where the ideal line starts (only for callers who may read every product)',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/CampaignStatus',
+          },
+          health: {
+            $ref: '#/components/schemas/CampaignHealth',
+          },
+          trackedAt: {
+            type: 'string',
+          },
+          closedAt: {
+            type: 'string',
+          },
+          finalShare: {
+            type: 'number',
+            description:
+              'Share done over the whole scope when it closed (only for callers who may read every product)',
+          },
+          total: {
+            type: 'integer',
+            description:
+              'Products in scope the caller may read (at closing once closed)',
+          },
+          done: {
+            type: 'integer',
+          },
+          share: {
+            type: 'number',
+            description: 'done / total (1 when total is 0)',
+          },
+        },
+      },
+      CampaignBurnDownPoint: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['day', 'total', 'remaining', 'idealRemaining'],
+        properties: {
+          day: {
+            type: 'string',
+          },
+          total: {
+            type: 'integer',
+          },
+          remaining: {
+            type: 'integer',
+          },
+          idealRemaining: {
+            type: 'number',
+            description: 'Products the ideal line leaves remaining that day',
+          },
+        },
+      },
+      CampaignDetails: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'campaign',
+          'domains',
+          'burnDown',
+          'restricted',
+          'atRiskMargin',
+        ],
+        properties: {
+          campaign: {
+            $ref: '#/components/schemas/CampaignSummary',
+          },
+          domains: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignDomainProgress',
+            },
+          },
+          burnDown: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignBurnDownPoint',
+            },
+          },
+          restricted: {
+            type: 'boolean',
+            description:
+              'True when the caller may not read every product (no burn-down)',
+          },
+          atRiskMargin: {
+            type: 'number',
+            description:
+              'How far below the ideal share (0 to 1) an open campaign is at risk',
+          },
+        },
+      },
+      CampaignFailingProduct: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'score', 'failingRules'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          domain: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          score: {
+            type: 'number',
+          },
+          failingRules: {
+            type: 'array',
+            description: 'Targeted rules it fails (open campaigns only)',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      CampaignFailingPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignFailingProduct',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+      },
+      ProductCampaign: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'name',
+          'deadline',
+          'health',
+          'done',
+          'failingRules',
+          'score',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          deadline: {
+            type: 'string',
+          },
+          health: {
+            $ref: '#/components/schemas/CampaignHealth',
+          },
+          done: {
+            type: 'boolean',
+            description: 'Whether the product already meets it',
+          },
+          failingRules: {
+            type: 'array',
+            description: 'Targeted rules the product still fails',
+            items: {
+              type: 'string',
+            },
+          },
+          minScore: {
+            type: 'number',
+          },
+          score: {
+            type: 'number',
+          },
+        },
+      },
       StandardFile: {
         type: 'object',
         additionalProperties: false,
@@ -3890,6 +4457,34 @@ export type EndpointMap = {
     >;
     response: SuccessBody<
       paths['/measurements/great-expectations']['post']['responses']
+    >;
+  };
+  '#get|/campaigns': {
+    response: SuccessBody<paths['/campaigns']['get']['responses']>;
+  };
+  '#post|/campaigns': {
+    body: JsonBody<paths['/campaigns']['post']['requestBody']>;
+    response: SuccessBody<paths['/campaigns']['post']['responses']>;
+  };
+  '#get|/campaigns/{id}': {
+    path: paths['/campaigns/{id}']['get']['parameters']['path'];
+    response: SuccessBody<paths['/campaigns/{id}']['get']['responses']>;
+  };
+  '#get|/campaigns/{id}/failing': {
+    path: paths['/campaigns/{id}/failing']['get']['parameters']['path'];
+    query: NonNullable<
+      paths['/campaigns/{id}/failing']['get']['parameters']['query']
+    >;
+    response: SuccessBody<paths['/campaigns/{id}/failing']['get']['responses']>;
+  };
+  '#post|/campaigns/{id}/close': {
+    path: paths['/campaigns/{id}/close']['post']['parameters']['path'];
+    response: SuccessBody<paths['/campaigns/{id}/close']['post']['responses']>;
+  };
+  '#get|/products/{namespace}/{name}/campaigns': {
+    path: paths['/products/{namespace}/{name}/campaigns']['get']['parameters']['path'];
+    response: SuccessBody<
+      paths['/products/{namespace}/{name}/campaigns']['get']['responses']
     >;
   };
   '#post|/import': {
