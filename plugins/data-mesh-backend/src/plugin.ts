@@ -143,6 +143,8 @@ export const dataMeshPlugin = createBackendPlugin({
             accessScopes: services.accessScopes,
             agreementService: services.agreementService,
             standards: services.standards,
+            versionHistory: services.versionHistory,
+            deprecations: services.deprecations,
           }),
         );
         createDataMeshActions({

@@ -15,6 +15,7 @@ export type { RuleStanding } from './policy/ruleState';
 export * from './engine/EvaluationContext';
 export * from './engine/ruleFacts';
 export type { InheritedPiiField } from './engine/inheritedPii';
+export type { VersionChangeFacts } from './engine/versionChangeFacts';
 export * from './engine/sloStatus';
 export * from './engine/scoring';
 export * from './engine/evaluateProduct';

@@ -44,6 +44,9 @@ export const dataMeshTranslationRef = createTranslationRef({
       },
       scorecard: { title: 'Governance scorecard' },
       scoreHistory: { title: 'Score history' },
+      versions: { title: 'Version history' },
+      deprecation: { title: 'Deprecated' },
+      deprecatedInputs: { title: 'Deprecated data products read' },
       slo: {
         title: 'Service level objectives',
         emptyTitle: 'No SLOs declared',

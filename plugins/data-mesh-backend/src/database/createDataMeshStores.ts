@@ -7,6 +7,7 @@ import { DatabaseKpiInputStore } from './DatabaseKpiInputStore';
 import { DatabaseKpiSnapshotStore } from './DatabaseKpiSnapshotStore';
 import { DatabaseMeasurementStore } from './DatabaseMeasurementStore';
 import { DatabaseNotificationClaimStore } from './DatabaseNotificationClaimStore';
+import { DatabaseProductVersionStore } from './DatabaseProductVersionStore';
 import { DatabaseProvenanceStore } from './DatabaseProvenanceStore';
 import { DatabaseResultTransactions } from './DatabaseResultTransactions';
 import { DatabaseRollupStore } from './DatabaseRollupStore';
@@ -19,6 +20,7 @@ import type { KpiInputStore } from './KpiInputStore';
 import type { KpiSnapshotStore } from './KpiSnapshotStore';
 import type { MeasurementStore } from './MeasurementStore';
 import type { NotificationClaimStore } from './NotificationClaimStore';
+import type { ProductVersionStore } from './ProductVersionStore';
 import type { ProvenanceStore } from './ProvenanceStore';
 import type { ResultTransactions } from './ResultTransactions';
 import type { RollupStore } from './RollupStore';
@@ -43,6 +45,8 @@ export interface DataMeshStores {
   visibilitySnapshots: VisibilitySnapshotStore;
   accessRequests: AccessRequestStore;
   agreements: AgreementStore;
+  /** The versions of each product seen (breaking-change rule, history). */
+  versions: ProductVersionStore;
   /** Writes results, their provenance look-up and KPI inputs atomically. */
   resultTransactions: ResultTransactions;
 }
@@ -69,6 +73,7 @@ export function createDataMeshStores(
     visibilitySnapshots: new DatabaseVisibilitySnapshotStore(db),
     accessRequests: new DatabaseAccessRequestStore(db),
     agreements: new DatabaseAgreementStore(db),
+    versions: new DatabaseProductVersionStore(db),
     resultTransactions: new DatabaseResultTransactions(db),
   };
 }

@@ -22,6 +22,8 @@ import { FreshnessService } from '../service/FreshnessService';
 import { GovernanceService } from '../service/GovernanceService';
 import { PolicyDryRun } from '../service/PolicyDryRun';
 import { VisibilityService } from '../service/VisibilityService';
+import { DeprecationService } from '../service/DeprecationService';
+import { VersionHistoryService } from '../service/VersionHistoryService';
 import { WaiverService } from '../service/WaiverService';
 import { KpiService } from '../service/kpis/KpiService';
 import { MeasurementService } from '../service/measurements/MeasurementService';
@@ -40,6 +42,8 @@ import { provenanceRoutes } from './provenanceRoutes';
 import { scorecardRoutes } from './scorecardRoutes';
 import { sloRoutes } from './sloRoutes';
 import { standardsRoutes } from './standardsRoutes';
+import { deprecationRoutes } from './deprecationRoutes';
+import { versionRoutes } from './versionRoutes';
 import { waiverRoutes } from './waiverRoutes';
 
 /** Everything the routes need. */
@@ -72,6 +76,8 @@ export interface RouterOptions {
   /** The clock, for tests. */
   now?: () => Date;
   standards: StandardsService;
+  versionHistory: VersionHistoryService;
+  deprecations: DeprecationService;
 }
 
 /** The router of `openapi.yaml`: handlers typed from it, requests validated. */
@@ -117,6 +123,8 @@ export async function createRouter(
   accessRoutes(deps);
   agreementRoutes(deps);
   standardsRoutes(deps);
+  versionRoutes(deps);
+  deprecationRoutes(deps);
   const guarded = Router();
   guarded.use(access.middleware);
   guarded.use(router);

@@ -125,7 +125,7 @@ describe('policy routes', () => {
       policyVersion: expect.stringMatching(/^[0-9a-f]{12}$/),
       weights: { error: 20, warning: 2, info: 0 },
       packs: [
-        { name: 'default', scope: 'global', ruleCount: 19 },
+        { name: 'default', scope: 'global', ruleCount: 20 },
         { name: 'order', scope: 'domain:default/order', ruleCount: 1 },
       ],
     });

@@ -1,6 +1,7 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   DATA_PRODUCT_KIND,
+  isSunset,
   DataProductEntityV1alpha1,
   ProductProvenance,
   RELATION_DATA_PRODUCT_CONSUMED_BY,
@@ -78,7 +79,11 @@ export class KpiInputsDeriver {
     return {
       entityRef: card.entityRef,
       domain,
-      lifecycle: entity.spec.lifecycle,
+      // Past its sunset date a product is no longer published, whatever
+      // its lifecycle says: the KPIs count it as `sunset`.
+      lifecycle: isSunset(entity.spec.deprecation, new Date(card.evaluatedAt))
+        ? 'sunset'
+        : entity.spec.lifecycle,
       selfServe: Boolean(options.provenance),
       crossDomain: upstreamDomains.some(d => d !== undefined && d !== domain),
       consumerCount: (entity.relations ?? []).filter(

@@ -11,6 +11,10 @@ import {
   ProductMeasurements,
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import { KpiInputStore } from '../database/KpiInputStore';
+import {
+  ProductVersionHead,
+  ProductVersionStore,
+} from '../database/ProductVersionStore';
 import { WaiverStore } from '../database/WaiverStore';
 import { ReferenceResolver } from './ReferenceResolver';
 import { MeasurementWindow } from './MeasurementWindow';
@@ -22,6 +26,11 @@ export interface PreparedBatch {
   resolver: ReferenceResolver;
   /** The waiver requests of the products' specs recorded while preparing. */
   waiverRequests: Waiver[];
+  /**
+   * What is stored of each product's versions; absent when versions are
+   * not kept (then no breaking change is checked).
+   */
+  versionHeads?: Map<string, ProductVersionHead>;
   /** Evaluates the batch's `i`-th product against `policies`. */
   evaluate(i: number, policies: PolicySet): Scorecard;
 }
@@ -51,6 +60,11 @@ export class ProductEvaluator {
       pendingGraceMs: number;
       /** Longest a waiver may run after its approval, in days. */
       maxWaiverDays: number;
+      /**
+       * The versions seen of each product, for the breaking-change rule;
+       * without it the rule has nothing to compare with and passes.
+       */
+      versions?: ProductVersionStore;
     },
   ) {}
 
@@ -80,10 +94,11 @@ export class ProductEvaluator {
     const waiverRequests = options.recordDeclaredWaivers
       ? await this.deps.waivers.syncDeclared(products)
       : [];
-    const [waivers, measurements, firstSeen] = await Promise.all([
+    const [waivers, measurements, firstSeen, versionHeads] = await Promise.all([
       this.deps.waivers.forProducts(refs),
       this.deps.measurementWindow.forProducts(refs, now),
       this.deps.kpiInputs.firstSeen(refs),
+      this.deps.versions?.heads(refs),
       resolver.resolve(products),
     ]);
     const sloOptions = this.deps.measurementWindow.sloOptions;
@@ -100,6 +115,7 @@ export class ProductEvaluator {
         },
         measurements: ref => measurements.get(ref),
         sloOptions,
+        productionVersion: ref => versionHeads?.get(ref)?.production,
       };
       const card = evaluateProduct(products[i], policies, {
         context,
@@ -111,7 +127,14 @@ export class ProductEvaluator {
         ? { ...card, pendingUntil: pendingUntil.toISOString() }
         : card;
     };
-    return { products, measurements, resolver, waiverRequests, evaluate };
+    return {
+      products,
+      measurements,
+      resolver,
+      waiverRequests,
+      ...(versionHeads ? { versionHeads } : {}),
+      evaluate,
+    };
   }
 
   /** Prepares a batch and evaluates every product of it. */
@@ -127,6 +150,7 @@ export class ProductEvaluator {
       measurements: prepared.measurements,
       resolver: prepared.resolver,
       waiverRequests: prepared.waiverRequests,
+      ...(prepared.versionHeads ? { versionHeads: prepared.versionHeads } : {}),
       cards: products.map((_, i) => prepared.evaluate(i, options.policies)),
     };
   }

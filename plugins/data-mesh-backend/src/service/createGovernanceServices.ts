@@ -46,6 +46,7 @@ export function createGovernanceServices(options: {
     kpiInputs: stores.kpiInputs,
     pendingGraceMs: settings.pendingGraceMs,
     maxWaiverDays,
+    ...(settings.keepVersions ? { versions: stores.versions } : {}),
   });
   const notifier = new GovernanceNotifier({
     claims: stores.notificationClaims,

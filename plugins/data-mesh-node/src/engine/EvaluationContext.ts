@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import type { DataProductVersionSnapshot } from '@datamesh-backstage/plugin-data-mesh-common';
 import type { ProductMeasurements, SloOptions } from './sloStatus';
 
 /**
@@ -28,6 +29,12 @@ export interface EvaluationContext {
   measurements?(entityRef: string): ProductMeasurements | undefined;
   /** The rolling window SLO compliance is computed over. */
   sloOptions?: SloOptions;
+  /**
+   * The last version of a product seen in production other than the one
+   * judged, which the breaking-change rule compares with; undefined when
+   * there is none (the rule then passes).
+   */
+  productionVersion?(entityRef: string): DataProductVersionSnapshot | undefined;
 }
 
 /** A context that knows nothing: cross-entity rules pass. @public */

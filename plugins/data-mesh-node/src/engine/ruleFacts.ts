@@ -5,6 +5,7 @@ import {
   isDataProductEntity,
   parsePercentTarget,
 } from '@datamesh-backstage/plugin-data-mesh-common';
+import { versionChangeFacts, VersionChangeFacts } from './versionChangeFacts';
 import { EvaluationContext } from './EvaluationContext';
 import { InheritedPiiField, inheritedPiiFields } from './inheritedPii';
 import {
@@ -56,6 +57,8 @@ export interface RuleFacts {
   };
   /** The latest result of each quality test pipelines reported. */
   qualityResults: QualityTestResult[];
+  /** Breaking changes since the last version in production. */
+  versionChange: VersionChangeFacts;
 }
 
 /**
@@ -164,6 +167,7 @@ export function deriveRuleFacts(
       measured,
     },
     qualityResults: measurements?.qualityTests ?? [],
+    versionChange: versionChangeFacts(entity, context.productionVersion?.(ref)),
   };
   return { facts, pendingReferences };
 }

@@ -52,6 +52,7 @@ describe('the default policy pack', () => {
       'QUAL-002:warning',
       'DOC-001:error',
       'VER-001:info',
+      'VER-002:error',
       'OWN-001:error',
       'LIN-001:error',
       'PRIVACY-002:error',

@@ -8,6 +8,9 @@ import {
   dataProductScorecardCard,
   dataProductSloCard,
   dataProductStandardsCard,
+  dataProductDeprecationCard,
+  dataProductVersionsCard,
+  deprecatedInputsCard,
 } from './entityCards';
 import {
   dataProductGovernanceContent,
@@ -41,6 +44,9 @@ export const dataMeshPlugin = createFrontendPlugin({
     dataProductSloCard,
     dataProductLineageCard,
     dataProductStandardsCard,
+    dataProductDeprecationCard,
+    dataProductVersionsCard,
+    deprecatedInputsCard,
     dataProductSchemaContent,
     dataProductGovernanceContent,
   ],
