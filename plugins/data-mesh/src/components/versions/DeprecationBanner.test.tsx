@@ -22,7 +22,7 @@ describe('DeprecationBanner', () => {
     });
     expect(
       await screen.findByText(
-        'This data product is deprecated: sunset on 2999-01-31',
+        /This data product is deprecated: sunset on 2999-01-31$/,
       ),
     ).toBeInTheDocument();
     expect(
@@ -39,7 +39,7 @@ describe('DeprecationBanner', () => {
     });
     expect(
       await screen.findByText(
-        'This data product is deprecated: its sunset date 2020-01-31 has passed',
+        /This data product is deprecated: its sunset date 2020-01-31 has passed$/,
       ),
     ).toBeInTheDocument();
   });
@@ -79,7 +79,7 @@ describe('DeprecatedInputsCard', () => {
     });
     expect(
       await screen.findByText(
-        'Customer 360 is deprecated: sunset on 2999-01-31',
+        /Customer 360 is deprecated: sunset on 2999-01-31$/,
       ),
     ).toBeInTheDocument();
     expect(screen.queryByText(/fresh is deprecated/)).toBeNull();

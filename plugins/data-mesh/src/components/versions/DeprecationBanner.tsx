@@ -23,6 +23,7 @@ export function DeprecationNotice(props: {
     : 'This data product is deprecated';
   return (
     <WarningPanel
+      defaultExpanded
       severity={sunset ? 'error' : 'warning'}
       title={
         sunset
