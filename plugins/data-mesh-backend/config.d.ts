@@ -117,6 +117,14 @@ export interface Config {
        * figures may be out of date (2 hours by default, at most a week).
        */
       staleAfter?: string | HumanDuration;
+      versions?: {
+        /**
+         * Whether the versions of each product are kept and checked for
+         * breaking changes (rule VER-002, consumers told of new major
+         * versions); true by default.
+         */
+        enabled?: boolean;
+      };
       history?: {
         /**
          * Days of scorecard history, daily rollups and KPI snapshots kept

@@ -1,7 +1,11 @@
 /*
  * Governance sweep benchmark: seeds N synthetic products in an in-memory
  * catalog and sweeps them into a real database, then measures an
- * incremental change through the events bus.
+ * incremental change through the events bus. The same sweeps run again on
+ * a fresh database with product versions off (no version kept, no
+ * breaking-change check), and both are printed with the overhead of the
+ * check: the best of two unchanged re-sweeps, where every product in
+ * production is compared with its stored version.
  *
  *   yarn workspace @datamesh-backstage/plugin-data-mesh-backend bench [sizes] [engines]
  *   sizes:   comma-separated, default 10000,100000
@@ -26,6 +30,25 @@ import {
   openDatabase,
   runEach,
 } from './benchHarness';
+
+const WITHOUT_VERSIONS = {
+  dataMesh: { governance: { versions: { enabled: false } } },
+};
+
+/** A cold sweep and the best of two unchanged re-sweeps, on a fresh database. */
+async function sweeps(engine: string, entities: any[], config = {}) {
+  const { knex, close } = await openDatabase(engine);
+  const { sweep } = await createBenchServices(
+    knex,
+    benchCatalog(entities),
+    config,
+  );
+  const cold = await measure(() => sweep.run());
+  const warm1 = await measure(() => sweep.run());
+  const warm2 = await measure(() => sweep.run());
+  await close();
+  return { coldMs: cold.ms, warmMs: Math.min(warm1.ms, warm2.ms) };
+}
 
 async function bench(engine: string, count: number) {
   const { knex, close } = await openDatabase(engine);
@@ -72,6 +95,13 @@ async function bench(engine: string, count: number) {
   }
   const changeMs = Number(process.hrtime.bigint() - emitted) / 1e6;
   await close();
+
+  // The breaking-change check's share: the same sweeps with and without it.
+  const fresh = benchMesh(count).entities;
+  const without = await sweeps(engine, fresh, WITHOUT_VERSIONS);
+  const withCheck = await sweeps(engine, fresh);
+  const overhead = (a: number, b: number) =>
+    Number((((a - b) / b) * 100).toFixed(1));
   return {
     engine,
     products: count,
@@ -83,6 +113,12 @@ async function bench(engine: string, count: number) {
     peakRssMb: Math.max(cold.peakRssMb, warm.peakRssMb),
     changeToScoreMs: Number(changeMs.toFixed(1)),
     changedOnCold: cold.result.changedCount,
+    coldWithoutVersionsSeconds: Number((without.coldMs / 1000).toFixed(2)),
+    coldWithVersionsSeconds: Number((withCheck.coldMs / 1000).toFixed(2)),
+    coldVersionsOverheadPercent: overhead(withCheck.coldMs, without.coldMs),
+    warmWithoutCheckSeconds: Number((without.warmMs / 1000).toFixed(2)),
+    warmWithCheckSeconds: Number((withCheck.warmMs / 1000).toFixed(2)),
+    warmCheckOverheadPercent: overhead(withCheck.warmMs, without.warmMs),
   };
 }
 
@@ -96,6 +132,15 @@ runEach(__filename, bench)
     for (const r of rows) {
       console.log(
         `| ${r.engine} | ${r.products} | ${r.coldSweepSeconds} | ${r.coldProductsPerSecond} | ${r.coldQueriesPerProduct} | ${r.warmSweepSeconds} | ${r.peakRssMb} | ${r.changeToScoreMs} |`,
+      );
+    }
+    console.log(
+      '\n| Engine | Products | First sweep without / with versions (s) | Overhead | Re-sweep without / with check (s) | Overhead (target ≤ 10%) |',
+    );
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of rows) {
+      console.log(
+        `| ${r.engine} | ${r.products} | ${r.coldWithoutVersionsSeconds} / ${r.coldWithVersionsSeconds} | ${r.coldVersionsOverheadPercent}% | ${r.warmWithoutCheckSeconds} / ${r.warmWithCheckSeconds} | ${r.warmCheckOverheadPercent}% |`,
       );
     }
   })

@@ -156,6 +156,8 @@ export const dataMeshPlugin = createBackendPlugin({
             agreementService: services.agreementService,
             standards: services.standards,
             campaigns: services.campaigns,
+            versionHistory: services.versionHistory,
+            deprecations: services.deprecations,
           }),
         );
         createDataMeshActions({

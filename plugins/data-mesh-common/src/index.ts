@@ -15,6 +15,7 @@ export * from './entity/relations';
 export * from './entity/annotations';
 export * from './entity/importAnnotations';
 export * from './slo/targets';
+export * from './versions';
 export * from './permissions';
 export * from './api/apiTypes';
 export * from './api/apiConstants';

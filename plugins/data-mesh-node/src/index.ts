@@ -16,6 +16,7 @@ export * from './engine/EvaluationContext';
 export * from './engine/ruleFacts';
 export * from './engine/agreementFacts';
 export type { InheritedPiiField } from './engine/inheritedPii';
+export type { VersionChangeFacts } from './engine/versionChangeFacts';
 export * from './engine/sloStatus';
 export * from './engine/scoring';
 export * from './engine/evaluateProduct';

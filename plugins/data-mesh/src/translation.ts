@@ -58,6 +58,9 @@ export const dataMeshTranslationRef = createTranslationRef({
         deadline: 'by {{deadline}}',
       },
       scoreHistory: { title: 'Score history' },
+      versions: { title: 'Version history' },
+      deprecation: { title: 'Deprecated' },
+      deprecatedInputs: { title: 'Deprecated data products read' },
       slo: {
         title: 'Service level objectives',
         emptyTitle: 'No SLOs declared',

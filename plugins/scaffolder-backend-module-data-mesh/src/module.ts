@@ -33,7 +33,7 @@ export const scaffolderModuleDataMesh = createBackendModule({
       async init({ scaffolderActions, config, auth, catalog, dataMesh }) {
         scaffolderActions.addActions(
           createDataProductAction(),
-          createGovernanceCheckAction({ dataMesh, auth }),
+          createGovernanceCheckAction({ dataMesh, auth, catalog }),
           createPublishLocalAction({ config, catalog, auth }),
           createRecordProvenanceAction({ dataMesh, auth }),
         );

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { DatabaseKpiInputStore } from './DatabaseKpiInputStore';
+import { DatabaseProductVersionStore } from './DatabaseProductVersionStore';
 import { DatabaseProvenanceStore } from './DatabaseProvenanceStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { ResultStores, ResultTransactions } from './ResultTransactions';
@@ -15,6 +16,7 @@ export class DatabaseResultTransactions implements ResultTransactions {
         scorecards: new DatabaseScorecardStore(tx),
         provenance: new DatabaseProvenanceStore(tx),
         kpiInputs: new DatabaseKpiInputStore(tx),
+        versions: new DatabaseProductVersionStore(tx),
       }),
     );
   }

@@ -1,4 +1,5 @@
 import type { KpiInputStore } from './KpiInputStore';
+import type { ProductVersionStore } from './ProductVersionStore';
 import type { ProvenanceStore } from './ProvenanceStore';
 import type { ScorecardStore } from './ScorecardStore';
 
@@ -7,6 +8,7 @@ export interface ResultStores {
   scorecards: ScorecardStore;
   provenance: ProvenanceStore;
   kpiInputs: KpiInputStore;
+  versions: ProductVersionStore;
 }
 
 /**

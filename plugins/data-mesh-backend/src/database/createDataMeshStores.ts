@@ -9,6 +9,7 @@ import { DatabaseKpiInputStore } from './DatabaseKpiInputStore';
 import { DatabaseKpiSnapshotStore } from './DatabaseKpiSnapshotStore';
 import { DatabaseMeasurementStore } from './DatabaseMeasurementStore';
 import { DatabaseNotificationClaimStore } from './DatabaseNotificationClaimStore';
+import { DatabaseProductVersionStore } from './DatabaseProductVersionStore';
 import { DatabaseProvenanceStore } from './DatabaseProvenanceStore';
 import { DatabaseResultTransactions } from './DatabaseResultTransactions';
 import { DatabaseRollupStore } from './DatabaseRollupStore';
@@ -21,6 +22,7 @@ import type { KpiInputStore } from './KpiInputStore';
 import type { KpiSnapshotStore } from './KpiSnapshotStore';
 import type { MeasurementStore } from './MeasurementStore';
 import type { NotificationClaimStore } from './NotificationClaimStore';
+import type { ProductVersionStore } from './ProductVersionStore';
 import type { ProvenanceStore } from './ProvenanceStore';
 import type { ResultTransactions } from './ResultTransactions';
 import type { RollupStore } from './RollupStore';
@@ -46,6 +48,8 @@ export interface DataMeshStores {
   accessRequests: AccessRequestStore;
   agreements: AgreementStore;
   campaigns: CampaignStore;
+  /** The versions of each product seen (breaking-change rule, history). */
+  versions: ProductVersionStore;
   /** Writes results, their provenance look-up and KPI inputs atomically. */
   resultTransactions: ResultTransactions;
 }
@@ -73,6 +77,7 @@ export function createDataMeshStores(
     accessRequests: new DatabaseAccessRequestStore(db),
     agreements: new DatabaseAgreementStore(db),
     campaigns: new DatabaseCampaignStore(db),
+    versions: new DatabaseProductVersionStore(db),
     resultTransactions: new DatabaseResultTransactions(db),
   };
 }

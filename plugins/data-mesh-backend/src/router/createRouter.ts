@@ -23,6 +23,8 @@ import { FreshnessService } from '../service/FreshnessService';
 import { GovernanceService } from '../service/GovernanceService';
 import { PolicyDryRun } from '../service/PolicyDryRun';
 import { VisibilityService } from '../service/VisibilityService';
+import { DeprecationService } from '../service/DeprecationService';
+import { VersionHistoryService } from '../service/VersionHistoryService';
 import { WaiverService } from '../service/WaiverService';
 import { KpiService } from '../service/kpis/KpiService';
 import { MeasurementService } from '../service/measurements/MeasurementService';
@@ -42,6 +44,8 @@ import { provenanceRoutes } from './provenanceRoutes';
 import { scorecardRoutes } from './scorecardRoutes';
 import { sloRoutes } from './sloRoutes';
 import { standardsRoutes } from './standardsRoutes';
+import { deprecationRoutes } from './deprecationRoutes';
+import { versionRoutes } from './versionRoutes';
 import { waiverRoutes } from './waiverRoutes';
 
 /** Everything the routes need. */
@@ -75,6 +79,8 @@ export interface RouterOptions {
   /** The clock, for tests. */
   now?: () => Date;
   standards: StandardsService;
+  versionHistory: VersionHistoryService;
+  deprecations: DeprecationService;
 }
 
 /** The router of `openapi.yaml`: handlers typed from it, requests validated. */
@@ -121,6 +127,8 @@ export async function createRouter(
   agreementRoutes(deps);
   standardsRoutes(deps);
   campaignRoutes(deps);
+  versionRoutes(deps);
+  deprecationRoutes(deps);
   const guarded = Router();
   guarded.use(access.middleware);
   guarded.use(router);

@@ -1,6 +1,7 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   DATA_PRODUCT_KIND,
+  isSunset,
   DataProductEntityV1alpha1,
   NO_DOMAIN,
   ProductProvenance,
@@ -98,8 +99,12 @@ export class KpiInputsDeriver {
     return {
       entityRef: card.entityRef,
       domain,
-      // An unset lifecycle is stored as '': the product is not in production.
-      lifecycle: entity.spec.lifecycle ?? '',
+      // Past its sunset date a product is no longer published, whatever
+      // its lifecycle says: the KPIs count it as `sunset`. An unset
+      // lifecycle is stored as '': the product is not in production.
+      lifecycle: isSunset(entity.spec.deprecation, new Date(card.evaluatedAt))
+        ? 'sunset'
+        : entity.spec.lifecycle ?? '',
       selfServe: Boolean(options.provenance),
       crossDomain,
       declaredCrossDomain: !crossDomain && upstreamDomains.some(otherDomain),

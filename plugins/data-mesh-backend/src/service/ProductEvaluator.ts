@@ -13,6 +13,10 @@ import {
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import type { AgreementStore } from '../database/AgreementStore';
 import { KpiInputStore } from '../database/KpiInputStore';
+import {
+  ProductVersionHead,
+  ProductVersionStore,
+} from '../database/ProductVersionStore';
 import { WaiverStore } from '../database/WaiverStore';
 import { ReferenceResolver } from './ReferenceResolver';
 import { MeasurementWindow } from './MeasurementWindow';
@@ -26,6 +30,11 @@ export interface PreparedBatch {
   resolver: ReferenceResolver;
   /** The waiver requests of the products' specs recorded while preparing. */
   waiverRequests: Waiver[];
+  /**
+   * What is stored of each product's versions; absent when versions are
+   * not kept (then no breaking change is checked).
+   */
+  versionHeads?: Map<string, ProductVersionHead>;
   /** Evaluates the batch's `i`-th product against `policies`. */
   evaluate(i: number, policies: PolicySet): Scorecard;
 }
@@ -56,6 +65,11 @@ export class ProductEvaluator {
       pendingGraceMs: number;
       /** Longest a waiver may run after its approval, in days. */
       maxWaiverDays: number;
+      /**
+       * The versions seen of each product, for the breaking-change rule;
+       * without it the rule has nothing to compare with and passes.
+       */
+      versions?: ProductVersionStore;
     },
   ) {}
 
@@ -85,23 +99,25 @@ export class ProductEvaluator {
     const waiverRequests = options.recordDeclaredWaivers
       ? await this.deps.waivers.syncDeclared(products)
       : [];
-    const [waivers, measurements, firstSeen, agreements] = await Promise.all([
-      this.deps.waivers.forProducts(refs),
-      this.deps.measurementWindow.forProducts(refs, now),
-      this.deps.kpiInputs.firstSeen(refs),
-      // The products they hold agreements on are resolved with their
-      // references: the KPIs read their domains.
-      this.deps.agreements
-        .activeFor(refs, now.toISOString())
-        .then(async found => {
-          const held = [...found.values()].flatMap(a => a.consumed);
-          await resolver.resolve(
-            products,
-            held.map(agreement => agreement.product),
-          );
-          return found;
-        }),
-    ]);
+    const [waivers, measurements, firstSeen, agreements, versionHeads] =
+      await Promise.all([
+        this.deps.waivers.forProducts(refs),
+        this.deps.measurementWindow.forProducts(refs, now),
+        this.deps.kpiInputs.firstSeen(refs),
+        // The products they hold agreements on are resolved with their
+        // references: the KPIs read their domains.
+        this.deps.agreements
+          .activeFor(refs, now.toISOString())
+          .then(async found => {
+            const held = [...found.values()].flatMap(a => a.consumed);
+            await resolver.resolve(
+              products,
+              held.map(agreement => agreement.product),
+            );
+            return found;
+          }),
+        this.deps.versions?.heads(refs),
+      ]);
     const sloOptions = this.deps.measurementWindow.sloOptions;
     const evaluate = (i: number, policies: PolicySet): Scorecard => {
       const seen = Date.parse(firstSeen.get(refs[i]) ?? now.toISOString());
@@ -117,6 +133,7 @@ export class ProductEvaluator {
         measurements: ref => measurements.get(ref),
         agreements: ref => agreements.get(ref),
         sloOptions,
+        productionVersion: ref => versionHeads?.get(ref)?.production,
       };
       const card = evaluateProduct(products[i], policies, {
         context,
@@ -134,6 +151,7 @@ export class ProductEvaluator {
       agreements,
       resolver,
       waiverRequests,
+      ...(versionHeads ? { versionHeads } : {}),
       evaluate,
     };
   }
@@ -152,6 +170,7 @@ export class ProductEvaluator {
       agreements: prepared.agreements,
       resolver: prepared.resolver,
       waiverRequests: prepared.waiverRequests,
+      ...(prepared.versionHeads ? { versionHeads: prepared.versionHeads } : {}),
       cards: products.map((_, i) => prepared.evaluate(i, options.policies)),
     };
   }

@@ -2,6 +2,11 @@ import { OutcomeTransition } from '../database/outcomeTransitions';
 import { ResultTransactions } from '../database/ResultTransactions';
 import { EvaluatedBatch } from './ProductEvaluator';
 import { KpiInputsDeriver } from './KpiInputsDeriver';
+import {
+  AnnouncedBreakingChange,
+  announcedBreakingChanges,
+  versionCandidates,
+} from './productVersions';
 
 /**
  * What storing a batch did, for those told after it committed (owners,
@@ -18,11 +23,14 @@ export interface WrittenResults {
   kept: string[];
   /** Products whose outcome changed from a stored one: before and after. */
   transitions: OutcomeTransition[];
+  /** New major versions whose breaking changes consumers are told of. */
+  breakingChanges: AnnouncedBreakingChange[];
 }
 
 /**
  * Stores evaluated products atomically, a batch per transaction: their
- * scorecards, rule hits and history, and the facts the KPIs read. A fault
+ * scorecards, rule hits and history, the facts the KPIs read, and the
+ * versions of products not seen before. A fault
  * half-way through a sweep leaves every product either as it was or as
  * evaluated, never half-written.
  */
@@ -50,6 +58,7 @@ export class ResultsWriter {
         changed: [],
         kept: [],
         transitions: [],
+        breakingChanges: [],
       };
     }
     const saved = await this.deps.resultTransactions.run(async stores => {
@@ -69,7 +78,18 @@ export class ResultsWriter {
         ),
         options.now,
       );
-      return result;
+      const candidates = versionCandidates(
+        batch,
+        options.now,
+        new Set(result.kept),
+      );
+      const recorded = await stores.versions.record(
+        candidates.map(c => c.record),
+      );
+      return {
+        ...result,
+        breakingChanges: announcedBreakingChanges(candidates, recorded),
+      };
     });
     return { batch, ...saved };
   }

@@ -21,6 +21,8 @@ import { createGovernanceServices } from './createGovernanceServices';
 import { createRequestServices } from './createRequestServices';
 import { readDataMeshSettings } from './dataMeshSettings';
 import { KpiService } from './kpis/KpiService';
+import { DeprecationService } from './DeprecationService';
+import { VersionHistoryService } from './VersionHistoryService';
 import { loadEffectivePolicies } from './policyConfig';
 
 /** What the plugin's stores and services are built from. */
@@ -141,5 +143,8 @@ export async function createDataMeshServices(options: DataMeshServicesOptions) {
     accessSettings: requests.accessSettings,
     standards: requests.standards,
     campaigns,
+    versions: stores.versions,
+    versionHistory: new VersionHistoryService({ versions: stores.versions }),
+    deprecations: new DeprecationService({ catalog, now: options.now }),
   };
 }

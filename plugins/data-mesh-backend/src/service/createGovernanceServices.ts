@@ -47,6 +47,7 @@ export function createGovernanceServices(options: {
     agreements: stores.agreements,
     pendingGraceMs: settings.pendingGraceMs,
     maxWaiverDays,
+    ...(settings.keepVersions ? { versions: stores.versions } : {}),
   });
   const notifier = new GovernanceNotifier({
     claims: stores.notificationClaims,

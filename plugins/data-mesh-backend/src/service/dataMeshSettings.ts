@@ -36,6 +36,8 @@ export interface DataMeshSettings {
   notificationSettings: NotificationSettings;
   /** The services trusted to record provenance. */
   trustedServices: string[];
+  /** Whether product versions are kept and checked for breaking changes. */
+  keepVersions: boolean;
 }
 
 /** Reads every setting; a value out of range stops start-up, naming its key. */
@@ -52,5 +54,8 @@ export function readDataMeshSettings(
     visibilityOptions: readVisibilityOptions(config),
     notificationSettings: readNotificationSettings(config),
     trustedServices: readTrustedServices(config),
+    keepVersions:
+      config.getOptionalBoolean('dataMesh.governance.versions.enabled') !==
+      false,
   };
 }

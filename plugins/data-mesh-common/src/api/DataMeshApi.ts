@@ -23,6 +23,8 @@ import type {
   ScorecardPage,
   ScorecardQuery,
   SloStatusResponse,
+  ProductVersionHistory,
+  DeprecatedProductsResponse,
   Waiver,
   WaiverDecision,
   WaiverRequest,
@@ -216,6 +218,22 @@ export interface DataMeshApi {
     query?: MeasurementImportQuery,
     options?: DataMeshRequestOptions,
   ): Promise<MeasurementsAccepted>;
+  /**
+   * The versions of a product the suite has seen, oldest first, with what
+   * changed between consecutive ones.
+   */
+  getVersionHistory(
+    entityRef: string,
+    query?: { limit?: number },
+    options?: DataMeshRequestOptions,
+  ): Promise<ProductVersionHistory>;
+  /**
+   * Deprecated products that entities still read, with their sunset date,
+   * successor and consumers (those the caller may read).
+   */
+  listDeprecatedProducts(
+    options?: DataMeshRequestOptions,
+  ): Promise<DeprecatedProductsResponse>;
   /** SLO compliance over the rolling window and the latest quality results. */
   getSloStatus(
     entityRef: string,

@@ -30,6 +30,8 @@ import type {
   ScorecardPage,
   ScorecardQuery,
   SloStatusResponse,
+  ProductVersionHistory,
+  DeprecatedProductsResponse,
   Waiver,
   WaiverDecision,
   WaiverRequest,
@@ -415,6 +417,26 @@ export class DataMeshClient implements DataMeshApi {
       { method: 'POST', body: results, query },
       options,
     ) as Promise<MeasurementsAccepted>;
+  }
+
+  getVersionHistory(
+    entityRef: string,
+    query?: { limit?: number },
+    options?: DataMeshRequestOptions,
+  ) {
+    return this.#get<ProductVersionHistory>(
+      `/products/${productPath(entityRef)}/versions`,
+      query,
+      options,
+    );
+  }
+
+  listDeprecatedProducts(options?: DataMeshRequestOptions) {
+    return this.#get<DeprecatedProductsResponse>(
+      '/deprecated-products',
+      undefined,
+      options,
+    );
   }
 
   getSloStatus(entityRef: string, options?: DataMeshRequestOptions) {

@@ -140,6 +140,20 @@ export type SloObjectiveStatus = components['schemas']['SloObjectiveStatus'];
 /** SLO compliance and quality test results of a product. @public */
 export type SloStatusResponse = components['schemas']['SloStatusResponse'];
 
+/** One version of a product seen, with what changed since the one before. @public */
+export type ProductVersion = components['schemas']['ProductVersion'];
+
+/** The versions of a product seen, oldest first. @public */
+export type ProductVersionHistory =
+  components['schemas']['ProductVersionHistory'];
+
+/** A deprecated product that entities still read. @public */
+export type DeprecatedProduct = components['schemas']['DeprecatedProduct'];
+
+/** The deprecated products still read. @public */
+export type DeprecatedProductsResponse =
+  components['schemas']['DeprecatedProductsResponse'];
+
 /** What a template run recorded when it created a product. @public */
 export type ProvenanceRecord = components['schemas']['ProvenanceRecord'];
 /** How a product came to be, as the suite recorded it. @public */

@@ -1196,6 +1196,88 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/products/{namespace}/{name}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The versions of a product seen, with what changed between consecutive ones */
+    get: {
+      parameters: {
+        query?: {
+          /** How many of the latest versions */
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          namespace: components['parameters']['namespace'];
+          name: components['parameters']['name'];
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** The versions, oldest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProductVersionHistory'];
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/deprecated-products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deprecated products that entities still read, soonest sunset first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** The deprecated products still read */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DeprecatedProductsResponse'];
+          };
+        };
+        401: components['responses']['Unauthorized'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/products/{namespace}/{name}/provenance': {
     parameters: {
       query?: never;
@@ -2350,6 +2432,77 @@ export interface components {
       products: string[];
       /** Imported tests or suites no product claims */
       unmatched?: string[];
+    };
+    VersionChangeKind:
+      | 'field-removed'
+      | 'field-renamed'
+      | 'field-type-changed'
+      | 'field-newly-required'
+      | 'port-removed'
+      | 'port-format-changed'
+      | 'port-protocol-changed'
+      | 'slo-loosened'
+      | 'pii-exposed'
+      | 'field-added'
+      | 'field-no-longer-required'
+      | 'port-added'
+      | 'slo-tightened';
+    VersionChange: {
+      kind: components['schemas']['VersionChangeKind'];
+      breaking: boolean;
+      path: string;
+      message: string;
+    };
+    VersionSnapshot: {
+      version?: string;
+      schemaType?: string;
+      fields: {
+        name: string;
+        type?: string;
+        required?: boolean;
+        pii?: boolean;
+      }[];
+      outputPorts: {
+        name: string;
+        type: string;
+        format?: string;
+      }[];
+      slo: {
+        [key: string]: {
+          target: string | number;
+        };
+      };
+    };
+    ProductVersion: {
+      version?: string;
+      lifecycle: string;
+      /** Format: date-time */
+      seenAt: string;
+      /** Whether the version raised the major number of the one before */
+      majorBump: boolean;
+      breakingCount: number;
+      /** What changed since the version before (empty for the first) */
+      changes: components['schemas']['VersionChange'][];
+      snapshot: components['schemas']['VersionSnapshot'];
+    };
+    ProductVersionHistory: {
+      entityRef: string;
+      items: components['schemas']['ProductVersion'][];
+    };
+    DeprecatedProduct: {
+      entityRef: string;
+      title?: string;
+      domain: string;
+      /** YYYY-MM-DD */
+      sunset: string;
+      successor?: string;
+      reason?: string;
+      sunsetPassed: boolean;
+      /** Entity refs of the entities that read the product */
+      consumers: string[];
+    };
+    DeprecatedProductsResponse: {
+      items: components['schemas']['DeprecatedProduct'][];
     };
     SloObjective: 'freshness' | 'availability' | 'completeness' | 'accuracy';
     /** Compliance of one SLO objective over the rolling window */

@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { ProductAgreements } from './agreementFacts';
+import type { DataProductVersionSnapshot } from '@datamesh-backstage/plugin-data-mesh-common';
 import type { ProductMeasurements, SloOptions } from './sloStatus';
 
 /**
@@ -34,6 +35,12 @@ export interface EvaluationContext {
   agreements?(entityRef: string): ProductAgreements | undefined;
   /** The rolling window SLO compliance is computed over. */
   sloOptions?: SloOptions;
+  /**
+   * The last version of a product seen in production other than the one
+   * judged, which the breaking-change rule compares with; undefined when
+   * there is none (the rule then passes).
+   */
+  productionVersion?(entityRef: string): DataProductVersionSnapshot | undefined;
 }
 
 /** A context that knows nothing: cross-entity rules pass. @public */

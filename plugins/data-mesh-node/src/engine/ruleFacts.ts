@@ -6,6 +6,7 @@ import {
   parsePercentTarget,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { AgreementRuleFacts, deriveAgreementFacts } from './agreementFacts';
+import { versionChangeFacts, VersionChangeFacts } from './versionChangeFacts';
 import { EvaluationContext } from './EvaluationContext';
 import { InheritedPiiField, inheritedPiiFields } from './inheritedPii';
 import {
@@ -57,6 +58,8 @@ export interface RuleFacts extends AgreementRuleFacts {
   };
   /** The latest result of each quality test pipelines reported. */
   qualityResults: QualityTestResult[];
+  /** Breaking changes since the last version in production. */
+  versionChange: VersionChangeFacts;
 }
 
 /**
@@ -166,6 +169,7 @@ export function deriveRuleFacts(
     },
     qualityResults: measurements?.qualityTests ?? [],
     ...deriveAgreementFacts(entity, context.agreements?.(ref)),
+    versionChange: versionChangeFacts(entity, context.productionVersion?.(ref)),
   };
   return { facts, pendingReferences };
 }

@@ -53,6 +53,7 @@ describe('the default policy pack', () => {
       'DOC-001:error',
       'VER-001:info',
       'CORE-001:error',
+      'VER-002:error',
       'OWN-001:error',
       'LIN-001:error',
       'PRIVACY-002:error',

@@ -107,3 +107,53 @@ export const dataProductCampaignsCard = EntityCardBlueprint.make({
       )),
   },
 });
+
+/**
+ * `entity-card:data-mesh/data-product-deprecation`: on a deprecated
+ * product's page, its sunset date and successor, for its consumers.
+ */
+export const dataProductDeprecationCard = EntityCardBlueprint.make({
+  name: 'data-product-deprecation',
+  params: {
+    filter: {
+      kind: 'dataproduct',
+      'spec.deprecation.sunset': { $exists: true },
+    },
+    loader: () =>
+      import('../components/versions/DeprecationBanner').then(m => (
+        <m.DeprecationBanner />
+      )),
+  },
+});
+
+/**
+ * `entity-card:data-mesh/data-product-versions`: the versions of the
+ * product's contract seen, with what changed between them.
+ */
+export const dataProductVersionsCard = EntityCardBlueprint.make({
+  name: 'data-product-versions',
+  params: {
+    filter,
+    loader: () =>
+      import('../components/versions/VersionHistoryCard').then(m => (
+        <m.VersionHistoryCard />
+      )),
+  },
+});
+
+/**
+ * `entity-card:data-mesh/deprecated-inputs`: on the page of an entity that
+ * reads data products, those of them that are deprecated.
+ */
+export const deprecatedInputsCard = EntityCardBlueprint.make({
+  name: 'deprecated-inputs',
+  params: {
+    filter: {
+      relations: { $contains: { type: 'consumesDataProduct' } },
+    } as any,
+    loader: () =>
+      import('../components/versions/DeprecatedInputsCard').then(m => (
+        <m.DeprecatedInputsCard />
+      )),
+  },
+});

@@ -18,6 +18,9 @@ import {
   dataProductScorecardCard,
   dataProductSloCard,
   dataProductStandardsCard,
+  dataProductDeprecationCard,
+  dataProductVersionsCard,
+  deprecatedInputsCard,
 } from './entityCards';
 import {
   dataProductGovernanceContent,
@@ -63,6 +66,9 @@ export const dataMeshPlugin = createFrontendPlugin({
     dataProductStandardsCard,
     dataProductAccessCard,
     dataProductCampaignsCard,
+    dataProductDeprecationCard,
+    dataProductVersionsCard,
+    deprecatedInputsCard,
     dataProductSchemaContent,
     dataProductGovernanceContent,
   ],

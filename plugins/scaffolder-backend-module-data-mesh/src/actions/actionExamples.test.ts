@@ -7,6 +7,7 @@ import { validateDataProductEntity } from '@datamesh-backstage/plugin-data-mesh-
 import { DataMeshService } from '@datamesh-backstage/plugin-data-mesh-node';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { runExample } from '../__testUtils__/exampleRuns';
 import { folderCatalog } from '../__testUtils__/folderCatalog';
 import { scorecard } from '../__testUtils__/inputs';
@@ -99,9 +100,19 @@ describe('the examples of the actions', () => {
         ...scorecard([]),
         entityRef: `dataproduct:default/${entity.metadata.name}`,
       }));
+      // The example that only warns meets a catalog whose current version
+      // of the product has a field the proposed one removed.
+      const warns = example.example.includes('breakingChanges: warn');
+      const inProduction = readYaml(root.resolve('catalog-info.yaml'));
+      inProduction.spec.lifecycle = 'production';
+      inProduction.spec.schema.fields.push({
+        name: 'legacy_code',
+        type: 'string',
+      });
       const action = createGovernanceCheckAction({
         dataMesh: { evaluate } as Partial<DataMeshService> as DataMeshService,
         auth,
+        catalog: catalogServiceMock({ entities: warns ? [inProduction] : [] }),
       });
       const { input, outputs, templateOutput } = await runExample(
         action,
@@ -120,7 +131,20 @@ describe('the examples of the actions', () => {
       expect(evaluate.mock.calls[0][1]).toEqual({
         credentials: mockCredentials.service('plugin:scaffolder'),
       });
-      expect(outputs).toEqual({ score: 100, status: 'pass', violations: [] });
+      expect(outputs).toEqual({
+        score: 100,
+        status: 'pass',
+        violations: [],
+        breakingChanges: warns
+          ? [
+              {
+                kind: 'field-removed',
+                path: 'spec.schema.fields',
+                message: "Field 'legacy_code' removed",
+              },
+            ]
+          : [],
+      });
       expect(JSON.stringify(templateOutput)).not.toContain('${{');
     },
   );

@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Check the catalog-info.yaml in the workspace before publishing; the step fails on error-severity violations',
+      "Check the catalog-info.yaml in the workspace before publishing; the step fails on error-severity violations and on breaking changes against the catalog's current version without a major version bump",
     example: stringify({
       steps: [
         {
@@ -37,6 +37,20 @@ export const examples: TemplateExample[] = [
           input: {
             catalogInfoPath: 'products/order-insights/catalog-info.yaml',
           },
+        },
+      ],
+    }),
+  },
+  {
+    description:
+      "Let a breaking change against the catalog's current version pass with a warning (a product still in early use), the step failing only on error-severity violations",
+    example: stringify({
+      steps: [
+        {
+          id: 'governance',
+          action: 'datamesh:governance:check',
+          name: 'Check the governance policies',
+          input: { breakingChanges: 'warn' },
         },
       ],
     }),

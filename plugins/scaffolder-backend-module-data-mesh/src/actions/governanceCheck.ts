@@ -1,7 +1,9 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { InputError, ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  DataProductEntityV1alpha1,
   Scorecard,
   validateDataProductEntity,
   Violation,
@@ -9,6 +11,7 @@ import {
 import { DataMeshService } from '@datamesh-backstage/plugin-data-mesh-node';
 import { parseActionInput, Zod } from '../lib/actionSchema';
 import { readDataProductFile } from '../lib/yamlFiles';
+import { checkAgainstCatalog } from './breakingChangeGate';
 import { examples } from './governanceCheck.examples';
 
 const ACTION_ID = 'datamesh:governance:check';
@@ -29,6 +32,13 @@ const inputFields = {
           'The DataProduct entity itself, instead of reading catalogInfoPath',
       })
       .optional(),
+  breakingChanges: (z: Zod) =>
+    z
+      .enum(['fail', 'warn'], {
+        description:
+          "What a breaking change against the catalog's current version (in production) does without a major version bump: fail the step (default) or only log it",
+      })
+      .default('fail'),
 };
 
 const outputFields = {
@@ -47,6 +57,19 @@ const outputFields = {
         }),
       )
       .describe('Every violation, waived ones included'),
+  breakingChanges: (z: Zod) =>
+    z
+      .array(
+        z.object({
+          kind: z.string(),
+          path: z.string(),
+          message: z.string(),
+        }),
+      )
+      .describe(
+        "Breaking changes against the catalog's current version in production (when the action has the catalog)",
+      )
+      .optional(),
 };
 
 /** `SEC-002 spec.access.retention: Retention policy not specified — Define …` */
@@ -76,7 +99,10 @@ async function evaluate(
  * Creates the `datamesh:governance:check` action: evaluates the product about
  * to be published with the data-mesh backend (`POST /api/data-mesh/evaluate`,
  * through `dataMeshServiceRef` with the scaffolder's own service credentials),
- * so that it always meets the portal's effective policies. Outputs the score, status and violations; fails the step with an
+ * so that it always meets the portal's effective policies. With the catalog,
+ * it first compares the product with the version the catalog holds now (if
+ * in production) and fails on breaking changes without a major version
+ * bump (`breakingChanges: warn` only logs them). Outputs the score, status and violations; fails the step with an
  * InputError listing every unwaived error-severity violation, so that
  * nothing is published.
  *
@@ -87,8 +113,10 @@ async function evaluate(
 export function createGovernanceCheckAction(options: {
   dataMesh: DataMeshService;
   auth: AuthService;
+  /** The catalog, to compare the product with its current version. */
+  catalog?: CatalogService;
 }) {
-  const { dataMesh, auth } = options;
+  const { dataMesh, auth, catalog } = options;
   return createTemplateAction({
     id: ACTION_ID,
     description:
@@ -112,6 +140,24 @@ export function createGovernanceCheckAction(options: {
         entity = await readDataProductFile(
           ctx.workspacePath,
           input.catalogInfoPath,
+        );
+      }
+
+      if (catalog) {
+        const breaking = await checkAgainstCatalog({
+          entity: entity as DataProductEntityV1alpha1,
+          catalog,
+          auth,
+          logger: ctx.logger,
+          mode: input.breakingChanges,
+        });
+        ctx.output(
+          'breakingChanges',
+          breaking.map(c => ({
+            kind: c.kind,
+            path: c.path,
+            message: c.message,
+          })),
         );
       }
 

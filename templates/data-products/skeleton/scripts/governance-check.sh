@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Checks a data product against the portal's effective governance policies
-# (POST /api/data-mesh/evaluate) and fails on error-severity violations.
+# (POST /api/data-mesh/evaluate) and fails on error-severity violations,
+# among them a breaking change (removed or renamed field, changed type, field
+# newly required, removed or changed output port, loosened SLO, PII newly
+# exposed) against the version the portal last saw in production, made
+# without a major version bump (rule VER-002).
 # Needs BACKSTAGE_URL (the portal's backend), BACKSTAGE_TOKEN (a static access
 # token of the portal), curl, yq and jq (all on GitHub's Ubuntu runners).
 set -euo pipefail
@@ -20,6 +24,10 @@ jq -r '"Governance score \(.score) (\(.status))",
   (.violations[] | "\(if .waived then "waived " else "" end)\(.severity) \(.ruleId) \(.path): \(.message) — \(.remediation)")' \
   <<<"$response"
 
+if jq -e '[.violations[] | select(.ruleId == "VER-002" and (.waived | not))] | length > 0' \
+  <<<"$response" >/dev/null; then
+  echo "Breaking changes without a major version bump: raise the major version of spec.version (consumers are told) or keep the contract compatible." >&2
+fi
 if [ "$(jq -r .status <<<"$response")" = fail ]; then
   echo "The product breaks error-severity policies: fix them before merging." >&2
   exit 1

@@ -9,7 +9,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
     id: 'domains_onboarded',
     title: 'Domains onboarded',
     description:
-      'Share of the Domains in the catalog with at least one data product in production.',
+      'Share of the Domains in the catalog with at least one data product in production (products past their sunset date do not count).',
     category: 'adoption',
     unit: 'percent',
     target: 80,
@@ -20,7 +20,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
     id: 'data_products_published',
     title: 'Data products published',
     description:
-      'Data products in production; the target is met when every domain has five or more.',
+      'Data products in production; products past the sunset date of their deprecation are not counted. The target is met when every domain has five or more.',
     category: 'adoption',
     unit: 'count',
     target: 5,

@@ -9,6 +9,7 @@ import { NotificationRound } from './NotificationRound';
 import { ScorecardSignals } from './ScorecardSignals';
 import { NotificationSettings } from './notificationSettings';
 import {
+  breakingChangeEvent,
   budgetConditions,
   expiryEvent,
   ProductEvent,
@@ -20,6 +21,8 @@ import {
  * Tells people what changed, through Backstage's notifications: owners when
  * their product's status drops, a new error-severity violation appears, an
  * SLO's error budget is used up, or an approved waiver is about to expire;
+ * consumers when a product they read publishes a new major version with
+ * breaking changes (once per version);
  * governance when a waiver is asked for. Each thing is claimed before it is
  * told, so it is told once across sweeps and replicas; a round (a sweep, a
  * re-score) sends at its end, grouped (see NotificationRound). Open
@@ -68,6 +71,7 @@ export class GovernanceNotifier {
         ...written.transitions.flatMap(t => transitionEvents(t, day)),
         ...budgets.exhausted,
         ...this.#requestEvents(written.batch.waiverRequests),
+        ...written.breakingChanges.flatMap(breakingChangeEvent),
       ]);
       await this.deps.claims.release(budgets.recovered);
     } catch (error) {

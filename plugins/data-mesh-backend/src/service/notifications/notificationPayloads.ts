@@ -14,6 +14,8 @@ const HEADLINES: Record<NotificationTopic, string> = {
   [NOTIFICATION_TOPICS.errorBudgetExhausted]: 'SLO error budget exhausted',
   [NOTIFICATION_TOPICS.waiverExpiring]: 'a waiver expires soon',
   [NOTIFICATION_TOPICS.waiverRequested]: 'waiver requested',
+  [NOTIFICATION_TOPICS.breakingChange]:
+    'new major version with breaking changes',
 };
 
 /** The foremost of some topics (see TOPICS_FOREMOST_FIRST). */

@@ -16,6 +16,7 @@ export const NOTIFICATION_TOPICS = {
   errorBudgetExhausted: 'data-product-error-budget-exhausted',
   waiverExpiring: 'data-product-waiver-expiring',
   waiverRequested: 'data-product-waiver-requested',
+  breakingChange: 'data-product-breaking-change',
 } as const;
 
 /** A notification topic's configuration key. */
@@ -31,6 +32,7 @@ export type NotificationTopic =
  */
 export const TOPICS_FOREMOST_FIRST: NotificationTopic[] = [
   NOTIFICATION_TOPICS.statusDropped,
+  NOTIFICATION_TOPICS.breakingChange,
   NOTIFICATION_TOPICS.newErrorViolations,
   NOTIFICATION_TOPICS.errorBudgetExhausted,
   NOTIFICATION_TOPICS.waiverExpiring,

@@ -6,6 +6,7 @@ import {
 import { STATUS_RANK } from '../../database/rows';
 import type { NotificationClaim } from '../../database/NotificationClaimStore';
 import type { OutcomeTransition } from '../../database/outcomeTransitions';
+import type { AnnouncedBreakingChange } from '../productVersions';
 import type { WrittenResults } from '../ResultsWriter';
 import { NOTIFICATION_TOPICS, NotificationTopic } from './notificationSettings';
 
@@ -177,4 +178,30 @@ export function requestEvent(
     )}.`,
     severity: 'normal',
   };
+}
+
+/**
+ * A new major version with breaking changes, told to the product's
+ * consumers once per version (the version is the fingerprint), listing
+ * the changes. No event when nothing reads the product.
+ */
+export function breakingChangeEvent(
+  announced: AnnouncedBreakingChange,
+): ProductEvent[] {
+  if (announced.consumers.length === 0) {
+    return [];
+  }
+  return [
+    {
+      topic: NOTIFICATION_TOPICS.breakingChange,
+      entityRef: announced.entityRef,
+      recipients: announced.consumers,
+      fingerprint: `version ${announced.toVersion}`,
+      line: [
+        `Version ${announced.toVersion} replaces ${announced.fromVersion} with breaking changes:`,
+        ...announced.changes.map(c => `- ${c.message}`),
+      ].join('\n'),
+      severity: 'high',
+    },
+  ];
 }

@@ -36,6 +36,11 @@ const render = () =>
   });
 
 describe('DomainsOverview', () => {
+  // The deprecated products card below the domains asks on its own.
+  beforeEach(() => {
+    mesh.get('/deprecated-products', { items: [] });
+  });
+
   it('lists every domain with score, counts and trend, linking to its drill-down', async () => {
     mesh.get('/domains', rollups());
     await render();

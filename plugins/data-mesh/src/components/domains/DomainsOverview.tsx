@@ -6,9 +6,13 @@ import {
 } from '@datamesh-backstage/plugin-data-mesh-react';
 import { SectionCard } from '../shared/SectionCard';
 import { RollupSummary } from '../shared/RollupFigures';
+import { DeprecatedProductsCard } from './DeprecatedProductsCard';
 import { DomainsTable } from './DomainsTable';
 
-/** The domain scorecards: the whole mesh, then every domain. */
+/**
+ * The domain scorecards: the whole mesh, then every domain, then the
+ * deprecated products still read.
+ */
 export function DomainsOverview() {
   const rollups = useDomainRollups();
   return (
@@ -35,6 +39,9 @@ export function DomainsOverview() {
           </Grid>
           <Grid item xs={12}>
             <DomainsTable domains={value.domains} />
+          </Grid>
+          <Grid item xs={12}>
+            <DeprecatedProductsCard />
           </Grid>
         </Grid>
       )}

@@ -1351,6 +1351,73 @@ export const spec = {
         },
       },
     },
+    '/products/{namespace}/{name}/versions': {
+      get: {
+        summary:
+          'The versions of a product seen, with what changed between consecutive ones',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'How many of the latest versions',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 50,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The versions, oldest first',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProductVersionHistory',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/deprecated-products': {
+      get: {
+        summary:
+          'Deprecated products that entities still read, soonest sunset first',
+        responses: {
+          '200': {
+            description: 'The deprecated products still read',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeprecatedProductsResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
     '/products/{namespace}/{name}/provenance': {
       post: {
         summary: 'Record that a template run created the product',
@@ -4127,6 +4194,224 @@ export const spec = {
           },
         },
       },
+      VersionChangeKind: {
+        type: 'string',
+        enum: [
+          'field-removed',
+          'field-renamed',
+          'field-type-changed',
+          'field-newly-required',
+          'port-removed',
+          'port-format-changed',
+          'port-protocol-changed',
+          'slo-loosened',
+          'pii-exposed',
+          'field-added',
+          'field-no-longer-required',
+          'port-added',
+          'slo-tightened',
+        ],
+      },
+      VersionChange: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'breaking', 'path', 'message'],
+        properties: {
+          kind: {
+            $ref: '#/components/schemas/VersionChangeKind',
+          },
+          breaking: {
+            type: 'boolean',
+          },
+          path: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      VersionSnapshot: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['fields', 'outputPorts', 'slo'],
+        properties: {
+          version: {
+            type: 'string',
+          },
+          schemaType: {
+            type: 'string',
+          },
+          fields: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                type: {
+                  type: 'string',
+                },
+                required: {
+                  type: 'boolean',
+                },
+                pii: {
+                  type: 'boolean',
+                },
+              },
+            },
+          },
+          outputPorts: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name', 'type'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                type: {
+                  type: 'string',
+                },
+                format: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          slo: {
+            type: 'object',
+            additionalProperties: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['target'],
+              properties: {
+                target: {
+                  type: ['string', 'number'],
+                },
+              },
+            },
+          },
+        },
+      },
+      ProductVersion: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'lifecycle',
+          'seenAt',
+          'majorBump',
+          'breakingCount',
+          'changes',
+          'snapshot',
+        ],
+        properties: {
+          version: {
+            type: 'string',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          seenAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          majorBump: {
+            type: 'boolean',
+            description:
+              'Whether the version raised the major number of the one before',
+          },
+          breakingCount: {
+            type: 'integer',
+          },
+          changes: {
+            type: 'array',
+            description:
+              'What changed since the version before (empty for the first)',
+            items: {
+              $ref: '#/components/schemas/VersionChange',
+            },
+          },
+          snapshot: {
+            $ref: '#/components/schemas/VersionSnapshot',
+          },
+        },
+      },
+      ProductVersionHistory: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'items'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ProductVersion',
+            },
+          },
+        },
+      },
+      DeprecatedProduct: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'domain',
+          'sunset',
+          'sunsetPassed',
+          'consumers',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          domain: {
+            type: 'string',
+          },
+          sunset: {
+            type: 'string',
+            description: 'YYYY-MM-DD',
+          },
+          successor: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          sunsetPassed: {
+            type: 'boolean',
+          },
+          consumers: {
+            type: 'array',
+            description: 'Entity refs of the entities that read the product',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      DeprecatedProductsResponse: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DeprecatedProduct',
+            },
+          },
+        },
+      },
       SloObjective: {
         type: 'string',
         enum: ['freshness', 'availability', 'completeness', 'accuracy'],
@@ -4425,6 +4710,18 @@ export type EndpointMap = {
     response: SuccessBody<
       paths['/products/{namespace}/{name}/slo']['get']['responses']
     >;
+  };
+  '#get|/products/{namespace}/{name}/versions': {
+    path: paths['/products/{namespace}/{name}/versions']['get']['parameters']['path'];
+    query: NonNullable<
+      paths['/products/{namespace}/{name}/versions']['get']['parameters']['query']
+    >;
+    response: SuccessBody<
+      paths['/products/{namespace}/{name}/versions']['get']['responses']
+    >;
+  };
+  '#get|/deprecated-products': {
+    response: SuccessBody<paths['/deprecated-products']['get']['responses']>;
   };
   '#get|/products/{namespace}/{name}/provenance': {
     path: paths['/products/{namespace}/{name}/provenance']['get']['parameters']['path'];

@@ -1,0 +1,112 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  BreakingChangeVerdict,
+  checkBreakingChanges,
+  RELATION_DATA_PRODUCT_CONSUMED_BY,
+  VersionChange,
+  versionSnapshot,
+} from '@datamesh-backstage/plugin-data-mesh-common';
+import { createHash } from 'node:crypto';
+import type { ProductVersionRecord } from '../database/ProductVersionStore';
+import type { EvaluatedBatch } from './ProductEvaluator';
+
+/**
+ * A new major version with breaking changes since the version in
+ * production: its consumers are told of the changes, once per version.
+ */
+export interface AnnouncedBreakingChange {
+  entityRef: string;
+  fromVersion: string;
+  toVersion: string;
+  changes: VersionChange[];
+  /** The entities that read the product (`dataProductConsumedBy`). */
+  consumers: string[];
+}
+
+/** A version to record, with the verdict against the version in production. */
+export interface VersionCandidate {
+  record: ProductVersionRecord;
+  verdict: BreakingChangeVerdict;
+  consumers: string[];
+}
+
+const hashOf = (value: unknown) =>
+  createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/**
+ * The versions of a batch's products that differ from their latest stored
+ * one (snapshot or lifecycle): the only ones written, so an unchanged
+ * sweep writes nothing and checks nothing more. Empty when versions are
+ * not kept. Products re-scored since (`kept`) are left to that re-score.
+ */
+export function versionCandidates(
+  batch: EvaluatedBatch,
+  now: string,
+  kept: Set<string>,
+): VersionCandidate[] {
+  const heads = batch.versionHeads;
+  if (!heads) {
+    return [];
+  }
+  return batch.products.flatMap((product, i) => {
+    const entityRef = batch.cards[i]?.entityRef ?? stringifyEntityRef(product);
+    if (kept.has(entityRef)) {
+      return [];
+    }
+    const snapshot = versionSnapshot(product);
+    const snapshotHash = hashOf(snapshot);
+    const head = heads.get(entityRef);
+    const lifecycle = product.spec.lifecycle;
+    if (
+      head?.latest?.snapshotHash === snapshotHash &&
+      head.latest.lifecycle === lifecycle
+    ) {
+      return [];
+    }
+    const verdict = checkBreakingChanges(head?.production, snapshot);
+    const consumers = (product.relations ?? [])
+      .filter(r => r.type === RELATION_DATA_PRODUCT_CONSUMED_BY)
+      .map(r => r.targetRef);
+    return [
+      {
+        record: {
+          entityRef,
+          ...(snapshot.version !== undefined
+            ? { version: snapshot.version }
+            : {}),
+          lifecycle,
+          snapshotHash,
+          snapshot,
+          breakingUnannounced: verdict.unannounced.length > 0,
+          seenAt: now,
+        },
+        verdict,
+        consumers,
+      },
+    ];
+  });
+}
+
+/**
+ * Of the versions just recorded, the major bumps that break something in
+ * the version in production, with the product's consumers.
+ */
+export function announcedBreakingChanges(
+  candidates: VersionCandidate[],
+  recorded: ProductVersionRecord[],
+): AnnouncedBreakingChange[] {
+  const written = new Set(recorded);
+  return candidates.flatMap(({ record, verdict, consumers }) =>
+    written.has(record) && verdict.majorBump && verdict.breaking.length > 0
+      ? [
+          {
+            entityRef: record.entityRef,
+            fromVersion: verdict.fromVersion ?? 'none',
+            toVersion: verdict.toVersion ?? 'none',
+            changes: verdict.breaking,
+            consumers,
+          },
+        ]
+      : [],
+  );
+}

@@ -1,0 +1,4 @@
+export * from './versionSnapshot';
+export * from './compareVersions';
+export * from './breakingChangeCheck';
+export * from './deprecation';
