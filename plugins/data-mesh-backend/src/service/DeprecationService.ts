@@ -11,6 +11,7 @@ import {
   DataProductEntityV1alpha1,
   DeprecatedProduct,
   isSunset,
+  NO_DOMAIN,
   RELATION_DATA_PRODUCT_CONSUMED_BY,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 
@@ -56,12 +57,14 @@ export class DeprecationService {
           {
             entityRef: stringifyEntityRef(entity),
             ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
-            domain: stringifyEntityRef(
-              parseEntityRef(entity.spec.domain, {
-                defaultKind: 'Domain',
-                defaultNamespace: namespace,
-              }),
-            ),
+            domain: entity.spec.domain
+              ? stringifyEntityRef(
+                  parseEntityRef(entity.spec.domain, {
+                    defaultKind: 'Domain',
+                    defaultNamespace: namespace,
+                  }),
+                )
+              : NO_DOMAIN,
             sunset: deprecation.sunset,
             ...(deprecation.successor
               ? {

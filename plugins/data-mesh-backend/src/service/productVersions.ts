@@ -56,7 +56,7 @@ export function versionCandidates(
     const snapshot = versionSnapshot(product);
     const snapshotHash = hashOf(snapshot);
     const head = heads.get(entityRef);
-    const lifecycle = product.spec.lifecycle;
+    const lifecycle = product.spec.lifecycle ?? '';
     if (
       head?.latest?.snapshotHash === snapshotHash &&
       head.latest.lifecycle === lifecycle
