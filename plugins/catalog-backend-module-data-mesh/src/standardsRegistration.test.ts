@@ -195,7 +195,7 @@ describe('registering open-standard files with the catalog', () => {
     },
   );
 
-  it('refuses a contract with no product type and no extension giving one, naming the field', async () => {
+  it('ingests a contract with no product type and no extension giving one, the type left absent', async () => {
     files = {
       '/repo/stock.yaml': example('odcs/stock-movements.yaml').replace(
         '  - property: productType\n    value: source-aligned\n',
@@ -207,9 +207,16 @@ describe('registering open-standard files with the catalog', () => {
       const dryRun = await api
         .post('/api/catalog/locations?dryRun=true')
         .send({ type: 'url', target: `${base}/repo/stock.yaml` });
-      expect(dryRun.status).toBe(400);
-      expect(dryRun.body.error.message).toContain(
-        'gives no value for spec.type, which a DataProduct requires',
+      // Nothing is invented: the product has no type, and governance
+      // scores that (CORE-001) instead of the catalog refusing the file.
+      expect(dryRun.status).toBe(201);
+      const product = dryRun.body.entities.find(
+        (entity: any) => entity.kind === 'DataProduct',
+      );
+      expect(product.spec.type).toBeUndefined();
+      expect(product.spec.owner).toEqual(expect.any(String));
+      expect(product.metadata.annotations['datamesh.io/loss-report']).toContain(
+        'spec.type',
       );
     } finally {
       await backend.stop();

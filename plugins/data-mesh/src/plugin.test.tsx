@@ -16,7 +16,6 @@ import {
 } from './index';
 import { Route, Routes } from 'react-router-dom';
 
-// Rendering the app under a loaded CI machine can take seconds.
 const mesh = setupDataMeshServer();
 
 describe('the legacy frontend system plugin', () => {

@@ -5,3 +5,4 @@ import { configure } from '@testing-library/react';
 // whole Backstage app, which can take seconds there. Waits and tests get
 // room for that; a passing test does not take longer.
 configure({ asyncUtilTimeout: 10_000 });
+jest.setTimeout(30_000);

@@ -50,6 +50,7 @@ describe('scaffolderModuleDataMesh', () => {
         score: expect.any(Object),
         status: expect.any(Object),
         violations: expect.any(Object),
+        breakingChanges: expect.any(Object),
       });
     } finally {
       await backend.stop();

@@ -77,7 +77,7 @@ describe('evaluate-data-product', () => {
     ['just text', /^input\.yaml/],
     [
       'apiVersion: datamesh.io/v1alpha1\nkind: DataProduct\nmetadata:\n  name: x\nspec:\n  type: lake\n',
-      /^input\.yaml\.spec\.lifecycle is required; input\.yaml\.spec\.owner is required/,
+      /^input\.yaml\.spec\.lifecycle is required; input\.yaml\.spec\.domain is required; input\.yaml\.spec\.owner is required/,
     ],
   ])('refuses an invalid draft naming the field: %#', async (yaml, message) => {
     const { invoke } = shared();

@@ -63,12 +63,20 @@ domains the caller may read in the catalog.`,
                 .describe('gte: must reach the target; lt: stay below it'),
               targetLabel: zod.string(),
               meetsTarget: zod.boolean().nullable(),
+              declaredNotAgreed: zod
+                .number()
+                .nullable()
+                .optional()
+                .describe(
+                  'Consumption KPIs only: the figure counted from what the catalog declares without an active agreement',
+                ),
               byDomain: zod.array(
                 zod.object({
                   domain: zod.string(),
                   title: zod.string().optional(),
                   value: zod.number().nullable(),
                   meetsTarget: zod.boolean().nullable(),
+                  declaredNotAgreed: zod.number().nullable().optional(),
                 }),
               ),
             }),

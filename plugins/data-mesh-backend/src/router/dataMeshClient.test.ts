@@ -406,6 +406,46 @@ describe('DataMeshClient against the running router', () => {
     ]);
   });
 
+  it('reads versions and deprecated products', async () => {
+    const versions = await client.getVersionHistory('product-3', { limit: 5 });
+    expect(versions.entityRef).toBe('dataproduct:default/product-3');
+    expect(versions.items.length).toBeGreaterThanOrEqual(1);
+    const deprecated = await client.listDeprecatedProducts();
+    expect(deprecated.items).toEqual([]);
+  });
+
+  it('starts a campaign, follows it and closes it', async () => {
+    const deadline = new Date(Date.now() + 30 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const started = await client.createCampaign({
+      name: 'Describe every product',
+      ruleIds: ['DOC-001'],
+      targetShare: 1,
+      deadline,
+    });
+    expect(started).toMatchObject({ status: 'open', ruleIds: ['DOC-001'] });
+    const list = await client.listCampaigns();
+    expect(list.items.map(c => c.id)).toContain(started.id);
+    const details = await client.getCampaign(started.id);
+    expect(details.campaign.id).toBe(started.id);
+    const failing = await client.listCampaignFailing(started.id, { limit: 50 });
+    expect(failing.items.map(item => item.entityRef)).toContain(
+      'dataproduct:default/product-3',
+    );
+    const concerning = await client.getProductCampaigns('product-3');
+    expect(concerning.items).toEqual([
+      expect.objectContaining({
+        id: started.id,
+        done: false,
+        failingRules: ['DOC-001'],
+      }),
+    ]);
+    const closed = await client.closeCampaign(started.id);
+    expect(closed.id).toBe(started.id);
+    expect(closed.status).toBe('missed');
+  });
+
   it('called every method of the client', () => {
     const methods = Object.getOwnPropertyNames(DataMeshClient.prototype).filter(
       name => name !== 'constructor',

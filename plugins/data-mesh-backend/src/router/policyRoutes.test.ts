@@ -128,12 +128,12 @@ describe('policy routes', () => {
       policyVersion: expect.stringMatching(/^[0-9a-f]{12}$/),
       weights: { error: 20, warning: 2, info: 0 },
       packs: [
-        { name: 'default', scope: 'global', ruleCount: 20 },
+        { name: 'default', scope: 'global', ruleCount: 23 },
         { name: 'order', scope: 'domain:default/order', ruleCount: 1 },
       ],
     });
-    expect(response.body.rules).toHaveLength(21);
-    expect(response.body.rules[20]).toMatchObject({
+    expect(response.body.rules).toHaveLength(24);
+    expect(response.body.rules[23]).toMatchObject({
       id: 'SLO-001',
       severity: 'error',
       scope: 'domain:default/order',

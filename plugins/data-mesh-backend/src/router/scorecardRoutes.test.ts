@@ -188,7 +188,7 @@ describe('scorecard routes', () => {
           spec: { type: 'lake' },
         },
       },
-      'entity.spec.lifecycle is required; entity.spec.owner is required; entity.spec.domain is required; entity.spec.type must be one of: source-aligned, consumer-aligned, aggregate',
+      'entity.spec.lifecycle is required; entity.spec.domain is required; entity.spec.owner is required; entity.spec.type must be one of: source-aligned, consumer-aligned, aggregate',
     ],
     [
       {

@@ -82,7 +82,7 @@ describe('compilePolicies', () => {
       }),
     ]);
     expect(policies.packs).toEqual([
-      { name: 'default', scope: 'global', ruleCount: 20 },
+      { name: 'default', scope: 'global', ruleCount: 23 },
       { name: 'finance', scope: 'domain:default/finance', ruleCount: 2 },
     ]);
   });

@@ -15,7 +15,6 @@ import {
 } from './entityCards';
 import { dataMeshApi } from './apis';
 
-// Rendering the app under a loaded CI machine can take seconds.
 const mesh = setupDataMeshServer();
 
 describe('the new frontend system plugin', () => {

@@ -4,7 +4,6 @@ import { domainRollup, freshness, summary } from '../../__testUtils__/fixtures';
 import { renderInDataMeshApp } from '../../__testUtils__/renderInDataMeshApp';
 import { DomainScorecards } from './DomainScorecards';
 
-// Rendering the app under a loaded CI machine can take seconds.
 const mesh = setupDataMeshServer();
 
 const rule = (id: string, extra: object) => ({

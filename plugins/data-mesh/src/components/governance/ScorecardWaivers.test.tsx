@@ -16,7 +16,6 @@ import { scorecard } from '../../__testUtils__/fixtures';
 import { renderEntityCard } from '../../__testUtils__/renderInDataMeshApp';
 import { ScorecardCard } from './ScorecardCard';
 
-// Rendering the app under a loaded CI machine can take seconds.
 const mesh = setupDataMeshServer();
 const CARD = '/scorecards/default/customer-360';
 const WAIVER = '/waivers/default/customer-360';

@@ -9,7 +9,6 @@ import { captureDownloads } from '../../__testUtils__/captureDownloads';
 import { renderInDataMeshApp } from '../../__testUtils__/renderInDataMeshApp';
 import { KpiDashboard } from './KpiDashboard';
 
-// Rendering the app under a loaded CI machine can take seconds.
 const mesh = setupDataMeshServer();
 
 const kpis = {
