@@ -36,7 +36,7 @@ export interface DbtTestResult {
 
 /**
  * The test results of a run: `pass` passes; `fail`, `warn` and `error` do
- * not; skipped tests and non-test nodes (models, dbt seed files) are left out.
+ * not; skipped tests and non-test nodes (models, CSV files dbt loads) are left out.
  */
 export function readDbtTestResults(document: unknown): {
   results: DbtTestResult[];
