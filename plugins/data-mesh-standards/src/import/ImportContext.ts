@@ -1,8 +1,8 @@
-import { toYaml } from '../parse/toYaml';
 import { SourceTracker } from '../loss/SourceTracker';
 import type { ParsedFile } from '../parse/parseStandardFile';
 import type { DetectedStandard, LossReportEntry, StandardFile } from '../types';
 import type { ContractParts } from './contractParts';
+import { convertedContractFile } from './contractFile';
 import { convertDcsToOdcs } from './fromDcs';
 import { readOdcsContract } from './fromOdcs';
 
@@ -17,7 +17,8 @@ export interface InputFile {
 export interface ContractEntry {
   /** Path of the ODCS file in the result. */
   path: string;
-  content: string;
+  /** The ODCS file of the result: the given file, or the converted one (written when read). */
+  file: StandardFile;
   parts: ContractParts;
   source: InputFile;
   /** Losses of reading it (and of converting it from DCS). */
@@ -43,7 +44,7 @@ export class ImportContext {
       const parts = readOdcsContract(tracker);
       entry = {
         path: input.file.path,
-        content: input.file.content,
+        file: { path: input.file.path, content: input.file.content },
         parts,
         source: input,
         losses: tracker.explicitLosses(),
@@ -54,12 +55,13 @@ export class ImportContext {
         /(\.datacontract|\.dcs)?\.(ya?ml|json)$/i,
         '',
       )}.odcs.yaml`;
-      // Reading the converted contract reports paths of the ODCS file.
+      // The converted contract is read as it is, in memory; reading it
+      // reports paths of the ODCS file.
       const tracker = new SourceTracker(path, converted.odcs, '');
       const parts = readOdcsContract(tracker);
       entry = {
         path,
-        content: toYaml(converted.odcs),
+        file: convertedContractFile(path, converted.odcs),
         parts,
         source: input,
         losses: [...converted.lossReport, ...tracker.explicitLosses()],

@@ -113,7 +113,7 @@ function readFields(
         Array.isArray(values) &&
         !field.enum
       ) {
-        field.enum = values;
+        field.enum = [...values];
         continue;
       }
       const test = testFromOdcsQuality(rule);

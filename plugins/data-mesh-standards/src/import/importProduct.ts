@@ -158,7 +158,7 @@ export function importProduct(
     format: main.standard!.format,
     version: main.standard!.version,
     entity: result,
-    contracts: contracts.map(c => ({ path: c.path, content: c.content })),
+    contracts: contracts.map(c => c.file),
     lossReport,
     missing: missingFields(result),
   };
