@@ -2,42 +2,12 @@ import {
   DataMeshService,
   dataMeshServiceRef,
 } from '@datamesh-backstage/plugin-data-mesh-node';
-import {
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  createMockDirectory,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { perPluginDatabases } from '@datamesh-backstage/plugin-data-mesh-node/testUtils';
-import request from 'supertest';
 import { stringify } from 'yaml';
 import { customer360 } from './__testUtils__/products';
-import { catalogModuleDataMesh } from './module';
-
-/** Polls until `probe` returns a value, for at most `timeoutMs`. */
-async function eventually<T>(
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Condition not met within ${timeoutMs} ms`);
-    }
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-}
+import { eventually, testCatalogs } from './__testUtils__/testCatalog';
 
 function product(name: string, change?: (spec: any) => void): Entity {
   const entity = customer360();
@@ -59,64 +29,14 @@ const noAgreements = createServiceFactory({
 
 describe('catalogModuleDataMesh', () => {
   const mockDir = createMockDirectory();
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  const processingErrors: Array<{ entity: string; message: string }> = [];
-
-  // Records the catalog's processing errors, as the logs module would.
-  const errorRecorder = createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'test-error-recorder',
-    register(reg) {
-      reg.registerInit({
-        deps: { catalog: catalogProcessingExtensionPoint },
-        async init({ catalog }) {
-          catalog.setOnProcessingErrorHandler(
-            ({ unprocessedEntity, errors }) => {
-              for (const error of errors) {
-                processingErrors.push({
-                  entity: unprocessedEntity.metadata.name,
-                  message: error.message,
-                });
-              }
-            },
-          );
-        },
-      });
-    },
-  });
-
-  const backends: Array<{ stop(): Promise<void> }> = [];
-
-  async function startCatalog() {
-    const backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleDataMesh,
-        noAgreements,
-        errorRecorder,
-        perPluginDatabases(() => databases.init('SQLITE_3')),
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              rules: [{ allow: ['DataProduct', 'Location'] }],
-              locations: [
-                { type: 'file', target: mockDir.resolve('products.yaml') },
-              ],
-            },
-          },
-        }),
-      ],
-    });
-    backends.push(backend);
-    return request(backend.server);
-  }
-
-  beforeEach(() => {
-    processingErrors.length = 0;
-  });
-
-  afterEach(async () => {
-    await Promise.all(backends.splice(0).map(backend => backend.stop()));
+  const { start: startCatalog, processingErrors } = testCatalogs({
+    features: [noAgreements],
+    config: () => ({
+      catalog: {
+        rules: [{ allow: ['DataProduct', 'Location'] }],
+        locations: [{ type: 'file', target: mockDir.resolve('products.yaml') }],
+      },
+    }),
   });
 
   it('validates products through POST /api/catalog/validate-entity', async () => {

@@ -1,36 +1,15 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { perPluginDatabases } from '@datamesh-backstage/plugin-data-mesh-node/testUtils';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import request from 'supertest';
 import { parse } from 'yaml';
 import { repoRoot } from './__testUtils__/exampleMesh';
-import { catalogModuleDataMesh } from './module';
+import { eventually, testCatalogs } from './__testUtils__/testCatalog';
 
 jest.setTimeout(60_000);
 
 const example = (path: string) =>
   readFileSync(join(repoRoot, 'examples/standards', path), 'utf8');
-
-/** Polls until `probe` returns a value, for at most 30 seconds. */
-async function eventually<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('Condition not met in 30 s');
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-}
 
 /**
  * Registering open-standard files by URL, as the catalog's "Register
@@ -38,25 +17,14 @@ async function eventually<T>(probe: () => Promise<T | undefined>): Promise<T> {
  * URL), then the registration.
  */
 describe('registering open-standard files with the catalog', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  const processingErrors: string[] = [];
   let files: Record<string, string> = {};
   let server: Server;
   let base: string;
-
-  const errorRecorder = createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'test-error-recorder',
-    register(reg) {
-      reg.registerInit({
-        deps: { catalog: catalogProcessingExtensionPoint },
-        async init({ catalog }) {
-          catalog.setOnProcessingErrorHandler(({ errors }) => {
-            processingErrors.push(...errors.map(e => e.message));
-          });
-        },
-      });
-    },
+  const { start: startCatalog, processingErrors } = testCatalogs({
+    config: () => ({
+      backend: { reading: { allow: [{ host: new URL(base).host }] } },
+      catalog: { rules: [{ allow: ['DataProduct', 'Location'] }] },
+    }),
   });
 
   beforeAll(async () => {
@@ -68,24 +36,6 @@ describe('registering open-standard files with the catalog', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise(resolve => server.close(resolve)));
-
-  async function startCatalog() {
-    const backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleDataMesh,
-        errorRecorder,
-        perPluginDatabases(() => databases.init('SQLITE_3')),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { reading: { allow: [{ host: new URL(base).host }] } },
-            catalog: { rules: [{ allow: ['DataProduct', 'Location'] }] },
-          },
-        }),
-      ],
-    });
-    return { backend, api: request(backend.server) };
-  }
 
   it('registers an ODPS product with its contract: dry run, then the DataProduct with its relations and loss report', async () => {
     // The product links its contract, on the same host, from its port.
@@ -99,68 +49,64 @@ describe('registering open-standard files with the catalog', () => {
         'odps/contracts/loyalty-points-balances.odcs.yaml',
       ),
     };
-    const { backend, api } = await startCatalog();
-    try {
-      const target = `${base}/repo/loyalty.yaml`;
-      const dryRun = await api
-        .post('/api/catalog/locations?dryRun=true')
-        .send({ type: 'url', target });
-      expect(dryRun.status).toBe(201);
-      // The flow lists what the location would add: its Location and the product.
-      expect(dryRun.body.entities.map((e: any) => e.kind).sort()).toEqual([
-        'DataProduct',
-        'Location',
-      ]);
-      expect(
-        dryRun.body.entities.find((e: any) => e.kind === 'DataProduct').metadata
-          .name,
-      ).toBe('loyalty-points');
+    const api = await startCatalog();
+    const target = `${base}/repo/loyalty.yaml`;
+    const dryRun = await api
+      .post('/api/catalog/locations?dryRun=true')
+      .send({ type: 'url', target });
+    expect(dryRun.status).toBe(201);
+    // The flow lists what the location would add: its Location and the product.
+    expect(dryRun.body.entities.map((e: any) => e.kind).sort()).toEqual([
+      'DataProduct',
+      'Location',
+    ]);
+    expect(
+      dryRun.body.entities.find((e: any) => e.kind === 'DataProduct').metadata
+        .name,
+    ).toBe('loyalty-points');
 
-      expect(
-        (await api.post('/api/catalog/locations').send({ type: 'url', target }))
-          .status,
-      ).toBe(201);
-      const entity = await eventually(async () => {
-        const res = await api.get(
-          '/api/catalog/entities/by-name/dataproduct/default/loyalty-points',
-        );
-        return res.status === 200 && res.body.relations?.length
-          ? res.body
-          : undefined;
-      });
-      expect(entity.spec).toMatchObject({
-        type: 'consumer-aligned',
-        owner: 'marketing-domain-team',
-        domain: 'marketing',
-        outputPorts: [
-          {
-            name: 'loyalty-points-balances',
-            contract: `${base}/repo/contracts/balances.odcs.yaml`,
-          },
-        ],
-        schema: { fields: expect.arrayContaining([expect.anything()]) },
-      });
-      expect(entity.metadata.annotations).toMatchObject({
-        'backstage.io/managed-by-location': `url:${target}`,
-        'datamesh.io/source-format': 'odps',
-        'datamesh.io/source-version': 'v1.0.0',
-      });
-      expect(
-        JSON.parse(entity.metadata.annotations['datamesh.io/loss-report']),
-      ).toContainEqual({
-        file: 'loyalty.yaml',
-        path: 'outputPorts[0].sbom',
-        reason: 'no equivalent in the DataProduct entity',
-      });
-      expect(
-        entity.relations.map((r: any) => `${r.type} ${r.targetRef}`).sort(),
-      ).toEqual([
-        'ownedBy group:default/marketing-domain-team',
-        'partOf domain:default/marketing',
-      ]);
-    } finally {
-      await backend.stop();
-    }
+    expect(
+      (await api.post('/api/catalog/locations').send({ type: 'url', target }))
+        .status,
+    ).toBe(201);
+    const entity = await eventually(async () => {
+      const res = await api.get(
+        '/api/catalog/entities/by-name/dataproduct/default/loyalty-points',
+      );
+      return res.status === 200 && res.body.relations?.length
+        ? res.body
+        : undefined;
+    });
+    expect(entity.spec).toMatchObject({
+      type: 'consumer-aligned',
+      owner: 'marketing-domain-team',
+      domain: 'marketing',
+      outputPorts: [
+        {
+          name: 'loyalty-points-balances',
+          contract: `${base}/repo/contracts/balances.odcs.yaml`,
+        },
+      ],
+      schema: { fields: expect.arrayContaining([expect.anything()]) },
+    });
+    expect(entity.metadata.annotations).toMatchObject({
+      'backstage.io/managed-by-location': `url:${target}`,
+      'datamesh.io/source-format': 'odps',
+      'datamesh.io/source-version': 'v1.0.0',
+    });
+    expect(
+      JSON.parse(entity.metadata.annotations['datamesh.io/loss-report']),
+    ).toContainEqual({
+      file: 'loyalty.yaml',
+      path: 'outputPorts[0].sbom',
+      reason: 'no equivalent in the DataProduct entity',
+    });
+    expect(
+      entity.relations.map((r: any) => `${r.type} ${r.targetRef}`).sort(),
+    ).toEqual([
+      'ownedBy group:default/marketing-domain-team',
+      'partOf domain:default/marketing',
+    ]);
   });
 
   it.each([
@@ -176,22 +122,18 @@ describe('registering open-standard files with the catalog', () => {
           'dpds/ports/shipment-events.yaml',
         ),
       };
-      const { backend, api } = await startCatalog();
-      try {
-        const dryRun = await api
-          .post('/api/catalog/locations?dryRun=true')
-          .send({ type: 'url', target: `${base}/repo/${file}` });
-        expect(dryRun.status).toBe(201);
-        expect(dryRun.body.entities).toContainEqual(
-          expect.objectContaining({
-            kind: 'DataProduct',
-            metadata: expect.objectContaining({ name }),
-            spec: expect.objectContaining({ type: 'source-aligned' }),
-          }),
-        );
-      } finally {
-        await backend.stop();
-      }
+      const api = await startCatalog();
+      const dryRun = await api
+        .post('/api/catalog/locations?dryRun=true')
+        .send({ type: 'url', target: `${base}/repo/${file}` });
+      expect(dryRun.status).toBe(201);
+      expect(dryRun.body.entities).toContainEqual(
+        expect.objectContaining({
+          kind: 'DataProduct',
+          metadata: expect.objectContaining({ name }),
+          spec: expect.objectContaining({ type: 'source-aligned' }),
+        }),
+      );
     },
   );
 
@@ -202,25 +144,21 @@ describe('registering open-standard files with the catalog', () => {
         '',
       ),
     };
-    const { backend, api } = await startCatalog();
-    try {
-      const dryRun = await api
-        .post('/api/catalog/locations?dryRun=true')
-        .send({ type: 'url', target: `${base}/repo/stock.yaml` });
-      // Nothing is invented: the product has no type, and governance
-      // scores that (CORE-001) instead of the catalog refusing the file.
-      expect(dryRun.status).toBe(201);
-      const product = dryRun.body.entities.find(
-        (entity: any) => entity.kind === 'DataProduct',
-      );
-      expect(product.spec.type).toBeUndefined();
-      expect(product.spec.owner).toEqual(expect.any(String));
-      expect(product.metadata.annotations['datamesh.io/loss-report']).toContain(
-        'spec.type',
-      );
-    } finally {
-      await backend.stop();
-    }
+    const api = await startCatalog();
+    const dryRun = await api
+      .post('/api/catalog/locations?dryRun=true')
+      .send({ type: 'url', target: `${base}/repo/stock.yaml` });
+    // Nothing is invented: the product has no type, and governance
+    // scores that (CORE-001) instead of the catalog refusing the file.
+    expect(dryRun.status).toBe(201);
+    const product = dryRun.body.entities.find(
+      (entity: any) => entity.kind === 'DataProduct',
+    );
+    expect(product.spec.type).toBeUndefined();
+    expect(product.spec.owner).toEqual(expect.any(String));
+    expect(product.metadata.annotations['datamesh.io/loss-report']).toContain(
+      'spec.type',
+    );
   });
 
   it('analyzes a JSON file URL, as the register page does for non-YAML URLs', async () => {
@@ -235,38 +173,34 @@ describe('registering open-standard files with the catalog', () => {
       ),
       '/repo/shipments.json': example('dpds/shipment-tracking.json'),
     };
-    const { backend, api } = await startCatalog();
-    try {
-      const analyze = (target: string) =>
-        api
-          .post('/api/catalog/analyze-location')
-          .send({ location: { type: 'url', target } });
-      const analyzed = await analyze(`${base}/repo/loyalty.json`);
-      expect(analyzed.status).toBe(200);
-      expect(analyzed.body.generateEntities).toEqual([]);
-      expect(analyzed.body.existingEntityFiles).toEqual([
-        {
-          location: { type: 'url', target: `${base}/repo/loyalty.json` },
-          isRegistered: false,
-          entity: expect.objectContaining({
-            kind: 'DataProduct',
-            metadata: expect.objectContaining({ name: 'loyalty-points' }),
-          }),
-        },
-      ]);
-      const shipments = await analyze(`${base}/repo/shipments.json`);
-      expect(shipments.status).toBe(200);
-      expect(shipments.body.existingEntityFiles).toEqual([
-        expect.objectContaining({
-          entity: expect.objectContaining({
-            kind: 'DataProduct',
-            metadata: expect.objectContaining({ name: 'shipment-tracking' }),
-          }),
+    const api = await startCatalog();
+    const analyze = (target: string) =>
+      api
+        .post('/api/catalog/analyze-location')
+        .send({ location: { type: 'url', target } });
+    const analyzed = await analyze(`${base}/repo/loyalty.json`);
+    expect(analyzed.status).toBe(200);
+    expect(analyzed.body.generateEntities).toEqual([]);
+    expect(analyzed.body.existingEntityFiles).toEqual([
+      {
+        location: { type: 'url', target: `${base}/repo/loyalty.json` },
+        isRegistered: false,
+        entity: expect.objectContaining({
+          kind: 'DataProduct',
+          metadata: expect.objectContaining({ name: 'loyalty-points' }),
         }),
-      ]);
-    } finally {
-      await backend.stop();
-    }
+      },
+    ]);
+    const shipments = await analyze(`${base}/repo/shipments.json`);
+    expect(shipments.status).toBe(200);
+    expect(shipments.body.existingEntityFiles).toEqual([
+      expect.objectContaining({
+        entity: expect.objectContaining({
+          kind: 'DataProduct',
+          metadata: expect.objectContaining({ name: 'shipment-tracking' }),
+        }),
+      }),
+    ]);
   });
 
   it('makes a processing error naming the file and the position of what cannot be read', async () => {
@@ -276,28 +210,23 @@ describe('registering open-standard files with the catalog', () => {
         'status: [active',
       ),
     };
-    processingErrors.length = 0;
-    const { backend, api } = await startCatalog();
-    try {
-      const target = `${base}/repo/stock.yaml`;
-      const dryRun = await api
-        .post('/api/catalog/locations?dryRun=true')
-        .send({ type: 'url', target });
-      expect(dryRun.status).toBe(400);
-      expect(dryRun.body.error.message).toMatch(
-        /cannot be imported: stock\.yaml:\d+:\d+: /,
-      );
-      await api.post('/api/catalog/locations').send({ type: 'url', target });
-      const message = await eventually(async () =>
-        processingErrors.find(m => m.includes('stock.yaml')),
-      );
-      expect(message).toMatch(
-        new RegExp(
-          `url:${target} \\(odcs v3\\.1\\.0\\) cannot be imported: stock\\.yaml:\\d+:\\d+: `,
-        ),
-      );
-    } finally {
-      await backend.stop();
-    }
+    const api = await startCatalog();
+    const target = `${base}/repo/stock.yaml`;
+    const dryRun = await api
+      .post('/api/catalog/locations?dryRun=true')
+      .send({ type: 'url', target });
+    expect(dryRun.status).toBe(400);
+    expect(dryRun.body.error.message).toMatch(
+      /cannot be imported: stock\.yaml:\d+:\d+: /,
+    );
+    await api.post('/api/catalog/locations').send({ type: 'url', target });
+    const { message } = await eventually(async () =>
+      processingErrors.find(e => e.message.includes('stock.yaml')),
+    );
+    expect(message).toMatch(
+      new RegExp(
+        `url:${target} \\(odcs v3\\.1\\.0\\) cannot be imported: stock\\.yaml:\\d+:\\d+: `,
+      ),
+    );
   });
 });
