@@ -16,6 +16,8 @@ const example = (path: string) =>
  * existing component" flow does: a dry run (the flow's analysis of a YAML
  * URL), then the registration.
  */
+type Catalog = Awaited<ReturnType<ReturnType<typeof testCatalogs>['start']>>;
+
 describe('registering open-standard files with the catalog', () => {
   let files: Record<string, string> = {};
   let server: Server;
@@ -37,6 +39,12 @@ describe('registering open-standard files with the catalog', () => {
   });
   afterAll(() => new Promise(resolve => server.close(resolve)));
 
+  /** What the register flow's dry run of the URL `target` answers. */
+  const dryRun = (api: Catalog, target: string) =>
+    api
+      .post('/api/catalog/locations?dryRun=true')
+      .send({ type: 'url', target });
+
   it('registers an ODPS product with its contract: dry run, then the DataProduct with its relations and loss report', async () => {
     // The product links its contract, on the same host, from its port.
     const product = example('odps/loyalty-points.yaml').replace(
@@ -51,17 +59,15 @@ describe('registering open-standard files with the catalog', () => {
     };
     const api = await startCatalog();
     const target = `${base}/repo/loyalty.yaml`;
-    const dryRun = await api
-      .post('/api/catalog/locations?dryRun=true')
-      .send({ type: 'url', target });
-    expect(dryRun.status).toBe(201);
+    const answer = await dryRun(api, target);
+    expect(answer.status).toBe(201);
     // The flow lists what the location would add: its Location and the product.
-    expect(dryRun.body.entities.map((e: any) => e.kind).sort()).toEqual([
+    expect(answer.body.entities.map((e: any) => e.kind).sort()).toEqual([
       'DataProduct',
       'Location',
     ]);
     expect(
-      dryRun.body.entities.find((e: any) => e.kind === 'DataProduct').metadata
+      answer.body.entities.find((e: any) => e.kind === 'DataProduct').metadata
         .name,
     ).toBe('loyalty-points');
 
@@ -123,11 +129,9 @@ describe('registering open-standard files with the catalog', () => {
         ),
       };
       const api = await startCatalog();
-      const dryRun = await api
-        .post('/api/catalog/locations?dryRun=true')
-        .send({ type: 'url', target: `${base}/repo/${file}` });
-      expect(dryRun.status).toBe(201);
-      expect(dryRun.body.entities).toContainEqual(
+      const answer = await dryRun(api, `${base}/repo/${file}`);
+      expect(answer.status).toBe(201);
+      expect(answer.body.entities).toContainEqual(
         expect.objectContaining({
           kind: 'DataProduct',
           metadata: expect.objectContaining({ name }),
@@ -145,13 +149,11 @@ describe('registering open-standard files with the catalog', () => {
       ),
     };
     const api = await startCatalog();
-    const dryRun = await api
-      .post('/api/catalog/locations?dryRun=true')
-      .send({ type: 'url', target: `${base}/repo/stock.yaml` });
+    const answer = await dryRun(api, `${base}/repo/stock.yaml`);
     // Nothing is invented: the product has no type, and governance
     // scores that (CORE-001) instead of the catalog refusing the file.
-    expect(dryRun.status).toBe(201);
-    const product = dryRun.body.entities.find(
+    expect(answer.status).toBe(201);
+    const product = answer.body.entities.find(
       (entity: any) => entity.kind === 'DataProduct',
     );
     expect(product.spec.type).toBeUndefined();
@@ -212,11 +214,9 @@ describe('registering open-standard files with the catalog', () => {
     };
     const api = await startCatalog();
     const target = `${base}/repo/stock.yaml`;
-    const dryRun = await api
-      .post('/api/catalog/locations?dryRun=true')
-      .send({ type: 'url', target });
-    expect(dryRun.status).toBe(400);
-    expect(dryRun.body.error.message).toMatch(
+    const answer = await dryRun(api, target);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toMatch(
       /cannot be imported: stock\.yaml:\d+:\d+: /,
     );
     await api.post('/api/catalog/locations').send({ type: 'url', target });

@@ -4,9 +4,10 @@ import type {
   DataProductTransformation,
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import type { StandardFile } from '../types';
-import { inputContract, outputContracts, toYaml } from './contractFiles';
+import { inputContract, toYaml } from './contractFiles';
 import type { EntityReader } from './EntityReader';
 import { refName } from './entityRefs';
+import { exportedOutputPorts } from './outputPorts';
 import { exportLinks, productId, productName, sharedLosses } from './shared';
 
 function contractRef(name: string, version: string, path: string) {
@@ -78,38 +79,27 @@ export function toDpds(
       return out;
     },
   );
-  const portContracts = outputContracts(reader, fqn, contracts);
-  const outputPorts = ((e.spec.outputPorts ?? []) as DataProductPort[]).flatMap(
-    (port, i) => {
-      const written = portContracts[i];
-      if (!written) return [];
-      const contract = written.contract;
-      const at = ['spec', 'outputPorts', i];
-      reader.take([...at, 'name']);
-      reader.take([...at, 'type']);
-      const out: Record<string, any> = { name: port.name, version };
-      if (reader.take([...at, 'description']))
-        out.description = port.description;
-      out.promises = { platform: port.type };
-      if (contract) {
-        out.promises.api = contractRef(port.name, version, contract.path);
-        files.push(contract.file);
-      }
-      const slo = e.spec.slo as DataProductSlo | undefined;
-      if (i === 0 && slo) {
-        out.promises.slo = {
-          name: port.name,
-          version,
-          specification: 'custom',
-          definition: slo,
-        };
-      }
-      return [out];
-    },
-  );
+  const exported = exportedOutputPorts(reader, fqn, version, contracts);
+  const slo = e.spec.slo as DataProductSlo | undefined;
+  const outputPorts = exported.map(({ port, index, out, contract }) => {
+    out.promises = { platform: port.type };
+    if (contract) {
+      out.promises.api = contractRef(port.name, version, contract.path);
+      files.push(contract.file);
+    }
+    if (index === 0 && slo) {
+      out.promises.slo = {
+        name: port.name,
+        version,
+        specification: 'custom',
+        definition: slo,
+      };
+    }
+    return out;
+  });
   // The ODCS contracts hold every link whole; without one, DPDS keeps the
   // first external documentation link, without its type.
-  if (!portContracts.some(written => written?.contract) && definitions[0]) {
+  if (!exported.some(port => port.contract) && definitions[0]) {
     if (definitions[0].type)
       reader.lose(
         ['metadata', 'links', 0, 'type'],

@@ -3,9 +3,10 @@ import { ANNOTATION_STANDARD_ID } from '../import/entityDraft';
 import { UNTYPED_LINK } from '../import/links';
 import { lifecycleToStatus } from '../import/values';
 import type { StandardFile } from '../types';
-import { inputContract, outputContracts, toYaml } from './contractFiles';
+import { inputContract, toYaml } from './contractFiles';
 import type { EntityReader } from './EntityReader';
 import { refName } from './entityRefs';
+import { exportedOutputPorts } from './outputPorts';
 import { exportLinks, productId, productName, sharedLosses } from './shared';
 
 /** The product as ODPS 1.0 plus one ODCS 3.1 contract per output port. */
@@ -64,27 +65,17 @@ export function toOdps(
     },
   );
   if (inputs.length > 0) p.inputPorts = inputs;
-  const portContracts = outputContracts(reader, id, contracts);
-  const outputs = ((e.spec.outputPorts ?? []) as DataProductPort[]).flatMap(
-    (port, i) => {
-      const written = portContracts[i];
-      if (!written) return [];
-      const contract = written.contract;
-      const at = ['spec', 'outputPorts', i];
-      reader.take([...at, 'name']);
-      reader.take([...at, 'type']);
-      const out: Record<string, any> = { name: port.name, version };
-      if (reader.take([...at, 'description']))
-        out.description = port.description;
+  const outputs = exportedOutputPorts(reader, id, version, contracts).map(
+    ({ port, at, out, contract, contractId }) => {
       out.type = port.type;
       if (contract) {
         out.contractId = contract.id;
         files.push(contract.file);
-      } else if (written.contractId) {
+      } else if (contractId) {
         reader.take([...at, 'contract']);
-        out.contractId = written.contractId;
+        out.contractId = contractId;
       }
-      return [out];
+      return out;
     },
   );
   if (outputs.length > 0) p.outputPorts = outputs;
