@@ -38,7 +38,7 @@ describe('convertedContractFile', () => {
 describe('importProduct: a contract converted from DCS', () => {
   it('gives the converted contract as text, unchanged by edits of the entity', () => {
     const result = importProduct([file('orders.yaml', DCS)]);
-    const field = result.entity.spec.schema!.fields[0];
+    const field = result.entity.spec.schema!.fields![0];
     expect(field.enum).toEqual(['open', 'closed']);
     field.enum!.push('lost');
     const [contract] = result.contracts;
