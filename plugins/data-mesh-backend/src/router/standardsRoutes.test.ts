@@ -127,6 +127,44 @@ describe('POST /import', () => {
     expect(scorecard.status).toBe(404);
   });
 
+  it('converts a Data Contract Specification file, answering the ODCS 3.1 contract it converts to', async () => {
+    const { api } = shared();
+    const dcs = `dataContractSpecification: 1.1.0
+id: refunds
+info:
+  title: Refunds
+  version: 1.0.0
+  owner: order-domain-team
+servers:
+  production:
+    type: postgres
+    host: db.example.com
+models:
+  refunds:
+    fields:
+      refund_id: { type: string, required: true }
+`;
+    const response = await api
+      .post('/api/data-mesh/import')
+      .set(asUser)
+      .send({ files: [{ path: 'refunds.yaml', content: dcs }] });
+    expect(response.status).toBe(200);
+    expectMatchesOpenApi('post', '/import', response);
+    expect(response.body).toMatchObject({
+      format: 'dcs',
+      version: '1.1.0',
+      entity: { metadata: { name: 'refunds' } },
+      contracts: [
+        {
+          path: 'refunds.odcs.yaml',
+          content: expect.stringContaining(
+            'apiVersion: v3.1.0\nkind: DataContract\nid: refunds\n',
+          ),
+        },
+      ],
+    });
+  });
+
   it('answers 400 naming the file and the position of what cannot be read', async () => {
     const { api } = shared();
     const response = await api

@@ -56,8 +56,35 @@ describe('data-mesh-standards command', () => {
       'customer-360.odps.yaml x-cost-center: vendor extension: no equivalent',
     );
     expect(run.out()).toContain(
-      'to set before the catalog accepts the product: spec.type, spec.inputPorts[0].type',
+      'to set before the catalog accepts the product: spec.inputPorts[0].type\n',
     );
+    expect(run.out()).toContain(
+      'so not set (governance scores them as such): spec.type\n',
+    );
+  });
+
+  it('imports a Data Contract Specification file, writing the ODCS 3.1 contract it converts to', async () => {
+    const run = io(path.join(FIXTURES, 'dcs'));
+    const out = path.join(dir, 'catalog-info.yaml');
+    const code = await runCli(
+      ['import', 'payments.datacontract.yaml', '--out', out],
+      run.io,
+    );
+    expect(code).toBe(0);
+    const entity = load(fs.readFileSync(out, 'utf8')) as any;
+    expect(entity.spec.outputPorts[0].contract).toBe('payments.odcs.yaml');
+    const contract = load(
+      fs.readFileSync(path.join(dir, 'payments.odcs.yaml'), 'utf8'),
+    ) as any;
+    expect(contract).toMatchObject({
+      apiVersion: 'v3.1.0',
+      kind: 'DataContract',
+      id: 'urn:datacontract:checkout:payments',
+    });
+    expect(run.out()).toContain(
+      'so not set (governance scores them as such): spec.type, spec.domain\n',
+    );
+    expect(run.out()).not.toContain('before the catalog accepts');
   });
 
   it('exports a catalog-info.yaml as ODPS with the contracts beside it', async () => {

@@ -121,9 +121,20 @@ function runImport(args: string[], io: CliIo) {
   io.stdout(
     `Imported ${result.format} ${result.version} as DataProduct ${result.entity.metadata.name}\n`,
   );
-  if (result.missing.length > 0) {
+  // The catalog ingests an imported product without these; governance scores them.
+  const scored = ['spec.type', 'spec.lifecycle', 'spec.domain'];
+  const unset = result.missing.filter(field => scored.includes(field));
+  const required = result.missing.filter(field => !scored.includes(field));
+  if (required.length > 0) {
     io.stdout(
-      `Not in the source, to set before the catalog accepts the product: ${result.missing.join(
+      `Not in the source, to set before the catalog accepts the product: ${required.join(
+        ', ',
+      )}\n`,
+    );
+  }
+  if (unset.length > 0) {
+    io.stdout(
+      `Not in the source, so not set (governance scores them as such): ${unset.join(
         ', ',
       )}\n`,
     );
