@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { load, loadAll } from 'js-yaml';
+import { dump, load, loadAll } from 'js-yaml';
 import { InputError } from '@backstage/errors';
 import type { DataProductEntityV1alpha1 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { exportProduct } from './exportProduct';
@@ -195,6 +195,29 @@ describe('exportProduct', () => {
       name: 'customer-domain-team',
     });
     expect(schemaErrors('odcs', contract.content)).toEqual([]);
+  });
+
+  it('writes valid ODCS 3.1 from a given contract whose parts have the wrong shapes', () => {
+    const imported = importProduct(odpsProduct());
+    // The contract of the first output port, which holds the product-wide parts.
+    const profile = imported.contracts[0];
+    const odd = load(profile.content) as any;
+    odd.schema[0] = 'profiles';
+    odd.slaProperties = { availability: '99%' };
+    odd.customProperties = 'none';
+    odd.team = 'a team';
+    const { files } = exportProduct(imported.entity, {
+      format: 'odps',
+      contracts: [
+        { path: profile.path, content: dump(odd) },
+        imported.contracts[1],
+      ],
+    });
+    const contract = files.find(f => f.path === profile.path)!;
+    expect(schemaErrors('odcs', contract.content)).toEqual([]);
+    expect((load(contract.content) as any).team).toEqual({
+      name: 'customer-domain-team',
+    });
   });
 
   it('rejects an unknown format', () => {

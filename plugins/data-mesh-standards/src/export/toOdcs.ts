@@ -15,6 +15,15 @@ import { odcsQualityOfTest } from './qualityToOdcs';
 
 type Obj = Record<string, any>;
 
+/** A list of a given contract, or none when the file holds something else there. */
+const listOf = (value: unknown): any[] => (Array.isArray(value) ? value : []);
+
+/** A mapping of a given contract, or none when the file holds something else there. */
+const mappingOf = (value: unknown): Obj | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Obj)
+    : undefined;
+
 const LOGICAL: Record<string, string> = {
   string: 'string',
   varchar: 'string',
@@ -86,7 +95,7 @@ function samePort(a: DataProductPort | undefined, b: DataProductPort): boolean {
 
 function mergeProperties(base: Obj[] | undefined, generated: Obj[]): Obj[] {
   return generated.map(gen => {
-    const old = base?.find(b => b?.name === gen.name);
+    const old = mappingOf(listOf(base).find(b => b?.name === gen.name));
     if (!old) return gen;
     // Rules the import reads as tests or as the enum are written again from the entity.
     const kept = (Array.isArray(old.quality) ? old.quality : []).filter(
@@ -94,7 +103,7 @@ function mergeProperties(base: Obj[] | undefined, generated: Obj[]): Obj[] {
         !testFromOdcsQuality(rule) && rule?.metric !== 'invalidValues',
     );
     const customProperties = [
-      ...(old.customProperties ?? []).filter((c: Obj) => c?.property !== 'pii'),
+      ...listOf(old.customProperties).filter((c: Obj) => c?.property !== 'pii'),
       ...(gen.customProperties ?? []),
     ];
     const merged: Obj = { ...old, ...gen };
@@ -228,7 +237,9 @@ export function odcsContract(
   if (e.spec.owner)
     c.team = {
       // An ODCS 3.0 team is a list of members: the members of the 3.1 team object.
-      ...(Array.isArray(base?.team) ? { members: base!.team } : base?.team),
+      ...(Array.isArray(base?.team)
+        ? { members: base!.team }
+        : mappingOf(base?.team)),
       name: refName(e.spec.owner),
     };
   writeLinks(reader, c, base);
@@ -251,10 +262,17 @@ export function odcsContract(
   const baseServer =
     baseServers.find(s => s?.server === port.name) ??
     (baseServers.length === 1 ? baseServers[0] : undefined);
-  const physicalName = Array.isArray(base?.schema)
-    ? base!.schema[0]?.physicalName
-    : undefined;
-  if (baseServer && samePort(portOfServer(baseServer, physicalName), port)) {
+  const physicalName = mappingOf(listOf(base?.schema)[0])?.physicalName;
+  if (
+    mappingOf(baseServer) &&
+    samePort(
+      portOfServer(
+        baseServer,
+        typeof physicalName === 'string' ? physicalName : undefined,
+      ),
+      port,
+    )
+  ) {
     // The given contract's server says the same: kept whole (host, account, ...).
     server = baseServer;
   }
@@ -271,9 +289,7 @@ export function odcsContract(
   );
   const tests =
     (reader.take(['spec', 'quality', 'tests']) as any[] | undefined) ?? [];
-  const baseObject: Obj = Array.isArray(base?.schema)
-    ? base!.schema[0] ?? {}
-    : {};
+  const baseObject: Obj = mappingOf(listOf(base?.schema)[0]) ?? {};
   if (fields.length > 0 || tests.length > 0 || base?.schema) {
     const object: Obj = {
       ...baseObject,
@@ -282,7 +298,7 @@ export function odcsContract(
       properties: mergeProperties(baseObject.properties, fields.map(property)),
     };
     if (port.location && !props.location) object.physicalName = port.location;
-    const kept = (baseObject.quality ?? []).filter(
+    const kept = listOf(baseObject.quality).filter(
       (r: Obj) => !testFromOdcsQuality(r),
     );
     const quality = [...kept, ...tests.map(odcsQualityOfTest)];
@@ -294,7 +310,7 @@ export function odcsContract(
     ];
   }
   const sla = slaProperties(reader);
-  const keptSla = (base?.slaProperties ?? []).filter(
+  const keptSla = listOf(base?.slaProperties).filter(
     (s: Obj) => !MAPPED_SLA.includes(String(s?.property).toLowerCase()),
   );
   if (sla.length + keptSla.length > 0) c.slaProperties = [...sla, ...keptSla];
@@ -307,7 +323,7 @@ export function odcsContract(
       ...(r.permissions.length > 0 ? { access: r.permissions.join(',') } : {}),
     }));
   }
-  const custom: Obj[] = (base?.customProperties ?? []).filter(
+  const custom: Obj[] = listOf(base?.customProperties).filter(
     (p: Obj) =>
       !['dataClassification', 'piiColumns', 'maskingPolicy'].includes(
         p?.property,

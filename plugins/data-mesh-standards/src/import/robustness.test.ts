@@ -50,6 +50,10 @@ const CASES: Array<[string, string]> = [
     `${ODCS}schema: [{ name: s, quality: [null, { type: library }, { type: custom, engine: datamesh, implementation: { type: nope } }, { type: sql }] }]\n`,
   ],
   [
+    'odcs odd parts an export starts from',
+    `${ODCS}servers: [{ server: s, type: postgres }]\nschema: [{ name: t, physicalName: [1], quality: x, properties: [{ name: a, customProperties: 5 }] }]\nslaProperties: { a: 1 }\ncustomProperties: 5\nteam: a team\n`,
+  ],
+  [
     'dpds null components',
     `${DPDS}interfaceComponents: null\ninternalComponents: { applicationComponents: [null, { $ref: 5 }] }\n`,
   ],
