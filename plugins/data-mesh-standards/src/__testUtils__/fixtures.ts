@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { StandardFile } from '../types';
 
@@ -39,3 +40,15 @@ export const file = (filePath: string, content: string): StandardFile => ({
   path: filePath,
   content,
 });
+
+/** A new empty directory for each test of the calling `describe` block, removed after the test. */
+export function tempDirEachTest(): () => string {
+  let dir = '';
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-standards-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return () => dir;
+}

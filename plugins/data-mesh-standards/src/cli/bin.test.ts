@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { load } from 'js-yaml';
+import { tempDirEachTest } from '../__testUtils__/fixtures';
 
 const BIN = path.resolve(__dirname, '../../bin/data-mesh-standards');
 const FIXTURES = path.resolve(__dirname, '../__fixtures__');
@@ -17,16 +17,10 @@ function runBin(args: string[], cwd: string) {
 }
 
 describe('the data-mesh-standards bin', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-standards-bin-'));
-  });
-  afterEach(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const dir = tempDirEachTest();
 
   it('imports files on disk into catalog-info.yaml and exits with 0', () => {
-    const out = path.join(dir, 'catalog-info.yaml');
+    const out = path.join(dir(), 'catalog-info.yaml');
     const run = runBin(
       ['import', 'payments.datacontract.yaml', '--out', out],
       path.join(FIXTURES, 'dcs'),
@@ -40,12 +34,15 @@ describe('the data-mesh-standards bin', () => {
   });
 
   it('exits with 1 and names the file and position of what cannot be read', () => {
-    fs.writeFileSync(path.join(dir, 'bad.yaml'), 'kind: DataProduct\nid: [x\n');
-    const run = runBin(['import', 'bad.yaml'], dir);
+    fs.writeFileSync(
+      path.join(dir(), 'bad.yaml'),
+      'kind: DataProduct\nid: [x\n',
+    );
+    const run = runBin(['import', 'bad.yaml'], dir());
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
       /^data-mesh-standards import: bad\.yaml:\d+:\d+: /,
     );
-    expect(fs.readdirSync(dir)).toEqual(['bad.yaml']);
+    expect(fs.readdirSync(dir())).toEqual(['bad.yaml']);
   });
 });

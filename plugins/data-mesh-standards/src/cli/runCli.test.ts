@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { load } from 'js-yaml';
+import { tempDirEachTest } from '../__testUtils__/fixtures';
 import { runCli } from './runCli';
 
 const FIXTURES = path.resolve(__dirname, '../__fixtures__');
@@ -21,17 +21,11 @@ function io(cwd: string) {
 }
 
 describe('data-mesh-standards command', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-standards-'));
-  });
-  afterEach(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const dir = tempDirEachTest();
 
   it('imports a product into catalog-info.yaml and its contracts, and prints the loss report', async () => {
     const run = io(path.join(FIXTURES, 'odps'));
-    const out = path.join(dir, 'product', 'catalog-info.yaml');
+    const out = path.join(dir(), 'product', 'catalog-info.yaml');
     const code = await runCli(
       [
         'import',
@@ -65,7 +59,7 @@ describe('data-mesh-standards command', () => {
 
   it('imports a Data Contract Specification file, writing the ODCS 3.1 contract it converts to', async () => {
     const run = io(path.join(FIXTURES, 'dcs'));
-    const out = path.join(dir, 'catalog-info.yaml');
+    const out = path.join(dir(), 'catalog-info.yaml');
     const code = await runCli(
       ['import', 'payments.datacontract.yaml', '--out', out],
       run.io,
@@ -74,7 +68,7 @@ describe('data-mesh-standards command', () => {
     const entity = load(fs.readFileSync(out, 'utf8')) as any;
     expect(entity.spec.outputPorts[0].contract).toBe('payments.odcs.yaml');
     const contract = load(
-      fs.readFileSync(path.join(dir, 'payments.odcs.yaml'), 'utf8'),
+      fs.readFileSync(path.join(dir(), 'payments.odcs.yaml'), 'utf8'),
     ) as any;
     expect(contract).toMatchObject({
       apiVersion: 'v3.1.0',
@@ -89,7 +83,7 @@ describe('data-mesh-standards command', () => {
 
   it('exports a catalog-info.yaml as ODPS with the contracts beside it', async () => {
     const run = io(path.join(FIXTURES, 'odps'));
-    const out = path.join(dir, 'catalog-info.yaml');
+    const out = path.join(dir(), 'catalog-info.yaml');
     await runCli(
       [
         'import',
@@ -101,13 +95,13 @@ describe('data-mesh-standards command', () => {
       ],
       run.io,
     );
-    const exportRun = io(dir);
+    const exportRun = io(dir());
     const code = await runCli(
       ['export', 'catalog-info.yaml', '--format', 'odps', '--out', 'odps'],
       exportRun.io,
     );
     expect(code).toBe(0);
-    expect(fs.readdirSync(path.join(dir, 'odps')).sort()).toEqual([
+    expect(fs.readdirSync(path.join(dir(), 'odps')).sort()).toEqual([
       'customer-events.odcs.yaml',
       'customer-profile.odcs.yaml',
       'product.odps.yaml',
@@ -115,7 +109,7 @@ describe('data-mesh-standards command', () => {
     // The given contract was the base: its server details survive.
     expect(
       fs.readFileSync(
-        path.join(dir, 'odps', 'customer-profile.odcs.yaml'),
+        path.join(dir(), 'odps', 'customer-profile.odcs.yaml'),
         'utf8',
       ),
     ).toContain('account: acme');
@@ -124,10 +118,10 @@ describe('data-mesh-standards command', () => {
 
   it('fails with the file and position on bad input and writes nothing', async () => {
     fs.writeFileSync(
-      path.join(dir, 'bad.odps.yaml'),
+      path.join(dir(), 'bad.odps.yaml'),
       'apiVersion: v1.0.0\nkind: DataProduct\nid: a: b\n',
     );
-    const run = io(dir);
+    const run = io(dir());
     const code = await runCli(
       ['import', 'bad.odps.yaml', '--out', 'out/catalog-info.yaml'],
       run.io,
@@ -136,11 +130,11 @@ describe('data-mesh-standards command', () => {
     expect(run.err()).toMatch(
       /^data-mesh-standards import: bad\.odps\.yaml:3:\d+: /,
     );
-    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(fs.existsSync(path.join(dir(), 'out'))).toBe(false);
   });
 
   it('fails on a missing file, a bad format and bad usage', async () => {
-    const run = io(dir);
+    const run = io(dir());
     expect(await runCli(['import', 'nope.yaml'], run.io)).toBe(1);
     expect(run.err()).toContain('nope.yaml: cannot read the file');
     expect(
@@ -151,6 +145,6 @@ describe('data-mesh-standards command', () => {
     ).toBe(1);
     expect(await runCli(['convert'], run.io)).toBe(2);
     expect(run.err()).toContain('Usage:');
-    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(fs.readdirSync(dir())).toEqual([]);
   });
 });
