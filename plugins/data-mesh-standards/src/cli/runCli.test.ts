@@ -5,6 +5,12 @@ import { tempDirEachTest } from '../__testUtils__/fixtures';
 import { runCli } from './runCli';
 
 const FIXTURES = path.resolve(__dirname, '../__fixtures__');
+/** The ODPS product of the fixtures and its two contracts. */
+const ODPS_FILES = [
+  'customer-360.odps.yaml',
+  'customer-profile.odcs.yaml',
+  'customer-events.odcs.yaml',
+];
 
 function io(cwd: string) {
   const out: string[] = [];
@@ -26,17 +32,7 @@ describe('data-mesh-standards command', () => {
   it('imports a product into catalog-info.yaml and its contracts, and prints the loss report', async () => {
     const run = io(path.join(FIXTURES, 'odps'));
     const out = path.join(dir(), 'product', 'catalog-info.yaml');
-    const code = await runCli(
-      [
-        'import',
-        'customer-360.odps.yaml',
-        'customer-profile.odcs.yaml',
-        'customer-events.odcs.yaml',
-        '--out',
-        out,
-      ],
-      run.io,
-    );
+    const code = await runCli(['import', ...ODPS_FILES, '--out', out], run.io);
     expect(code).toBe(0);
     const entity = load(fs.readFileSync(out, 'utf8')) as any;
     expect(entity.metadata.name).toBe('customer-360');
@@ -84,17 +80,7 @@ describe('data-mesh-standards command', () => {
   it('exports a catalog-info.yaml as ODPS with the contracts beside it', async () => {
     const run = io(path.join(FIXTURES, 'odps'));
     const out = path.join(dir(), 'catalog-info.yaml');
-    await runCli(
-      [
-        'import',
-        'customer-360.odps.yaml',
-        'customer-profile.odcs.yaml',
-        'customer-events.odcs.yaml',
-        '--out',
-        out,
-      ],
-      run.io,
-    );
+    await runCli(['import', ...ODPS_FILES, '--out', out], run.io);
     const exportRun = io(dir());
     const code = await runCli(
       ['export', 'catalog-info.yaml', '--format', 'odps', '--out', 'odps'],
