@@ -263,18 +263,16 @@ export function odcsContract(
     baseServers.find(s => s?.server === port.name) ??
     (baseServers.length === 1 ? baseServers[0] : undefined);
   const physicalName = mappingOf(listOf(base?.schema)[0])?.physicalName;
-  if (
-    mappingOf(baseServer) &&
-    samePort(
-      portOfServer(
-        baseServer,
-        typeof physicalName === 'string' ? physicalName : undefined,
-      ),
-      port,
-    )
-  ) {
+  const givenServer = mappingOf(baseServer);
+  const givenPort =
+    givenServer &&
+    portOfServer(
+      givenServer,
+      typeof physicalName === 'string' ? physicalName : undefined,
+    );
+  if (givenServer && samePort(givenPort, port)) {
     // The given contract's server says the same: kept whole (host, account, ...).
-    server = baseServer;
+    server = givenServer;
   }
   c.servers = [server, ...baseServers.filter(s => s !== baseServer)];
   if (!main) return c;
