@@ -34,28 +34,33 @@ step() {
   fi
 }
 
-# The static checks are single-threaded: the type check runs on one core
-# while the others run one after another on the second; each lane's output
-# is printed when it ends, so the logs do not interleave.
+# Two lanes, each printing its output when it ends so the logs do not
+# interleave. The type check (libraries included, as the API reports need)
+# is single-threaded and the API reports then read the declarations it wrote
+# to dist-types: one lane. The other runs the quick single-threaded checks,
+# then the unit and integration tests, which need neither; the tests spend
+# much of their time waiting (databases, scheduler intervals), so they start
+# beside the type check instead of after it.
 lane() {
   local log="$REPORTS/lane-$1.log"
   shift
   "$@" >"$log" 2>&1
   cat "$log"
 }
-static_checks() {
+types_and_reports() {
+  step tsc yarn tsc:full
+  step api-reports yarn build:api-reports:ci
+}
+checks_and_tests() {
   step openapi yarn openapi:check
   step lint yarn lint:all
   step prettier yarn prettier:check
   step deps yarn deps:check
+  step unit env CI=true yarn test --json --outputFile="$REPORTS/jest.json"
 }
-# One full type check (libraries included, as the API reports need); the
-# API reports then read the declarations it wrote to dist-types.
-lane tsc step tsc yarn tsc:full &
-lane static static_checks
+lane types types_and_reports &
+lane checks checks_and_tests
 wait
-step api-reports yarn build:api-reports:ci
-step unit env CI=true yarn test --json --outputFile="$REPORTS/jest.json"
 if [ -z "${DM_SKIP_E2E:-}" ]; then
   if source "$DM_ROOT/scripts/chromium.sh"; then
     step e2e env CI=true yarn test:e2e

@@ -1,8 +1,7 @@
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { sumsFromAggregate, sumsFromRows } from '../service/kpis/domainSums';
 import { EVERY_PRODUCT } from './visibleProducts';
 import { DatabaseKpiSnapshotStore } from './DatabaseKpiSnapshotStore';
-import { applyDatabaseMigrations } from './migrations';
 import { DatabaseKpiInputStore } from './DatabaseKpiInputStore';
 import { KpiInputs } from './KpiInputStore';
 
@@ -23,13 +22,12 @@ const fact = (name: string, overrides: Partial<KpiInputs> = {}): KpiInputs => ({
 });
 
 describe('KpiInputStore and KpiSnapshotStore', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   it.each(databases.eachSupportedId())(
     'records facts and milestones, writing only changes, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await applyDatabaseMigrations(knex);
       const store = new DatabaseKpiInputStore(knex);
       const requestedAt = '2026-11-20T08:00:00.000Z';
       expect(
@@ -125,7 +123,6 @@ describe('KpiInputStore and KpiSnapshotStore', () => {
     'sums per domain in SQL exactly as from rows on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await applyDatabaseMigrations(knex);
       const store = new DatabaseKpiInputStore(knex);
       const facts = Array.from({ length: 40 }, (_, i) =>
         fact(`p${i}`, {
@@ -165,7 +162,6 @@ describe('KpiInputStore and KpiSnapshotStore', () => {
     'keeps one KPI snapshot per day on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await applyDatabaseMigrations(knex);
       const store = new DatabaseKpiSnapshotStore(knex);
       const kpi = (value: number) =>
         ({

@@ -1,6 +1,5 @@
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { DatabaseMeasurementStore } from './DatabaseMeasurementStore';
-import { applyDatabaseMigrations } from './migrations';
 
 jest.setTimeout(60_000);
 
@@ -19,13 +18,12 @@ const check = (
 });
 
 describe('MeasurementStore', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   it.each(databases.eachSupportedId())(
     'summarises checks within the window and keeps the latest quality results on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await applyDatabaseMigrations(knex);
       const store = new DatabaseMeasurementStore(knex);
       await store.save(
         [
@@ -119,7 +117,6 @@ describe('MeasurementStore', () => {
     'stores all or nothing on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await applyDatabaseMigrations(knex);
       const store = new DatabaseMeasurementStore(knex);
       const outcomes = [];
       for (let attempt = 0; attempt < 3; attempt++) {

@@ -1,5 +1,4 @@
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { applyDatabaseMigrations } from './migrations';
+import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { DatabaseNotificationClaimStore } from './DatabaseNotificationClaimStore';
 
 jest.setTimeout(60_000);
@@ -11,11 +10,10 @@ const claim = (entityRef: string, fingerprint: string) => ({
 });
 
 describe('NotificationClaimStore', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    await applyDatabaseMigrations(knex);
     return { knex, store: new DatabaseNotificationClaimStore(knex) };
   }
 

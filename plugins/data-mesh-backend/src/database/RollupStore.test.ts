@@ -2,19 +2,17 @@ import { NO_DOMAIN } from '@datamesh-backstage/plugin-data-mesh-common';
 import { scorecard } from '../__testUtils__/scorecards';
 import { listScorecards } from './listScorecards';
 import { visibleSnapshot } from '../__testUtils__/visibleSnapshot';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { applyDatabaseMigrations } from './migrations';
+import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { DatabaseRollupStore } from './DatabaseRollupStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 
 jest.setTimeout(60_000);
 
 describe('RollupStore', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   async function seed(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    await applyDatabaseMigrations(knex);
     await new DatabaseScorecardStore(knex).saveResults(
       [
         scorecard('a', { domain: 'customer' }),
@@ -132,7 +130,6 @@ describe('RollupStore', () => {
     'rolls up a visibility snapshot of many products as the aggregate of every product, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await applyDatabaseMigrations(knex);
       const cards = Array.from({ length: 1234 }, (_, i) =>
         scorecard(`p${i}`, {
           domain: ['customer', 'order', 'finance'][i % 3],
@@ -173,13 +170,12 @@ describe('RollupStore', () => {
 });
 
 describe('RollupStore, products without a domain', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   it.each(databases.eachSupportedId())(
     'rolls them up in the explicit no-domain bucket, daily too, and lists them by it, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await applyDatabaseMigrations(knex);
       const withoutDomain = (name: string, ruleIds: string[]) => {
         const card = scorecard(name, {
           violations: ruleIds.map(ruleId => ({ ruleId })),

@@ -1,18 +1,16 @@
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { applyDatabaseMigrations } from './migrations';
+import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { DatabaseScorecardHistoryStore } from './DatabaseScorecardHistoryStore';
 import { HISTORY_LIMIT } from './ScorecardHistoryStore';
 
 jest.setTimeout(60_000);
 
 describe('ScorecardHistoryStore', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   it.each(databases.eachSupportedId())(
     'returns the latest 1,000 changes, oldest first, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await applyDatabaseMigrations(knex);
       const rows = Array.from({ length: 1005 }, (_, i) => ({
         entity_ref: 'dataproduct:default/a',
         score: i % 100,
@@ -42,7 +40,6 @@ describe('ScorecardHistoryStore', () => {
     'gives what each product broke from a moment on, with where it stood before, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await applyDatabaseMigrations(knex);
       const row = (ref: string, day: string, ruleIds: string[]) => ({
         entity_ref: `dataproduct:default/${ref}`,
         score: 100,

@@ -1,17 +1,15 @@
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { scorecard } from '../__testUtils__/scorecards';
-import { applyDatabaseMigrations } from './migrations';
 import { DatabaseScorecardHistoryStore } from './DatabaseScorecardHistoryStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 
 jest.setTimeout(60_000);
 
 describe('ScorecardStore', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    await applyDatabaseMigrations(knex);
     return {
       knex,
       store: new DatabaseScorecardStore(knex),

@@ -1,6 +1,5 @@
 import type { TestDatabaseId } from '@backstage/backend-test-utils';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { applyDatabaseMigrations } from './migrations';
+import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { DatabaseVisibilitySnapshotStore } from './DatabaseVisibilitySnapshotStore';
 import { whereVisible } from './visibleProducts';
 
@@ -11,11 +10,10 @@ const at = (minute: number) =>
   new Date(Date.UTC(2026, 11, 1, 10, minute)).toISOString();
 
 describe('VisibilitySnapshotStore', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   async function setUp(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
-    await applyDatabaseMigrations(knex);
     const store = new DatabaseVisibilitySnapshotStore(knex);
     /** A complete snapshot of `refs` for `key`, started and completed at `minute`. */
     const snapshot = async (key: string, refs: string[], minute: number) => {

@@ -1,14 +1,13 @@
 import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import type { DataProductEntityV1alpha1 } from '@datamesh-backstage/plugin-data-mesh-common';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { applyDatabaseMigrations } from './migrations';
+import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { EVERY_PRODUCT } from './visibleProducts';
 import { DatabaseWaiverStore } from './DatabaseWaiverStore';
 
 jest.setTimeout(60_000);
 
 describe('WaiverStore', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   const product = (
     name: string,
@@ -33,7 +32,6 @@ describe('WaiverStore', () => {
 
   async function setup(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
-    await applyDatabaseMigrations(knex);
     let now = '2026-11-21T10:00:00.000Z';
     const store = new DatabaseWaiverStore(knex, { now: () => new Date(now) });
     const statements: string[] = [];

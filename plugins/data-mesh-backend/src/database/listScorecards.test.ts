@@ -2,7 +2,7 @@ import {
   collectPages,
   seedListedScorecards,
 } from '../__testUtils__/scorecardLists';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { listScorecards, ListScorecardsQuery } from './listScorecards';
 import { EVERY_PRODUCT as all } from './visibleProducts';
 
@@ -15,7 +15,7 @@ const base: ListScorecardsQuery = {
 };
 
 describe('listScorecards', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   const seed = async (databaseId: Parameters<typeof databases.init>[0]) =>
     seedListedScorecards(await databases.init(databaseId));

@@ -3,10 +3,9 @@ import {
   collectPages,
   seedListedScorecards,
 } from '../__testUtils__/scorecardLists';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { visibleSnapshot } from '../__testUtils__/visibleSnapshot';
 import { listScorecards, ListScorecardsQuery } from './listScorecards';
-import { applyDatabaseMigrations } from './migrations';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { NO_PRODUCT } from './visibleProducts';
 
@@ -19,7 +18,7 @@ const base: ListScorecardsQuery = {
 };
 
 describe('listScorecards of a caller who sees some products', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   const seed = async (databaseId: Parameters<typeof databases.init>[0]) =>
     seedListedScorecards(await databases.init(databaseId));
@@ -94,7 +93,6 @@ describe('listScorecards of a caller who sees some products', () => {
     'counts the visible products among many rows, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await applyDatabaseMigrations(knex);
       const cards = Array.from({ length: 10_250 }, (_, i) =>
         scorecard(`p${String(i).padStart(5, '0')}`),
       );

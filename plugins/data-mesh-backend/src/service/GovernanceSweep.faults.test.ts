@@ -4,7 +4,7 @@ import {
   createSweepHarness,
   storedOutcomes,
 } from '../__testUtils__/sweepHarness';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { DatabaseKpiInputStore } from '../database/DatabaseKpiInputStore';
 
 jest.setTimeout(60_000);
@@ -37,7 +37,7 @@ const without = (names: string[]) =>
   exampleMesh(12).filter(e => !names.includes(e.metadata.name));
 
 describe('GovernanceSweep faults', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     it.each(

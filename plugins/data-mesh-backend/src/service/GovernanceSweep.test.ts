@@ -1,11 +1,11 @@
 import { exampleMesh } from '../__testUtils__/startDataMesh';
 import { createSweepHarness } from '../__testUtils__/sweepHarness';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 
 jest.setTimeout(60_000);
 
 describe('GovernanceSweep', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   const setup = async (databaseId: Parameters<typeof databases.init>[0]) =>
     createSweepHarness(await databases.init(databaseId));

@@ -2,7 +2,7 @@ import type { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { team, told } from '../../__testUtils__/notifications';
 import { createSweepHarness } from '../../__testUtils__/sweepHarness';
-import { createTestDatabases } from '../../__testUtils__/testDatabases';
+import { createMigratedTestDatabases } from '../../__testUtils__/migratedDatabases';
 import { DatabaseMeasurementStore } from '../../database/DatabaseMeasurementStore';
 
 jest.setTimeout(60_000);
@@ -28,7 +28,7 @@ const BUDGET_LINE =
   'The error budget of the availability SLO is exhausted (83.33% of checks within target, 99.9% required).';
 
 describe('notifications of error budgets', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   // A week's SLO window; claims are kept 30 days.
   const setup = async (

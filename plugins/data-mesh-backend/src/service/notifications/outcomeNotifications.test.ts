@@ -5,14 +5,14 @@ import {
   told,
 } from '../../__testUtils__/notifications';
 import { createSweepHarness } from '../../__testUtils__/sweepHarness';
-import { createTestDatabases } from '../../__testUtils__/testDatabases';
+import { createMigratedTestDatabases } from '../../__testUtils__/migratedDatabases';
 
 jest.setTimeout(60_000);
 
 const productPage = (name: string) => `/catalog/default/dataproduct/${name}`;
 
 describe('notifications of outcome changes', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   it.each(databases.eachSupportedId())(
     "tell a product's owner once that its status dropped, with the new errors folded in, on %p",

@@ -6,7 +6,7 @@ import {
   createSweepHarness,
   recordingNotifications,
 } from '../../__testUtils__/sweepHarness';
-import { createTestDatabases } from '../../__testUtils__/testDatabases';
+import { createMigratedTestDatabases } from '../../__testUtils__/migratedDatabases';
 
 jest.setTimeout(60_000);
 
@@ -29,7 +29,7 @@ async function twoReplicas(knex: Knex, notifications?: JsonObject) {
 }
 
 describe('notifications of waivers', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   it.each(databases.eachSupportedId())(
     'tell governance of each request once: through the API (not the requester) and in the spec, on %p',
