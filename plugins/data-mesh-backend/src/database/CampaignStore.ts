@@ -10,7 +10,10 @@ import type { Visibility } from './visibleProducts';
 export interface CampaignRecord {
   id: string;
   name: string;
-  /** Rules a product must not fail (unwaived) to be done. */
+  /**
+   * Rules a product must not fail (unwaived) to be done: enforced, or in
+   * draft or grace (failing one counts before it is scored).
+   */
   ruleIds: string[];
   /** Score a product must reach to be done. */
   minScore?: number;
@@ -98,6 +101,6 @@ export interface ProductFacts {
   type?: string;
   lifecycle?: string;
   score: number;
-  /** Unwaived rules it fails. */
+  /** Unwaived rules it fails, scored or in draft or grace. */
   ruleIds: string[];
 }

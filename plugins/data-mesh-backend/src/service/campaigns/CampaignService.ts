@@ -63,11 +63,11 @@ export class CampaignService {
       if (!state) {
         throw new InputError(`body.ruleIds.${index}: no rule "${id}"`);
       }
-      if (state !== 'enforced') {
-        // Only enforced rules are scored: a campaign on another would count
-        // every product as done.
+      if (state === 'deprecated') {
+        // Raising products to a rule before it bites (draft, grace) is what
+        // campaigns are for; a deprecated rule is on its way out.
         throw new InputError(
-          `body.ruleIds.${index}: rule "${id}" is ${state}, not enforced`,
+          `body.ruleIds.${index}: rule "${id}" is deprecated; target its replacement`,
         );
       }
     });
