@@ -79,6 +79,10 @@ export interface Config {
       };
       /** The governance groups, when a waiver is requested (API or spec). */
       waiverRequested?: { enabled?: boolean };
+      /** Owners of products in a campaign's scope not done yet, when it starts. */
+      campaignStarted?: { enabled?: boolean };
+      /** Owners of products in a campaign's scope still not done, when it closes. */
+      campaignClosed?: { enabled?: boolean };
     };
     governance?: {
       /**

@@ -91,6 +91,11 @@ export interface CampaignStore {
     visibility: Visibility,
     page: { limit: number; after?: string },
   ): Promise<CampaignFailingPage>;
+  /**
+   * The owners of the products in scope not done (live when open, as
+   * closed otherwise), with how many each owns: counted in SQL.
+   */
+  failingOwners(campaign: CampaignRecord): Promise<OwnerCount[]>;
   /** What a campaign needs of one product, from its stored scorecard. */
   productFacts(entityRef: string): Promise<ProductFacts | undefined>;
 }
@@ -103,4 +108,10 @@ export interface ProductFacts {
   score: number;
   /** Unwaived rules it fails, scored or in draft or grace. */
   ruleIds: string[];
+}
+
+/** An owner and how many of its products are not done. */
+export interface OwnerCount {
+  owner: string;
+  count: number;
 }

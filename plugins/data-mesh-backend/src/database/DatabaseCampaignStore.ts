@@ -12,12 +12,13 @@ import type {
   CampaignStandard,
   CampaignStore,
   DomainCount,
+  OwnerCount,
   ProductFacts,
 } from './CampaignStore';
 import { insertRows } from './insertRows';
 import { transactionWithRetry } from './rowLocks';
 import { unwaivedRuleIds, upcomingHits } from './rows';
-import { Visibility, whereVisible } from './visibleProducts';
+import { EVERY_PRODUCT, Visibility, whereVisible } from './visibleProducts';
 
 /**
  * The campaign store on the plugin's database. Progress is counted in SQL
@@ -211,6 +212,32 @@ export class DatabaseCampaignStore implements CampaignStore {
         ? { nextCursor: items[items.length - 1].entity_ref }
         : {}),
     };
+  }
+
+  async failingOwners(campaign: CampaignRecord): Promise<OwnerCount[]> {
+    let query: Knex.QueryBuilder;
+    if (campaign.status === 'open') {
+      const notDone = notDoneSql(campaign);
+      query = inScope(this.db, campaign, EVERY_PRODUCT).whereRaw(
+        notDone.sql,
+        notDone.bindings,
+      );
+    } else {
+      query = this.db({ s: 'campaign_outcomes' }).where({
+        's.campaign_id': campaign.id,
+        's.done': false,
+      });
+    }
+    const rows: Array<Record<string, unknown>> = await query
+      .whereNotNull('s.owner')
+      .select('s.owner')
+      .count({ count: '*' })
+      .groupBy('s.owner')
+      .orderBy('s.owner');
+    return rows.map(row => ({
+      owner: String(row.owner),
+      count: Number(row.count),
+    }));
   }
 
   async productFacts(entityRef: string): Promise<ProductFacts | undefined> {
