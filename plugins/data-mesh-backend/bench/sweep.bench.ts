@@ -157,7 +157,9 @@ runEach(__filename, bench)
     console.log(
       '\n| Engine | Products | First sweep without / with versions (s) | Overhead | Re-sweep without / with check (s) | Overhead (target ≤ 10%) | Re-sweep CPU without / with (s) | CPU overhead | Load |',
     );
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log(
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
     for (const r of rows) {
       console.log(
         `| ${r.engine} | ${r.products} | ${r.coldWithoutVersionsSeconds} / ${r.coldWithVersionsSeconds} | ${r.coldVersionsOverheadPercent}% | ${r.warmWithoutCheckSeconds} / ${r.warmWithCheckSeconds} | ${r.warmCheckOverheadPercent}% | ${r.warmCpuWithoutCheckSeconds} / ${r.warmCpuWithCheckSeconds} | ${r.warmCpuCheckOverheadPercent}% | ${r.loadAverage} |`,
