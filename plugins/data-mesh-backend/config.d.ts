@@ -207,6 +207,14 @@ export interface Config {
         /** Days from start-up the access would last; 90 by default. */
         days?: number;
       }>;
+      /**
+       * Earlier versions of catalog products a demonstration portal starts
+       * with: each file (relative to the backend's working directory) is a
+       * product's YAML as it was, recorded as seen `seenDaysAgo` days
+       * before start-up (30 by default) unless versions of the product are
+       * recorded already.
+       */
+      productVersions?: Array<{ file: string; seenDaysAgo?: number }>;
     };
   };
 }
