@@ -79,6 +79,10 @@ export interface Config {
       };
       /** The governance groups, when a waiver is requested (API or spec). */
       waiverRequested?: { enabled?: boolean };
+      /** Owners of products in a campaign's scope not done yet, when it starts. */
+      campaignStarted?: { enabled?: boolean };
+      /** Owners of products in a campaign's scope still not done, when it closes. */
+      campaignClosed?: { enabled?: boolean };
     };
     governance?: {
       /**
@@ -203,6 +207,14 @@ export interface Config {
         /** Days from start-up the access would last; 90 by default. */
         days?: number;
       }>;
+      /**
+       * Earlier versions of catalog products a demonstration portal starts
+       * with: each file (relative to the backend's working directory) is a
+       * product's YAML as it was, recorded as seen `seenDaysAgo` days
+       * before start-up (30 by default) unless versions of the product are
+       * recorded already.
+       */
+      productVersions?: Array<{ file: string; seenDaysAgo?: number }>;
     };
   };
 }

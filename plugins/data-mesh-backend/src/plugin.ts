@@ -19,6 +19,7 @@ import { createDataMeshActions } from './actions/createDataMeshActions';
 import { createRouter } from './router/createRouter';
 import { createDataMeshServices } from './service/createDataMeshServices';
 import { fileExampleAccessRequests } from './examples/exampleAccessRequests';
+import { recordExampleVersions } from './examples/exampleProductVersions';
 import { RescoreQueue } from './service/RescoreQueue';
 import {
   scheduleAgreementExpiry,
@@ -107,6 +108,11 @@ export const dataMeshPlugin = createBackendPlugin({
           config,
           logger,
           requests: services.accessRequests,
+        });
+        await recordExampleVersions({
+          config,
+          logger,
+          versions: services.versions,
         });
         await scheduleSweep({ config, scheduler, sweep: services.sweep });
         await scheduleKpiSnapshot({ config, scheduler, kpis: services.kpis });

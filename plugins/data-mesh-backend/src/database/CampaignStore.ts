@@ -10,7 +10,10 @@ import type { Visibility } from './visibleProducts';
 export interface CampaignRecord {
   id: string;
   name: string;
-  /** Rules a product must not fail (unwaived) to be done. */
+  /**
+   * Rules a product must not fail (unwaived) to be done: enforced, or in
+   * draft or grace (failing one counts before it is scored).
+   */
   ruleIds: string[];
   /** Score a product must reach to be done. */
   minScore?: number;
@@ -88,6 +91,11 @@ export interface CampaignStore {
     visibility: Visibility,
     page: { limit: number; after?: string },
   ): Promise<CampaignFailingPage>;
+  /**
+   * The owners of the products in scope not done (live when open, as
+   * closed otherwise), with how many each owns: counted in SQL.
+   */
+  failingOwners(campaign: CampaignRecord): Promise<OwnerCount[]>;
   /** What a campaign needs of one product, from its stored scorecard. */
   productFacts(entityRef: string): Promise<ProductFacts | undefined>;
 }
@@ -98,6 +106,12 @@ export interface ProductFacts {
   type?: string;
   lifecycle?: string;
   score: number;
-  /** Unwaived rules it fails. */
+  /** Unwaived rules it fails, scored or in draft or grace. */
   ruleIds: string[];
+}
+
+/** An owner and how many of its products are not done. */
+export interface OwnerCount {
+  owner: string;
+  count: number;
 }

@@ -12,16 +12,17 @@ import type {
   CampaignStandard,
   CampaignStore,
   DomainCount,
+  OwnerCount,
   ProductFacts,
 } from './CampaignStore';
 import { insertRows } from './insertRows';
 import { transactionWithRetry } from './rowLocks';
-import { unwaivedRuleIds } from './rows';
-import { Visibility, whereVisible } from './visibleProducts';
+import { unwaivedRuleIds, upcomingHits } from './rows';
+import { EVERY_PRODUCT, Visibility, whereVisible } from './visibleProducts';
 
 /**
  * The campaign store on the plugin's database. Progress is counted in SQL
- * over `scorecards` and `scorecard_rule_hits` (only per-domain figures come
+ * over `scorecards` and the rule hits, scored and upcoming (only per-domain figures come
  * back); a closing campaign's outcomes are written by one INSERT … SELECT.
  */
 export class DatabaseCampaignStore implements CampaignStore {
@@ -181,15 +182,17 @@ export class DatabaseCampaignStore implements CampaignStore {
     const items = rows.slice(0, page.limit);
     const hits = new Map<string, string[]>();
     if (open && campaign.ruleIds.length > 0 && items.length > 0) {
-      const found: Array<{ entity_ref: string; rule_id: string }> =
-        await this.db('scorecard_rule_hits')
-          .whereIn(
-            'entity_ref',
-            items.map(row => row.entity_ref),
-          )
-          .whereIn('rule_id', campaign.ruleIds)
-          .orderBy(['entity_ref', 'rule_id'])
-          .select('entity_ref', 'rule_id');
+      const refs = items.map(row => row.entity_ref);
+      const found: Array<{ entity_ref: string; rule_id: string }> = [];
+      for (const table of ['scorecard_rule_hits', 'scorecard_upcoming_hits']) {
+        found.push(
+          ...(await this.db(table)
+            .whereIn('entity_ref', refs)
+            .whereIn('rule_id', campaign.ruleIds)
+            .select('entity_ref', 'rule_id')),
+        );
+      }
+      found.sort((a, b) => a.rule_id.localeCompare(b.rule_id));
       for (const hit of found) {
         hits.set(hit.entity_ref, [
           ...(hits.get(hit.entity_ref) ?? []),
@@ -211,10 +214,43 @@ export class DatabaseCampaignStore implements CampaignStore {
     };
   }
 
+  async failingOwners(campaign: CampaignRecord): Promise<OwnerCount[]> {
+    let query: Knex.QueryBuilder;
+    if (campaign.status === 'open') {
+      const notDone = notDoneSql(campaign);
+      query = inScope(this.db, campaign, EVERY_PRODUCT).whereRaw(
+        notDone.sql,
+        notDone.bindings,
+      );
+    } else {
+      query = this.db({ s: 'campaign_outcomes' }).where({
+        's.campaign_id': campaign.id,
+        's.done': false,
+      });
+    }
+    const rows: Array<Record<string, unknown>> = await query
+      .whereNotNull('s.owner')
+      .select('s.owner')
+      .count({ count: '*' })
+      .groupBy('s.owner')
+      .orderBy('s.owner');
+    return rows.map(row => ({
+      owner: String(row.owner),
+      count: Number(row.count),
+    }));
+  }
+
   async productFacts(entityRef: string): Promise<ProductFacts | undefined> {
     const row = await this.db('scorecards')
       .where({ entity_ref: entityRef })
-      .first('domain', 'product_type', 'lifecycle', 'score', 'violations');
+      .first(
+        'domain',
+        'product_type',
+        'lifecycle',
+        'score',
+        'violations',
+        'details',
+      );
     if (!row) {
       return undefined;
     }
@@ -223,7 +259,12 @@ export class DatabaseCampaignStore implements CampaignStore {
       type: row.product_type ?? undefined,
       lifecycle: row.lifecycle ?? undefined,
       score: Number(row.score),
-      ruleIds: unwaivedRuleIds({ violations: JSON.parse(row.violations) }),
+      ruleIds: [
+        ...unwaivedRuleIds({ violations: JSON.parse(row.violations) }),
+        ...upcomingHits(row.details ? JSON.parse(row.details) : {}).map(
+          hit => hit.ruleId,
+        ),
+      ],
     };
   }
 }

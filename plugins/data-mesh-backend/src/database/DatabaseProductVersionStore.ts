@@ -44,7 +44,10 @@ export class DatabaseProductVersionStore implements ProductVersionStore {
   /** The latest row of each product and the id of its baseline row. */
   async #scan(entityRefs: string[]) {
     const heads = new Map<string, ProductVersionHead>();
-    const baselineIds = new Map<string, number | string>();
+    const baselineIds = new Map<
+      string,
+      { id: number | string; snapshotHash: string }
+    >();
     for (const batch of chunks([...new Set(entityRefs)])) {
       // Rows without their snapshots: few bytes each, in id order.
       const rows: VersionRow[] = await this.db('product_versions')
@@ -56,16 +59,31 @@ export class DatabaseProductVersionStore implements ProductVersionStore {
           latest: { snapshotHash: row.snapshot_hash, lifecycle: row.lifecycle },
         });
         if (row.lifecycle === 'production' && !row.breaking_unannounced) {
-          baselineIds.set(row.entity_ref, row.id);
+          baselineIds.set(row.entity_ref, {
+            id: row.id,
+            snapshotHash: row.snapshot_hash,
+          });
         }
       }
     }
     return { heads, baselineIds };
   }
 
-  async heads(entityRefs: string[]): Promise<Map<string, ProductVersionHead>> {
+  async heads(
+    entityRefs: string[],
+    currentHashes?: ReadonlyMap<string, string>,
+  ): Promise<Map<string, ProductVersionHead>> {
     const { heads, baselineIds } = await this.#scan(entityRefs);
-    for (const batch of chunks([...baselineIds.values()])) {
+    const toRead: Array<number | string> = [];
+    for (const [entityRef, baseline] of baselineIds) {
+      if (currentHashes?.get(entityRef) === baseline.snapshotHash) {
+        // Unchanged since production: no snapshot to read or compare.
+        heads.get(entityRef)!.sameAsProduction = true;
+      } else {
+        toRead.push(baseline.id);
+      }
+    }
+    for (const batch of chunks(toRead)) {
       const rows: VersionRow[] = await this.db('product_versions')
         .whereIn('id', batch)
         .select('entity_ref', 'snapshot');

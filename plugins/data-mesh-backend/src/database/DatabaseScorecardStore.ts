@@ -14,6 +14,7 @@ import {
   toRow,
   toScorecard,
   unwaivedRuleIds,
+  upcomingHits,
 } from './rows';
 import { HashedScorecard, sortResults } from './sortResults';
 import { SavedResults, ScorecardStore } from './ScorecardStore';
@@ -98,6 +99,18 @@ export class DatabaseScorecardStore implements ScorecardStore {
       })),
     );
     await insertRows(tx, 'scorecard_rule_hits', hits);
+    await tx('scorecard_upcoming_hits').whereIn('entity_ref', refs).delete();
+    await insertRows(
+      tx,
+      'scorecard_upcoming_hits',
+      changed.flatMap(({ card }) =>
+        upcomingHits(card).map(hit => ({
+          entity_ref: card.entityRef,
+          rule_id: hit.ruleId,
+          state: hit.state,
+        })),
+      ),
+    );
   }
 
   async markStale(
@@ -137,6 +150,9 @@ export class DatabaseScorecardStore implements ScorecardStore {
     for (const batch of chunks(entityRefs)) {
       deleted += await this.#inTransaction(async tx => {
         await tx('scorecard_rule_hits').whereIn('entity_ref', batch).delete();
+        await tx('scorecard_upcoming_hits')
+          .whereIn('entity_ref', batch)
+          .delete();
         return tx('scorecards').whereIn('entity_ref', batch).delete();
       });
     }

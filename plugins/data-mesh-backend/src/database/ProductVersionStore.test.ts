@@ -111,4 +111,29 @@ describe('ProductVersionStore', () => {
       );
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'flags a product whose contract is its version in production instead of reading that version, on %p',
+    async id => {
+      const store = await createStore(id);
+      await store.record([
+        record(A, '1.0.0', ['id', 'email']),
+        record(B, '1.0.0', ['x']),
+      ]);
+      const heads = await store.heads(
+        [A, B],
+        new Map([
+          [A, '1.0.0:id,email'],
+          [B, '1.1.0:x,y'],
+        ]),
+      );
+      expect(heads.get(A)).toEqual({
+        latest: { snapshotHash: '1.0.0:id,email', lifecycle: 'production' },
+        sameAsProduction: true,
+      });
+      // B changed since: its version in production is read to compare with.
+      expect(heads.get(B)?.production).toEqual(snapshot('1.0.0', ['x']));
+      expect(heads.get(B)?.sameAsProduction).toBeUndefined();
+    },
+  );
 });

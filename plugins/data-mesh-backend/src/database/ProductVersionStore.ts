@@ -29,6 +29,11 @@ export interface ProductVersionHead {
    * it raises its major version or restores the contract.
    */
   production?: DataProductVersionSnapshot;
+  /**
+   * The product's current contract is that version's (same snapshot hash):
+   * nothing can have broken, so `production` is not read.
+   */
+  sameAsProduction?: boolean;
 }
 
 /**
@@ -39,9 +44,14 @@ export interface ProductVersionHead {
 export interface ProductVersionStore {
   /**
    * For each product, its latest stored version and its version in
-   * production, in a few queries per batch whatever its size.
+   * production, in a few queries per batch whatever its size. Given the
+   * products' current snapshot hashes, a version in production with the
+   * same hash is only flagged (`sameAsProduction`), not read.
    */
-  heads(entityRefs: string[]): Promise<Map<string, ProductVersionHead>>;
+  heads(
+    entityRefs: string[],
+    currentHashes?: ReadonlyMap<string, string>,
+  ): Promise<Map<string, ProductVersionHead>>;
 
   /**
    * Records versions unless the product's latest stored version has the

@@ -4,8 +4,8 @@ import { Visibility, whereVisible } from './visibleProducts';
 
 /**
  * SQL true for a scorecard row `s` that is not done: its score is below the
- * minimum, or it fails (unwaived) one of the targeted rules, looked up by
- * the rule hits' primary key.
+ * minimum, or it fails (unwaived) one of the targeted rules, scored or in
+ * draft or grace, looked up by the hits' primary keys.
  */
 export function notDoneSql(standard: CampaignStandard): {
   sql: string;
@@ -19,10 +19,12 @@ export function notDoneSql(standard: CampaignStandard): {
   }
   if (standard.ruleIds.length > 0) {
     const marks = standard.ruleIds.map(() => '?').join(', ');
-    parts.push(
-      `EXISTS (SELECT 1 FROM scorecard_rule_hits h WHERE h.entity_ref = s.entity_ref AND h.rule_id IN (${marks}))`,
-    );
-    bindings.push(...standard.ruleIds);
+    for (const hits of ['scorecard_rule_hits', 'scorecard_upcoming_hits']) {
+      parts.push(
+        `EXISTS (SELECT 1 FROM ${hits} h WHERE h.entity_ref = s.entity_ref AND h.rule_id IN (${marks}))`,
+      );
+      bindings.push(...standard.ruleIds);
+    }
   }
   return {
     sql: parts.length > 0 ? `(${parts.join(' OR ')})` : '(1 = 0)',

@@ -96,6 +96,20 @@ export function unwaivedRuleIds(card: Pick<Scorecard, 'violations'>): string[] {
   ];
 }
 
+/**
+ * The rules in draft or grace a result fails (unwaived), with their state:
+ * not scored yet, but a campaign may target them.
+ */
+export function upcomingHits(
+  card: Pick<Scorecard, 'upcoming'>,
+): Array<{ ruleId: string; state: 'draft' | 'grace' }> {
+  return (card.upcoming ?? []).flatMap(rule =>
+    (rule.state === 'draft' || rule.state === 'grace') && !rule.passes
+      ? [{ ruleId: rule.ruleId, state: rule.state }]
+      : [],
+  );
+}
+
 /** The hashes a result is stored with (see resultHash and outcomeHash). */
 export interface ScorecardHashes {
   resultHash: string;

@@ -35,6 +35,7 @@ export class BacktestTally {
   readonly #days: { day: string; end: Date; counts: DayCounts }[] = [];
   readonly #proposedRules: ReadonlySet<string>;
   readonly #policies: PolicySet;
+  readonly #failingRules = new Map<string, ReadonlySet<string>[]>();
 
   /**
    * `policies` are the proposed policies, `proposedRules` the ids of the
@@ -77,9 +78,6 @@ export class BacktestTally {
     if (history.length === 0) return;
     // Products without a domain are counted in the explicit bucket.
     const domain = proposed.domain ?? NO_DOMAIN;
-    const rules = new Map(
-      this.#policies.rulesFor(proposed.domain).map(rule => [rule.id, rule]),
-    );
     const fromProposedPack = (id: string) => this.#proposedRules.has(id);
     const breaksProposedPack = [
       ...proposed.violations,
@@ -89,27 +87,20 @@ export class BacktestTally {
     ].some(
       v => !v.waived && v.severity === 'error' && fromProposedPack(v.ruleId),
     );
+    const failingRules = this.#failingRulesByDay(proposed.domain);
 
     let at = -1;
-    for (const { end, counts } of this.#days) {
+    this.#days.forEach(({ end, counts }, day) => {
       while (
         at + 1 < history.length &&
         Date.parse(history[at + 1].recordedAt) < end.getTime()
       ) {
         at += 1;
       }
-      if (at < 0) continue;
+      if (at < 0) return;
       const fails =
         breaksProposedPack ||
-        history[at].ruleIds.some(id => {
-          const rule = rules.get(id);
-          return (
-            rule !== undefined &&
-            !fromProposedPack(id) &&
-            rule.severity === 'error' &&
-            ruleStandingAt(rule, end).scored
-          );
-        });
+        history[at].ruleIds.some(id => failingRules[day].has(id));
       const inDomain = counts.domains.get(domain) ?? {
         productCount: 0,
         failingCount: 0,
@@ -121,7 +112,35 @@ export class BacktestTally {
         counts.failingCount += 1;
         inDomain.failingCount += 1;
       }
+    });
+  }
+
+  /**
+   * For each replayed day, the rules of the other packs that fail a product
+   * of the domain when recorded: error severity and scored at the day's end.
+   * Worked out once per domain, not per product.
+   */
+  #failingRulesByDay(domainRef: string | undefined): ReadonlySet<string>[] {
+    const key = domainRef ?? NO_DOMAIN;
+    let byDay = this.#failingRules.get(key);
+    if (!byDay) {
+      const rules = this.#policies
+        .rulesFor(domainRef)
+        .filter(
+          rule =>
+            !this.#proposedRules.has(rule.id) && rule.severity === 'error',
+        );
+      byDay = this.#days.map(
+        ({ end }) =>
+          new Set(
+            rules
+              .filter(rule => ruleStandingAt(rule, end).scored)
+              .map(rule => rule.id),
+          ),
+      );
+      this.#failingRules.set(key, byDay);
     }
+    return byDay;
   }
 
   result(): DryRunBacktest {

@@ -81,7 +81,8 @@ export class PolicyDryRun {
         `body.pack: a proposed pack has at most ${MAX_DRY_RUN_RULES} rules, this one ${pack.rules.length}`,
       );
     }
-    // A dry-run evaluates the whole catalog twice: one at a time per replica.
+    // A dry-run evaluates the whole catalog under two policy sets: one at a
+    // time per replica.
     if (this.#dryRunning) {
       throw new ConflictError(
         'A policy dry-run is already running; try again shortly',
@@ -142,8 +143,12 @@ export class PolicyDryRun {
       const slices = await forEachInTimeSlices(
         products,
         (product, i) => {
-          const next = batch.evaluate(i, proposedPolicies);
-          tally.add(batch.evaluate(i, currentPolicies), next);
+          // One evaluation under both: facts and shared conditions once.
+          const [before, next] = batch.evaluateUnder(i, [
+            currentPolicies,
+            proposedPolicies,
+          ]);
+          tally.add(before, next);
           backtest.add(next, histories.get(stringifyEntityRef(product)) ?? []);
         },
         { clock: () => this.#clock(), deadline },

@@ -6,7 +6,7 @@ import type {
 } from '@datamesh-backstage/plugin-data-mesh-common';
 import {
   EvaluationContext,
-  evaluateProduct,
+  evaluateProductUnder,
   PolicySet,
   ProductAgreements,
   ProductMeasurements,
@@ -20,6 +20,7 @@ import {
 import { WaiverStore } from '../database/WaiverStore';
 import { ReferenceResolver } from './ReferenceResolver';
 import { MeasurementWindow } from './MeasurementWindow';
+import { CurrentVersion, currentVersion } from './productVersions';
 
 /** A batch of products with what they are judged on. */
 export interface PreparedBatch {
@@ -35,12 +36,20 @@ export interface PreparedBatch {
    * not kept (then no breaking change is checked).
    */
   versionHeads?: Map<string, ProductVersionHead>;
+  /** Each product's contract now, with its hash; absent like `versionHeads`. */
+  currentVersions?: Map<string, CurrentVersion>;
   /** Evaluates the batch's `i`-th product against `policies`. */
   evaluate(i: number, policies: PolicySet): Scorecard;
+  /**
+   * Evaluates the batch's `i`-th product against each policy set, deriving
+   * its facts once and checking each shared condition once.
+   */
+  evaluateUnder(i: number, policySets: PolicySet[]): Scorecard[];
 }
 
 /** A batch of products with their results and what they were judged on. */
-export interface EvaluatedBatch extends Omit<PreparedBatch, 'evaluate'> {
+export interface EvaluatedBatch
+  extends Omit<PreparedBatch, 'evaluate' | 'evaluateUnder'> {
   cards: Scorecard[];
 }
 
@@ -99,6 +108,11 @@ export class ProductEvaluator {
     const waiverRequests = options.recordDeclaredWaivers
       ? await this.deps.waivers.syncDeclared(products)
       : [];
+    // Contracts are hashed once: a product unchanged since its version in
+    // production is not compared again (see ProductVersionStore.heads).
+    const currentVersions = this.deps.versions
+      ? new Map(products.map((p, i) => [refs[i], currentVersion(p)]))
+      : undefined;
     const [waivers, measurements, firstSeen, agreements, versionHeads] =
       await Promise.all([
         this.deps.waivers.forProducts(refs),
@@ -116,10 +130,18 @@ export class ProductEvaluator {
             );
             return found;
           }),
-        this.deps.versions?.heads(refs),
+        this.deps.versions?.heads(
+          refs,
+          new Map(
+            [...(currentVersions ?? [])].map(([ref, v]) => [
+              ref,
+              v.snapshotHash,
+            ]),
+          ),
+        ),
       ]);
     const sloOptions = this.deps.measurementWindow.sloOptions;
-    const evaluate = (i: number, policies: PolicySet): Scorecard => {
+    const evaluateUnder = (i: number, policySets: PolicySet[]) => {
       const seen = Date.parse(firstSeen.get(refs[i]) ?? now.toISOString());
       const pendingUntil = new Date(seen + graceMs);
       const pending = now < pendingUntil;
@@ -135,15 +157,17 @@ export class ProductEvaluator {
         sloOptions,
         productionVersion: ref => versionHeads?.get(ref)?.production,
       };
-      const card = evaluateProduct(products[i], policies, {
+      const cards = evaluateProductUnder(products[i], policySets, {
         context,
         waivers: waivers.get(refs[i]),
         maxWaiverDays: this.deps.maxWaiverDays,
         now,
       });
-      return card.pendingReferences
-        ? { ...card, pendingUntil: pendingUntil.toISOString() }
-        : card;
+      return cards.map(card =>
+        card.pendingReferences
+          ? { ...card, pendingUntil: pendingUntil.toISOString() }
+          : card,
+      );
     };
     return {
       products,
@@ -152,7 +176,9 @@ export class ProductEvaluator {
       resolver,
       waiverRequests,
       ...(versionHeads ? { versionHeads } : {}),
-      evaluate,
+      ...(currentVersions ? { currentVersions } : {}),
+      evaluate: (i, policies) => evaluateUnder(i, [policies])[0],
+      evaluateUnder,
     };
   }
 
@@ -171,6 +197,9 @@ export class ProductEvaluator {
       resolver: prepared.resolver,
       waiverRequests: prepared.waiverRequests,
       ...(prepared.versionHeads ? { versionHeads: prepared.versionHeads } : {}),
+      ...(prepared.currentVersions
+        ? { currentVersions: prepared.currentVersions }
+        : {}),
       cards: products.map((_, i) => prepared.evaluate(i, options.policies)),
     };
   }

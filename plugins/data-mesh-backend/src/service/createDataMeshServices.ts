@@ -15,6 +15,10 @@ import {
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import { createDataMeshStores } from '../database/createDataMeshStores';
 import { applyDatabaseMigrations } from '../database/migrations';
+import {
+  CampaignNotifier,
+  readCampaignTopics,
+} from './campaigns/CampaignNotifier';
 import { CampaignService } from './campaigns/CampaignService';
 import { CatalogReader } from './CatalogReader';
 import { createGovernanceServices } from './createGovernanceServices';
@@ -108,6 +112,13 @@ export async function createDataMeshServices(options: DataMeshServicesOptions) {
           .map(rule => [rule.id, rule.state ?? 'enforced']),
       ),
     logger,
+    notifier: new CampaignNotifier({
+      store: stores.campaigns,
+      claims: stores.notificationClaims,
+      notifications: options.notifications,
+      enabledTopics: readCampaignTopics(config),
+      logger,
+    }),
     now,
   });
   const { version, packs } = effective.policies;

@@ -2,6 +2,8 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   BreakingChangeVerdict,
   checkBreakingChanges,
+  DataProductEntityV1alpha1,
+  DataProductVersionSnapshot,
   RELATION_DATA_PRODUCT_CONSUMED_BY,
   VersionChange,
   versionSnapshot,
@@ -30,8 +32,24 @@ export interface VersionCandidate {
   consumers: string[];
 }
 
-const hashOf = (value: unknown) =>
-  createHash('sha256').update(JSON.stringify(value)).digest('hex');
+/** A product's contract as versions keep it, and its hash. */
+export interface CurrentVersion {
+  snapshot: DataProductVersionSnapshot;
+  snapshotHash: string;
+}
+
+/** The contract of a product now: computed once per product and batch. */
+export function currentVersion(
+  product: Pick<DataProductEntityV1alpha1, 'spec'>,
+): CurrentVersion {
+  const snapshot = versionSnapshot(product);
+  return {
+    snapshot,
+    snapshotHash: createHash('sha256')
+      .update(JSON.stringify(snapshot))
+      .digest('hex'),
+  };
+}
 
 /**
  * The versions of a batch's products that differ from their latest stored
@@ -53,8 +71,8 @@ export function versionCandidates(
     if (kept.has(entityRef)) {
       return [];
     }
-    const snapshot = versionSnapshot(product);
-    const snapshotHash = hashOf(snapshot);
+    const { snapshot, snapshotHash } =
+      batch.currentVersions?.get(entityRef) ?? currentVersion(product);
     const head = heads.get(entityRef);
     const lifecycle = product.spec.lifecycle ?? '';
     if (

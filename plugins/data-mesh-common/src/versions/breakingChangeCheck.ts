@@ -1,4 +1,5 @@
-import { compareVersions, VersionChange } from './compareVersions';
+import type { VersionChange } from '../api/apiTypes';
+import { compareVersions } from './compareVersions';
 import { DataProductVersionSnapshot, isMajorBump } from './versionSnapshot';
 
 /**

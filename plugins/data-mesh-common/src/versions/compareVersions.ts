@@ -1,29 +1,10 @@
 import { parseDurationTarget, parsePercentTarget } from '../slo/targets';
+import type { VersionChange, VersionChangeKind } from '../api/apiTypes';
 import type { DataProductSlo } from '../entity/DataProductEntityV1alpha1';
 import type {
   DataProductVersionSnapshot,
   VersionSnapshotField,
 } from './versionSnapshot';
-
-/**
- * The kinds of change between two versions of a product. The first nine
- * break consumers; the others do not.
- * @public
- */
-export type VersionChangeKind =
-  | 'field-removed'
-  | 'field-renamed'
-  | 'field-type-changed'
-  | 'field-newly-required'
-  | 'port-removed'
-  | 'port-format-changed'
-  | 'port-protocol-changed'
-  | 'slo-loosened'
-  | 'pii-exposed'
-  | 'field-added'
-  | 'field-no-longer-required'
-  | 'port-added'
-  | 'slo-tightened';
 
 /** The kinds of change that break consumers. @public */
 export const BREAKING_CHANGE_KINDS: readonly VersionChangeKind[] = [
@@ -37,15 +18,6 @@ export const BREAKING_CHANGE_KINDS: readonly VersionChangeKind[] = [
   'slo-loosened',
   'pii-exposed',
 ];
-
-/** One change between two versions of a product. @public */
-export interface VersionChange {
-  kind: VersionChangeKind;
-  breaking: boolean;
-  /** Where the change is, in the new version when it is there. */
-  path: string;
-  message: string;
-}
 
 const PERCENT_OBJECTIVES = ['availability', 'completeness', 'accuracy'];
 

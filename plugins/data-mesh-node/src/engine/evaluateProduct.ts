@@ -8,6 +8,7 @@ import type {
   Violation,
   Waiver,
 } from '@datamesh-backstage/plugin-data-mesh-common';
+import type { ErrorObject } from 'ajv';
 import type { CompiledRule, PolicySet } from '../policy/compilePolicies';
 import { ruleStandingAt } from '../policy/ruleState';
 import { applicableRules, productDomainRef } from './applicableRules';
@@ -100,6 +101,21 @@ export function evaluateProduct(
   policies: PolicySet,
   options: EvaluateProductOptions = {},
 ): Scorecard {
+  return evaluateProductUnder(entity, [policies], options)[0];
+}
+
+/**
+ * Evaluates a data product under several policy sets (a dry-run's current
+ * and proposed policies), as {@link evaluateProduct} does under each: the
+ * product's facts are derived once, and each condition (by its
+ * `conditionKey`) is checked once, whichever sets share it.
+ * @public
+ */
+export function evaluateProductUnder(
+  entity: DataProductEntityV1alpha1,
+  policySets: PolicySet[],
+  options: EvaluateProductOptions = {},
+): Scorecard[] {
   const now = options.now ?? new Date();
   const { spec } = entity;
   const entityRef = stringifyEntityRef(entity);
@@ -118,65 +134,71 @@ export function evaluateProduct(
     },
     facts,
   };
+  // The schema errors of each condition checked (null: it passes).
+  const checked = new Map<string, ErrorObject[] | null>();
+  const errorsOf = (rule: CompiledRule) => {
+    let errors = checked.get(rule.conditionKey);
+    if (errors === undefined) {
+      errors = rule.validate(document) ? null : rule.validate.errors ?? [];
+      checked.set(rule.conditionKey, errors);
+    }
+    return errors;
+  };
 
-  const rules = applicableRules(entity, policies);
-  const listed = judgeWaivers(entity, entityRef, policies, rules, {
-    ...options,
-    now,
-  });
-  const waivers = countedWaivers(listed);
-  const violations: Violation[] = [];
-  const upcoming: UpcomingRule[] = [];
-  for (const rule of rules) {
-    const broken: Violation[] = [];
-    if (!rule.validate(document)) {
+  return policySets.map(policies => {
+    const rules = applicableRules(entity, policies);
+    const listed = judgeWaivers(entity, entityRef, policies, rules, {
+      ...options,
+      now,
+    });
+    const waivers = countedWaivers(listed);
+    const violations: Violation[] = [];
+    const upcoming: UpcomingRule[] = [];
+    for (const rule of rules) {
+      const errors = errorsOf(rule);
       const waiver = waivers.get(rule.id);
-      for (const violation of toViolations(
-        rule,
-        rule.validate.errors ?? [],
-        document,
-      )) {
-        broken.push(
-          waiver
-            ? {
-                ...violation,
-                waived: true,
-                waiver: {
-                  reason: waiver.reason,
-                  expiresAt: waiver.expiresAt,
-                  source: waiver.source,
-                },
-              }
-            : violation,
-        );
+      const broken: Violation[] = errors
+        ? toViolations(rule, errors, document).map(violation =>
+            waiver
+              ? {
+                  ...violation,
+                  waived: true,
+                  waiver: {
+                    reason: waiver.reason,
+                    expiresAt: waiver.expiresAt,
+                    source: waiver.source,
+                  },
+                }
+              : violation,
+          )
+        : [];
+      // Only enforced rules are scored; the others are listed as upcoming.
+      const standing = ruleStandingAt(rule, now);
+      if (standing.scored) {
+        violations.push(...broken);
+      } else {
+        upcoming.push(toUpcoming(rule, standing.state, broken));
       }
     }
-    // Only enforced rules are scored; the others are listed as upcoming.
-    const standing = ruleStandingAt(rule, now);
-    if (standing.scored) {
-      violations.push(...broken);
-    } else {
-      upcoming.push(toUpcoming(rule, standing.state, broken));
-    }
-  }
 
-  const { score, status } = scoreViolations(
-    countViolations(violations),
-    policies.weights,
-  );
-  return {
-    entityRef,
-    score,
-    status,
-    violations,
-    ...(listed.length > 0 ? { waivers: listed } : {}),
-    ...(upcoming.length > 0 ? { upcoming } : {}),
-    evaluatedAt: now.toISOString(),
-    policyVersion: policies.version,
-    domain,
-    owner: facts.owner.ref,
-    type: spec.type,
-    lifecycle: spec.lifecycle,
-    ...(pendingReferences.length ? { pendingReferences } : {}),
-  };
+    const { score, status } = scoreViolations(
+      countViolations(violations),
+      policies.weights,
+    );
+    return {
+      entityRef,
+      score,
+      status,
+      violations,
+      ...(listed.length > 0 ? { waivers: listed } : {}),
+      ...(upcoming.length > 0 ? { upcoming } : {}),
+      evaluatedAt: now.toISOString(),
+      policyVersion: policies.version,
+      domain,
+      owner: facts.owner.ref,
+      type: spec.type,
+      lifecycle: spec.lifecycle,
+      ...(pendingReferences.length ? { pendingReferences } : {}),
+    };
+  });
 }

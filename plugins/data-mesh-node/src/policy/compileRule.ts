@@ -13,6 +13,11 @@ export interface CompiledRule extends Omit<PolicyRule, 'condition'> {
   /** `global`, or the domain ref of the pack that defines or tightens it. */
   scope: string;
   validate: ValidateFunction;
+  /**
+   * The condition as JSON: rules with the same key pass and fail alike, so
+   * a product judged under several policy sets checks each condition once.
+   */
+  conditionKey: string;
 }
 
 /** A domain named in a pack, as an entity ref (`domain:default/sales`). */
@@ -90,6 +95,7 @@ export function createRuleCompiler(): (
       pack: pack.name,
       scope,
       validate,
+      conditionKey: JSON.stringify(rule.condition),
     };
   };
 }

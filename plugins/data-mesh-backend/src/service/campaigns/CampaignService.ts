@@ -22,6 +22,7 @@ import {
   dayOf,
   shareOf,
 } from './campaignProgress';
+import type { CampaignNotifier } from './CampaignNotifier';
 import { concerns } from './productCampaigns';
 
 const sum = (counts: DomainCount[]) =>
@@ -43,6 +44,8 @@ export class CampaignService {
       /** Every rule of the effective policies, with its lifecycle state. */
       rules: () => Map<string, string>;
       logger: LoggerService;
+      /** Tells owners when a campaign starts and closes; absent in some tests. */
+      notifier?: CampaignNotifier;
       now?: () => Date;
     },
   ) {}
@@ -63,11 +66,11 @@ export class CampaignService {
       if (!state) {
         throw new InputError(`body.ruleIds.${index}: no rule "${id}"`);
       }
-      if (state !== 'enforced') {
-        // Only enforced rules are scored: a campaign on another would count
-        // every product as done.
+      if (state === 'deprecated') {
+        // Raising products to a rule before it bites (draft, grace) is what
+        // campaigns are for; a deprecated rule is on its way out.
         throw new InputError(
-          `body.ruleIds.${index}: rule "${id}" is ${state}, not enforced`,
+          `body.ruleIds.${index}: rule "${id}" is deprecated; target its replacement`,
         );
       }
     });
@@ -107,6 +110,7 @@ export class CampaignService {
       health: 'on-track',
       trackedAt: campaign.createdAt,
     });
+    await this.deps.notifier?.started(campaign, now);
     const tracked = { ...campaign, trackedAt: campaign.createdAt };
     return visibility.all
       ? this.#summary(tracked, counts, visibility)
@@ -243,6 +247,11 @@ export class CampaignService {
         `Campaign "${campaign.name}" closed ${outcome} at ${Math.round(
           share * 100,
         )}%`,
+      );
+      await this.deps.notifier?.closed(
+        { ...campaign, status: outcome },
+        { outcome, share, closedAt },
+        now,
       );
       return {
         ...campaign,
