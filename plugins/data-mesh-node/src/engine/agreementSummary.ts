@@ -19,7 +19,8 @@ export interface ProductAgreementFacts {
   latestExpiry?: string;
   /**
    * The active agreements on it that run past its sunset date
-   * (`spec.deprecation.sunset`, the last day it serves); none without one.
+   * (`spec.deprecation.sunset`, the last day it serves), soonest expiry
+   * first (then by id); none without one.
    */
   pastSunset: AgreementEdge[];
 }
@@ -66,8 +67,14 @@ export function agreementFactsOf(
       ...new Set(agreements.consumed.map(agreement => agreement.product)),
     ].sort(),
     ...(latestExpiry ? { latestExpiry } : {}),
-    pastSunset: agreements.consumers.filter(agreement =>
-      runsPastSunset(agreement.expiresAt, sunset),
-    ),
+    // Soonest first, as a store lists them.
+    pastSunset: agreements.consumers
+      .filter(agreement => runsPastSunset(agreement.expiresAt, sunset))
+      .sort((a, b) =>
+        a.expiresAt === b.expiresAt
+          ? Number(a.id > b.id) - Number(a.id < b.id)
+          : Number(a.expiresAt > b.expiresAt) -
+            Number(a.expiresAt < b.expiresAt),
+      ),
   };
 }
