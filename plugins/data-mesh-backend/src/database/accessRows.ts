@@ -81,15 +81,22 @@ function defined<T extends object>(value: T): T {
   return result as T;
 }
 
-export function toAccessRequest(row: AccessRequestRow): StoredAccessRequest {
-  return defined({
-    id: row.id,
+/** What a request and its agreement share: the access, and why. */
+function accessOf(row: AccessRequestRow | AgreementRow) {
+  return {
     product: row.product_ref,
     port: row.port,
     consumer: row.consumer_ref,
     purpose: row.purpose,
     purposeShareable: Boolean(row.purpose_shareable),
     fields: JSON.parse(row.fields),
+  };
+}
+
+export function toAccessRequest(row: AccessRequestRow): StoredAccessRequest {
+  return defined({
+    id: row.id,
+    ...accessOf(row),
     until: row.until,
     reviewer: optional(row.reviewer),
     status: row.status,
@@ -109,12 +116,7 @@ export function toAgreement(row: AgreementRow): StoredAgreement {
   return defined({
     id: row.id,
     requestId: row.request_id,
-    product: row.product_ref,
-    port: row.port,
-    consumer: row.consumer_ref,
-    purpose: row.purpose,
-    purposeShareable: Boolean(row.purpose_shareable),
-    fields: JSON.parse(row.fields),
+    ...accessOf(row),
     requestedBy: row.requested_by,
     approvedBy: row.approved_by,
     approvedAt: row.approved_at,

@@ -1,17 +1,7 @@
 import type { ProductAgreementFacts } from '@datamesh-backstage/plugin-data-mesh-node';
 import { Knex } from 'knex';
+import { EDGE_COLUMNS, toAgreementEdge } from './activeAgreements';
 import { chunks } from './rows';
-
-/** The columns of an agreement as rules read it. */
-const EDGE_COLUMNS = [
-  'id',
-  'product_ref',
-  'port',
-  'consumer_ref',
-  'purpose',
-  'fields',
-  'expires_at',
-];
 
 /**
  * The facts of the active agreements (neither ended nor past their expiry
@@ -90,15 +80,7 @@ export async function readAgreementFacts(
       if (row.expires_at.slice(0, 10) <= sunsets.get(row.product_ref)!) {
         continue;
       }
-      result.get(row.product_ref)!.pastSunset.push({
-        id: row.id,
-        product: row.product_ref,
-        port: row.port,
-        consumer: row.consumer_ref,
-        purpose: row.purpose,
-        fields: JSON.parse(row.fields),
-        expiresAt: row.expires_at,
-      });
+      result.get(row.product_ref)!.pastSunset.push(toAgreementEdge(row));
     }
   }
   // Sorted as JavaScript sorts, whatever the database's collation.
