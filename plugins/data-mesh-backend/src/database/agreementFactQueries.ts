@@ -84,7 +84,7 @@ export async function readAgreementFacts(
     }
   }
   // Sorted as JavaScript sorts, whatever the database's collation.
-  const byRef = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const byRef = (a: string, b: string) => Number(a > b) - Number(a < b);
   for (const facts of result.values()) {
     facts.consumers.sort((a, b) => byRef(a.consumer, b.consumer));
     facts.consumedProducts.sort(byRef);
