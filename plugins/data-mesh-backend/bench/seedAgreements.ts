@@ -1,6 +1,58 @@
 // Seeds agreements (and the requests they came from) straight into the
-// plugin's tables, in batched inserts, for the agreement benchmarks.
+// plugin's tables, for the agreement benchmarks: a million in a minute or
+// so (one prepared statement in one transaction on SQLite, one JSON
+// insert per batch on PostgreSQL).
 import { Knex } from 'knex';
+
+/**
+ * Inserts rows (all with the same keys) fast: on SQLite one prepared
+ * statement run per row in a single transaction, on PostgreSQL one
+ * `INSERT ... SELECT FROM json_populate_recordset(...)` per 5,000
+ * rows, elsewhere knex's
+ * batched inserts.
+ */
+async function insertFast(
+  knex: Knex,
+  table: string,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]);
+  const client = knex.client.config.client;
+  if (client === 'better-sqlite3') {
+    const connection = await knex.client.acquireConnection();
+    try {
+      const insert = connection.prepare(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns
+          .map(() => '?')
+          .join(', ')})`,
+      );
+      connection.transaction(() => {
+        for (const row of rows) {
+          insert.run(
+            columns.map(c =>
+              typeof row[c] === 'boolean' ? Number(row[c]) : row[c],
+            ),
+          );
+        }
+      })();
+    } finally {
+      await knex.client.releaseConnection(connection);
+    }
+    return;
+  }
+  if (client === 'pg') {
+    const list = columns.join(', ');
+    for (let i = 0; i < rows.length; i += 5000) {
+      await knex.raw(
+        `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, ?::json)`,
+        [JSON.stringify(rows.slice(i, i + 5000))],
+      );
+    }
+    return;
+  }
+  await knex.batchInsert(table, rows as any[], 500);
+}
 
 /** How the seeded agreements end up. */
 const STATUSES = [
@@ -26,15 +78,11 @@ export async function seedAgreements(
   const { products, count } = options;
   const every = options.productConsumerEvery ?? 3;
   const start = Date.parse('2026-01-01T00:00:00.000Z');
-  let requests: object[] = [];
-  let agreements: object[] = [];
+  let requests: Record<string, unknown>[] = [];
+  let agreements: Record<string, unknown>[] = [];
   const flush = async () => {
-    await knex.transaction(async trx => {
-      if (requests.length)
-        await trx.batchInsert('access_requests', requests as any[], 500);
-      if (agreements.length)
-        await trx.batchInsert('agreements', agreements as any[], 500);
-    });
+    await insertFast(knex, 'access_requests', requests);
+    await insertFast(knex, 'agreements', agreements);
     requests = [];
     agreements = [];
   };
@@ -107,7 +155,12 @@ export async function seedAgreements(
       status_reason: null,
       updated_at: at,
     });
-    if (agreements.length >= 10_000) await flush();
+    if (agreements.length >= 20_000) await flush();
   }
   await flush();
+  // As autovacuum would have by the time a sweep reads them: the planner
+  // knows the tables' statistics.
+  if (knex.client.config.client === 'pg') {
+    await knex.raw('ANALYZE access_requests, agreements');
+  }
 }

@@ -15,6 +15,10 @@ export type { RuleStanding } from './policy/ruleState';
 export * from './engine/EvaluationContext';
 export * from './engine/ruleFacts';
 export * from './engine/agreementFacts';
+export {
+  agreementFactsOf,
+  type ProductAgreementFacts,
+} from './engine/agreementSummary';
 export type { InheritedPiiField } from './engine/inheritedPii';
 export type { VersionChangeFacts } from './engine/versionChangeFacts';
 export * from './engine/sloStatus';

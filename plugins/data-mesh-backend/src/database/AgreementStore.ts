@@ -2,7 +2,10 @@ import type {
   AccessAuditEntry,
   AgreementStatus,
 } from '@datamesh-backstage/plugin-data-mesh-common';
-import type { ProductAgreements } from '@datamesh-backstage/plugin-data-mesh-node';
+import type {
+  ProductAgreementFacts,
+  ProductAgreements,
+} from '@datamesh-backstage/plugin-data-mesh-node';
 import type { AccessScope, StoredAgreement } from './AccessRequestStore';
 
 /** Filters of agreement lists. */
@@ -68,12 +71,24 @@ export interface AgreementStore {
 
   /**
    * The active agreements (not yet expired at `now`) on and held by each of
-   * these products, in a few indexed queries: what a page of a sweep reads.
+   * these products, one by one, in a few indexed queries (`factsFor`
+   * aggregates what a sweep needs of them).
    */
   activeFor(
     productRefs: string[],
     now: string,
   ): Promise<Map<string, ProductAgreements>>;
+
+  /**
+   * What rules and KPIs read of the active agreements of each of these
+   * products, aggregated in SQL (see `ProductAgreementFacts`); `sunsets`
+   * are the products' sunset dates: what a page of a sweep reads.
+   */
+  factsFor(
+    productRefs: string[],
+    now: string,
+    sunsets?: Map<string, string>,
+  ): Promise<Map<string, ProductAgreementFacts>>;
 
   /** Agreements holding access whose expiry is at or before `now`. */
   due(now: string): Promise<StoredAgreement[]>;

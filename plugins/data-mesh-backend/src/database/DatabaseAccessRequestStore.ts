@@ -75,7 +75,11 @@ export class DatabaseAccessRequestStore implements AccessRequestStore {
     filter: AccessRequestFilter,
     scope: AccessScope,
   ): Promise<StoredAccessRequest[]> {
-    const query = whereInScope(this.#filtered(filter), scope).orderBy([
+    const query = whereInScope(
+      this.#filtered(filter),
+      scope,
+      filter.product,
+    ).orderBy([
       { column: 'requested_at', order: 'desc' },
       { column: 'id', order: 'asc' },
     ]);

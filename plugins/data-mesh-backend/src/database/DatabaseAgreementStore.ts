@@ -17,6 +17,7 @@ import {
 } from './accessRows';
 import { closePendingRenewals } from './agreementWrites';
 import { readActiveAgreements } from './activeAgreements';
+import { readAgreementFacts } from './agreementFactQueries';
 
 /** Statuses in which an agreement holds (or may hold) access. */
 const HOLDING = ['active', 'provisioning-failed'];
@@ -40,7 +41,11 @@ export class DatabaseAgreementStore implements AgreementStore {
     filter: AgreementFilter,
     scope: AccessScope,
   ): Promise<StoredAgreement[]> {
-    const query = whereInScope(this.#filtered(filter), scope).orderBy([
+    const query = whereInScope(
+      this.#filtered(filter),
+      scope,
+      filter.product,
+    ).orderBy([
       { column: 'approved_at', order: 'desc' },
       { column: 'id', order: 'asc' },
     ]);
@@ -104,6 +109,14 @@ export class DatabaseAgreementStore implements AgreementStore {
 
   async activeFor(productRefs: string[], now: string) {
     return readActiveAgreements(this.db, productRefs, now);
+  }
+
+  async factsFor(
+    productRefs: string[],
+    now: string,
+    sunsets?: Map<string, string>,
+  ) {
+    return readAgreementFacts(this.db, productRefs, now, sunsets);
   }
 
   async due(now: string): Promise<StoredAgreement[]> {

@@ -69,71 +69,79 @@ export interface AccessAuditRow {
 
 const optional = <T>(value: T | null): T | undefined => value ?? undefined;
 
+/**
+ * The object without its undefined entries, as a JSON response holds it
+ * (one pass over its keys, no JSON round trip).
+ */
+function defined<T extends object>(value: T): T {
+  const result: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (entry !== undefined) result[key] = entry;
+  }
+  return result as T;
+}
+
+/** What a request and its agreement share: the access, and why. */
+function accessOf(row: AccessRequestRow | AgreementRow) {
+  return {
+    product: row.product_ref,
+    port: row.port,
+    consumer: row.consumer_ref,
+    purpose: row.purpose,
+    purposeShareable: Boolean(row.purpose_shareable),
+    fields: JSON.parse(row.fields),
+  };
+}
+
 export function toAccessRequest(row: AccessRequestRow): StoredAccessRequest {
-  return JSON.parse(
-    JSON.stringify({
-      id: row.id,
-      product: row.product_ref,
-      port: row.port,
-      consumer: row.consumer_ref,
-      purpose: row.purpose,
-      purposeShareable: Boolean(row.purpose_shareable),
-      fields: JSON.parse(row.fields),
-      until: row.until,
-      reviewer: optional(row.reviewer),
-      status: row.status,
-      mode: row.mode,
-      requestedBy: row.requested_by,
-      requestedAt: row.requested_at,
-      decidedBy: optional(row.decided_by),
-      decidedAt: optional(row.decided_at),
-      comment: optional(row.comment),
-      externalReference: optional(row.external_reference),
-      renews: optional(row.renews),
-      agreementId: optional(row.agreement_id),
-    }),
-  );
+  return defined({
+    id: row.id,
+    ...accessOf(row),
+    until: row.until,
+    reviewer: optional(row.reviewer),
+    status: row.status,
+    mode: row.mode,
+    requestedBy: row.requested_by,
+    requestedAt: row.requested_at,
+    decidedBy: optional(row.decided_by),
+    decidedAt: optional(row.decided_at),
+    comment: optional(row.comment),
+    externalReference: optional(row.external_reference),
+    renews: optional(row.renews),
+    agreementId: optional(row.agreement_id),
+  });
 }
 
 export function toAgreement(row: AgreementRow): StoredAgreement {
-  return JSON.parse(
-    JSON.stringify({
-      id: row.id,
-      requestId: row.request_id,
-      product: row.product_ref,
-      port: row.port,
-      consumer: row.consumer_ref,
-      purpose: row.purpose,
-      purposeShareable: Boolean(row.purpose_shareable),
-      fields: JSON.parse(row.fields),
-      requestedBy: row.requested_by,
-      approvedBy: row.approved_by,
-      approvedAt: row.approved_at,
-      expiresAt: row.expires_at,
-      status: row.status,
-      statusReason: optional(row.status_reason),
-      updatedAt: row.updated_at,
-    }),
-  );
+  return defined({
+    id: row.id,
+    requestId: row.request_id,
+    ...accessOf(row),
+    requestedBy: row.requested_by,
+    approvedBy: row.approved_by,
+    approvedAt: row.approved_at,
+    expiresAt: row.expires_at,
+    status: row.status,
+    statusReason: optional(row.status_reason),
+    updatedAt: row.updated_at,
+  });
 }
 
 export function toAuditEntry(
   row: AccessAuditRow & { id: number | string },
 ): AccessAuditEntry {
-  return JSON.parse(
-    JSON.stringify({
-      id: Number(row.id),
-      at: row.at,
-      actor: row.actor,
-      subject: row.subject,
-      subjectId: row.subject_id,
-      product: row.product_ref,
-      action: row.action,
-      fromStatus: optional(row.from_status),
-      toStatus: row.to_status,
-      reason: optional(row.reason),
-    }),
-  );
+  return defined({
+    id: Number(row.id),
+    at: row.at,
+    actor: row.actor,
+    subject: row.subject,
+    subjectId: row.subject_id,
+    product: row.product_ref,
+    action: row.action,
+    fromStatus: optional(row.from_status),
+    toStatus: row.to_status,
+    reason: optional(row.reason),
+  });
 }
 
 /** Writes one audit entry (in the caller's transaction). */
@@ -144,10 +152,16 @@ export async function insertAudit(
   await db('access_audit').insert(row);
 }
 
-/** Limits a query to the caller's scope (see `AccessScope`). */
+/**
+ * Limits a query to the caller's scope (see `AccessScope`). When the query
+ * is already limited to one `product` the caller sees in full, the scope
+ * adds nothing: no condition is added, so that the listing reads the
+ * product's index alone.
+ */
 export function whereInScope<T extends {}>(
   query: Knex.QueryBuilder<T>,
   scope: AccessScope,
+  product?: string,
 ): Knex.QueryBuilder<T> {
   if (scope === 'all') {
     return query;
@@ -155,11 +169,14 @@ export function whereInScope<T extends {}>(
   if (scope.onlyOwn) {
     return query.where('requested_by', scope.requestedBy);
   }
+  const products = [
+    ...new Set([...scope.products, ...(scope.visibleProducts ?? [])]),
+  ];
+  if (product !== undefined && products.includes(product)) {
+    return query;
+  }
   return query.where(inner => {
     inner.where('requested_by', scope.requestedBy);
-    const products = [
-      ...new Set([...scope.products, ...(scope.visibleProducts ?? [])]),
-    ];
     if (products.length > 0) {
       inner.orWhereIn('product_ref', products);
     }

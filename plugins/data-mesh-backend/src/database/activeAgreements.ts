@@ -1,8 +1,12 @@
-import type { ProductAgreements } from '@datamesh-backstage/plugin-data-mesh-node';
+import type {
+  AgreementEdge,
+  ProductAgreements,
+} from '@datamesh-backstage/plugin-data-mesh-node';
 import { Knex } from 'knex';
 import { chunks } from './rows';
 
-const COLUMNS = [
+/** The columns of an agreement as rules read it (see `toAgreementEdge`). */
+export const EDGE_COLUMNS = [
   'id',
   'product_ref',
   'port',
@@ -11,6 +15,19 @@ const COLUMNS = [
   'fields',
   'expires_at',
 ];
+
+/** An agreement row of `EDGE_COLUMNS` as rules read it. */
+export function toAgreementEdge(row: Record<string, string>): AgreementEdge {
+  return {
+    id: row.id,
+    product: row.product_ref,
+    port: row.port,
+    consumer: row.consumer_ref,
+    purpose: row.purpose,
+    fields: JSON.parse(row.fields),
+    expiresAt: row.expires_at,
+  };
+}
 
 /**
  * The active agreements of each product in `refs` (both those on it and
@@ -32,7 +49,7 @@ export async function readActiveAgreements(
       db('agreements')
         .where('status', 'active')
         .where('expires_at', '>', now)
-        .select(COLUMNS);
+        .select(EDGE_COLUMNS);
     const [on, held] = await Promise.all([
       active().whereIn('product_ref', batch),
       active().whereIn('consumer_ref', batch),
@@ -42,15 +59,7 @@ export async function readActiveAgreements(
       [held, 'consumed', 'consumer_ref'],
     ] as const) {
       for (const row of rows) {
-        result.get(row[key])?.[side].push({
-          id: row.id,
-          product: row.product_ref,
-          port: row.port,
-          consumer: row.consumer_ref,
-          purpose: row.purpose,
-          fields: JSON.parse(row.fields),
-          expiresAt: row.expires_at,
-        });
+        result.get(row[key])?.[side].push(toAgreementEdge(row));
       }
     }
   }

@@ -1,4 +1,5 @@
 import {
+  AccessRequestStatus,
   dataMeshAccessApprovePermission,
   dataMeshAccessRequestPermission,
 } from '@datamesh-backstage/plugin-data-mesh-common';
@@ -33,22 +34,28 @@ export function accessRoutes(deps: {
   const { router, access, accessRequests, accessService, accessScopes } = deps;
   const now = deps.now ?? (() => new Date());
 
+  // The products whose requests a listing may show: the one asked for (no
+  // query needed), else those that have requests.
+  const candidatesOf = async (
+    filter: { product?: string; status?: AccessRequestStatus },
+    onlyOwn: boolean,
+  ) => {
+    if (onlyOwn) return [];
+    if (filter.product) return [filter.product];
+    return accessRequests.productsOf(filter);
+  };
+
   access.route('get', '/access-requests', {});
   router.get('/access-requests', async (req, res) => {
     const query = parseRequest(accessRequestQuerySchema, req.query, 'query');
     const filter = { product: query.product, status: query.status };
     const onlyOwn = query.mine === 'true';
-    const candidates = onlyOwn ? [] : await accessRequests.productsOf(filter);
-    const scope = await accessScopes.scopeOf(
+    const { scope, readers } = await accessScopes.listing(
       credentialsOf(res),
-      candidates,
-      onlyOwn,
+      await candidatesOf(filter, onlyOwn),
+      { onlyOwn },
     );
     const items = await accessRequests.list(filter, scope);
-    const readers = await accessScopes.purposeReaders(
-      credentialsOf(res),
-      scope,
-    );
     res.json({ items: withoutPrivatePurposes(items, readers) });
   });
 

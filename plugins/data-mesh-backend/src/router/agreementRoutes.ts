@@ -53,11 +53,17 @@ export function agreementRoutes(deps: {
   access.route('get', '/agreements', {});
   router.get('/agreements', async (req, res) => {
     const filter = parseRequest(agreementQuerySchema, req.query, 'query');
-    const candidates = await agreements.productsOf(filter);
-    const credentials = credentialsOf(res);
-    const scope = await accessScopes.agreementScopeOf(credentials, candidates);
+    // The products whose agreements the listing may show: the one asked
+    // for (no query needed), else those that have agreements.
+    const candidates = filter.product
+      ? [filter.product]
+      : await agreements.productsOf(filter);
+    const { scope, readers } = await accessScopes.listing(
+      credentialsOf(res),
+      candidates,
+      { catalogVisible: true },
+    );
     const items = await agreements.list(filter, scope);
-    const readers = await accessScopes.purposeReaders(credentials, scope);
     res.json({ items: withoutPrivatePurposes(items, readers) });
   });
 

@@ -12,6 +12,8 @@ import {
   CompiledRule,
   computeSloObjectives,
   PolicySet,
+  agreementFactsOf,
+  ProductAgreementFacts,
   ProductAgreements,
   ProductMeasurements,
   SloOptions,
@@ -60,8 +62,8 @@ export class KpiInputsDeriver {
       domainOf: (productRef: string) => string | undefined;
       measurements?: ProductMeasurements;
       provenance?: ProductProvenance;
-      /** Its active agreements; none when not given. */
-      agreements?: ProductAgreements;
+      /** Its active agreements, one by one or aggregated; none when not given. */
+      agreements?: ProductAgreements | ProductAgreementFacts;
     },
   ): KpiInputs {
     // A product without a domain (imported from a standard that gives none)
@@ -79,8 +81,10 @@ export class KpiInputsDeriver {
           ),
         ),
     );
-    const agreements = options.agreements ?? { consumers: [], consumed: [] };
-    const agreedConsumers = new Set(agreements.consumers.map(a => a.consumer));
+    const agreements = agreementFactsOf(
+      options.agreements ?? { consumers: [], consumed: [] },
+    );
+    const agreedConsumers = new Set(agreements.consumers.map(c => c.consumer));
     const declaredConsumers = new Set(
       (entity.relations ?? [])
         .filter(r => r.type === RELATION_DATA_PRODUCT_CONSUMED_BY)
@@ -88,8 +92,8 @@ export class KpiInputsDeriver {
     );
     const otherDomain = (d: string | undefined) =>
       d !== undefined && d !== domain;
-    const crossDomain = agreements.consumed.some(a =>
-      otherDomain(options.domainOf(a.product)),
+    const crossDomain = agreements.consumedProducts.some(product =>
+      otherDomain(options.domainOf(product)),
     );
     const measured = computeSloObjectives(
       entity,

@@ -8,7 +8,7 @@ import {
   EvaluationContext,
   evaluateProductUnder,
   PolicySet,
-  ProductAgreements,
+  ProductAgreementFacts,
   ProductMeasurements,
 } from '@datamesh-backstage/plugin-data-mesh-node';
 import type { AgreementStore } from '../database/AgreementStore';
@@ -22,12 +22,22 @@ import { ReferenceResolver } from './ReferenceResolver';
 import { MeasurementWindow } from './MeasurementWindow';
 import { CurrentVersion, currentVersion } from './productVersions';
 
+/** The sunset dates of the products that announce one, by ref. */
+function sunsetsOf(products: DataProductEntityV1alpha1[]) {
+  return new Map(
+    products.flatMap(product => {
+      const sunset = product.spec.deprecation?.sunset;
+      return sunset ? [[stringifyEntityRef(product), sunset] as const] : [];
+    }),
+  );
+}
+
 /** A batch of products with what they are judged on. */
 export interface PreparedBatch {
   products: DataProductEntityV1alpha1[];
   measurements: Map<string, ProductMeasurements>;
-  /** The active agreements on and held by each product of the batch. */
-  agreements: Map<string, ProductAgreements>;
+  /** The facts of the active agreements of each product of the batch. */
+  agreements: Map<string, ProductAgreementFacts>;
   resolver: ReferenceResolver;
   /** The waiver requests of the products' specs recorded while preparing. */
   waiverRequests: Waiver[];
@@ -69,7 +79,7 @@ export class ProductEvaluator {
       waivers: WaiverStore;
       measurementWindow: MeasurementWindow;
       kpiInputs: KpiInputStore;
-      agreements: Pick<AgreementStore, 'activeFor'>;
+      agreements: Pick<AgreementStore, 'factsFor'>;
       /** How long after a product is first seen missing references stay pending. */
       pendingGraceMs: number;
       /** Longest a waiver may run after its approval, in days. */
@@ -121,12 +131,11 @@ export class ProductEvaluator {
         // The products they hold agreements on are resolved with their
         // references: the KPIs read their domains.
         this.deps.agreements
-          .activeFor(refs, now.toISOString())
+          .factsFor(refs, now.toISOString(), sunsetsOf(products))
           .then(async found => {
-            const held = [...found.values()].flatMap(a => a.consumed);
             await resolver.resolve(
               products,
-              held.map(agreement => agreement.product),
+              [...found.values()].flatMap(facts => facts.consumedProducts),
             );
             return found;
           }),

@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { ProductAgreements } from './agreementFacts';
+import type { ProductAgreementFacts } from './agreementSummary';
 import type { DataProductVersionSnapshot } from '@datamesh-backstage/plugin-data-mesh-common';
 import type { ProductMeasurements, SloOptions } from './sloStatus';
 
@@ -30,9 +31,12 @@ export interface EvaluationContext {
   measurements?(entityRef: string): ProductMeasurements | undefined;
   /**
    * The product's active agreements, if known (read in bulk per page of
-   * products); undefined leaves the agreement rules judging nothing.
+   * products, one by one or aggregated); undefined leaves the agreement
+   * rules judging nothing.
    */
-  agreements?(entityRef: string): ProductAgreements | undefined;
+  agreements?(
+    entityRef: string,
+  ): ProductAgreements | ProductAgreementFacts | undefined;
   /** The rolling window SLO compliance is computed over. */
   sloOptions?: SloOptions;
   /**

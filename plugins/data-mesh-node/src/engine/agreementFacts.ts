@@ -3,6 +3,11 @@ import {
   DataProductEntityV1alpha1,
   RELATION_DATA_PRODUCT_CONSUMED_BY,
 } from '@datamesh-backstage/plugin-data-mesh-common';
+import {
+  agreementFactsOf,
+  ProductAgreementFacts,
+  runsPastSunset,
+} from './agreementSummary';
 
 /**
  * An active data sharing agreement as rules and KPIs read it: a consumer's
@@ -47,8 +52,9 @@ export interface AgreementRuleFacts {
     agreedWithPurpose: boolean;
   }>;
   /**
-   * The active agreements on the product, each with the product's sunset
-   * date (`spec.deprecation.sunset`) and whether it runs past it.
+   * The active agreements on the product that run past its sunset date
+   * (`spec.deprecation.sunset`, the last day it serves), each with that
+   * date; empty for a product without one.
    */
   agreements: Array<{
     id: string;
@@ -76,26 +82,26 @@ function declaredConsumers(entity: DataProductEntityV1alpha1): string[] {
 }
 
 /**
- * Derives the agreement facts of a product from its active agreements
- * (undefined when they are unknown: the rules then judge nothing).
+ * Derives the agreement facts of a product from its active agreements, one
+ * by one or aggregated (undefined when they are unknown: the rules then
+ * judge nothing).
  * @public
  */
 export function deriveAgreementFacts(
   entity: DataProductEntityV1alpha1,
-  agreements: ProductAgreements | undefined,
+  agreements: ProductAgreements | ProductAgreementFacts | undefined,
 ): AgreementRuleFacts {
   if (!agreements) {
     return { piiConsumers: [], agreements: [] };
   }
   const sunset = entity.spec.deprecation?.sunset;
+  const facts = agreementFactsOf(agreements, sunset);
   const withPurpose = new Set(
-    agreements.consumers
-      .filter(agreement => agreement.purpose.trim().length > 0)
-      .map(agreement => agreement.consumer),
+    facts.consumers.filter(c => c.withPurpose).map(c => c.consumer),
   );
   const declared = new Set(declaredConsumers(entity));
   const consumers = [
-    ...new Set([...declared, ...agreements.consumers.map(a => a.consumer)]),
+    ...new Set([...declared, ...facts.consumers.map(c => c.consumer)]),
   ].sort();
   return {
     piiConsumers: holdsPii(entity)
@@ -105,16 +111,16 @@ export function deriveAgreementFacts(
           agreedWithPurpose: withPurpose.has(ref),
         }))
       : [],
-    agreements: agreements.consumers.map(agreement => ({
-      id: agreement.id,
-      consumer: agreement.consumer,
-      port: agreement.port,
-      expiresAt: agreement.expiresAt,
-      ...(sunset ? { sunset } : {}),
-      // A sunset date is the last day the product serves.
-      outlivesSunset: Boolean(
-        sunset && agreement.expiresAt.slice(0, 10) > sunset,
-      ),
-    })),
+    // Only these can break the sunset rule; the others are counted above.
+    agreements: facts.pastSunset
+      .filter(agreement => runsPastSunset(agreement.expiresAt, sunset))
+      .map(agreement => ({
+        id: agreement.id,
+        consumer: agreement.consumer,
+        port: agreement.port,
+        expiresAt: agreement.expiresAt,
+        ...(sunset ? { sunset } : {}),
+        outlivesSunset: true,
+      })),
   };
 }

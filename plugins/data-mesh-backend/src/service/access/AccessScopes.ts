@@ -37,62 +37,51 @@ export class AccessScopes {
   }
 
   /**
-   * Whose records the caller sees: their own, and those of the products
-   * among `candidates` on which they hold `data-mesh.access.approve`.
+   * What one listing shows the caller, from one permission request: whose
+   * records (their own, and those of the products among `candidates` on
+   * which they hold `data-mesh.access.approve`; only their own with
+   * `onlyOwn`) and who reads which private purposes. With `catalogVisible`
+   * (agreements), the records of every candidate the caller sees in the
+   * catalog are listed too; the catalog is asked only about the candidates
+   * the caller does not decide.
    */
-  async scopeOf(
+  async listing(
     credentials: BackstageCredentials,
     candidates: string[],
-    onlyOwn: boolean,
-  ): Promise<CallerScope> {
+    options: { onlyOwn?: boolean; catalogVisible?: boolean } = {},
+  ): Promise<{ scope: CallerScope; readers: PurposeReaders }> {
     const requestedBy = actorOf(credentials);
-    if (onlyOwn || candidates.length === 0) {
-      return { requestedBy, products: [], onlyOwn };
-    }
+    const onlyOwn = Boolean(options.onlyOwn);
+    const products = onlyOwn ? [] : candidates;
     const decisions = await this.deps.permissions.authorize(
-      candidates.map(resourceRef => ({
-        permission: dataMeshAccessApprovePermission,
-        resourceRef,
-      })),
+      [
+        { permission: dataMeshAccessAuditPermission },
+        ...products.map(resourceRef => ({
+          permission: dataMeshAccessApprovePermission,
+          resourceRef,
+        })),
+      ],
       { credentials },
     );
-    const products = candidates.filter(
-      (_, index) => decisions[index].result === AuthorizeResult.ALLOW,
+    const [governance, ...approvals] = decisions.map(
+      decision => decision.result === AuthorizeResult.ALLOW,
     );
-    return { requestedBy, products };
-  }
-
-  /**
-   * The agreements the caller sees: as `scopeOf`, and those of every
-   * product among `candidates` the caller sees in the catalog.
-   */
-  async agreementScopeOf(
-    credentials: BackstageCredentials,
-    candidates: string[],
-  ): Promise<CallerScope> {
-    const scope = await this.scopeOf(credentials, candidates, false);
-    const visible = candidates.length
-      ? await this.deps.reader.readProducts(candidates, credentials)
-      : [];
+    const approvable = products.filter((_, index) => approvals[index]);
+    const scope: CallerScope = onlyOwn
+      ? { requestedBy, products: [], onlyOwn }
+      : { requestedBy, products: approvable };
+    const others = products.filter((_, index) => !approvals[index]);
+    if (options.catalogVisible && others.length > 0) {
+      const visible = await this.deps.reader.readProducts(others, credentials);
+      scope.visibleProducts = visible.map(p => stringifyEntityRef(p));
+    }
     return {
-      ...scope,
-      visibleProducts: visible.map(p => stringifyEntityRef(p)),
-    };
-  }
-
-  /** Who reads which private purposes in a listing of `scope`. */
-  async purposeReaders(
-    credentials: BackstageCredentials,
-    scope: { products: string[] },
-  ): Promise<PurposeReaders> {
-    const [decision] = await this.deps.permissions.authorize(
-      [{ permission: dataMeshAccessAuditPermission }],
-      { credentials },
-    );
-    return {
-      actor: actorOf(credentials),
-      approvable: new Set(scope.products),
-      governance: decision.result === AuthorizeResult.ALLOW,
+      scope,
+      readers: {
+        actor: requestedBy,
+        approvable: new Set(approvable),
+        governance,
+      },
     };
   }
 

@@ -3,48 +3,32 @@ import {
   accessHarness,
   recordingProvisioner,
 } from '../../__testUtils__/accessHarness';
+import {
+  AGREEMENT_CONSUMER,
+  ANN,
+  approvedAgreement,
+  JO,
+} from '../../__testUtils__/approvedAgreement';
 import { catalogEdgeRefresh } from './agreementEdgeRefresh';
 
 jest.setTimeout(30_000);
-
-const JO = mockCredentials.user('user:default/jo');
-const ANN = mockCredentials.user('user:default/ann');
-const CONSUMER = 'component:default/churn-model';
-
-async function approvedAgreement(
-  t: Awaited<ReturnType<typeof accessHarness>>,
-  until = '2026-12-20T10:00:00.000Z',
-) {
-  const request = await t.accessService.request(
-    {
-      product: 'dataproduct:default/orders',
-      port: 'table',
-      consumer: CONSUMER,
-      purpose: 'churn prediction',
-      fields: [],
-      until,
-    },
-    JO,
-  );
-  await t.accessService.decide(request.id, { status: 'approved' }, ANN);
-  return (await t.agreements.get(
-    (await t.requests.get(request.id))!.agreementId!,
-  ))!;
-}
 
 describe('agreements and the catalog graph', () => {
   it('asks the catalog to redraw the edge when an agreement becomes active, is revoked or expires', async () => {
     const t = await accessHarness({ provisioners: [recordingProvisioner()] });
     const first = await approvedAgreement(t);
-    expect(t.refreshed).toEqual([`active ${CONSUMER}`]);
+    expect(t.refreshed).toEqual([`active ${AGREEMENT_CONSUMER}`]);
     await t.agreementService.revoke(first.id, 'not needed', 'user:default/ann');
-    expect(t.refreshed).toEqual([`active ${CONSUMER}`, `revoking ${CONSUMER}`]);
+    expect(t.refreshed).toEqual([
+      `active ${AGREEMENT_CONSUMER}`,
+      `revoking ${AGREEMENT_CONSUMER}`,
+    ]);
     await approvedAgreement(t, '2026-12-05T10:00:00.000Z');
     t.clock.now = new Date('2026-12-06T00:00:00.000Z');
     expect(await t.agreementService.expireDue(0)).toBe(1);
     expect(t.refreshed.slice(2)).toEqual([
-      `active ${CONSUMER}`,
-      `revoking ${CONSUMER}`,
+      `active ${AGREEMENT_CONSUMER}`,
+      `revoking ${AGREEMENT_CONSUMER}`,
     ]);
   });
 
@@ -70,11 +54,11 @@ describe('agreements and the catalog graph', () => {
       auth: { getOwnServiceCredentials: async () => service },
       logger,
     });
-    const agreement = { id: 'a1', consumer: CONSUMER } as any;
+    const agreement = { id: 'a1', consumer: AGREEMENT_CONSUMER } as any;
     await refresh(agreement);
     await refresh({ ...agreement, consumer: 'component:default/broken' });
     expect(calls).toEqual([
-      [CONSUMER, service],
+      [AGREEMENT_CONSUMER, service],
       ['component:default/broken', service],
     ]);
     expect(logger.warn).toHaveBeenCalledWith(

@@ -1,35 +1,16 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   accessHarness,
   recordingProvisioner,
 } from '../../__testUtils__/accessHarness';
+import {
+  ANN,
+  approvedAgreement,
+  JO,
+} from '../../__testUtils__/approvedAgreement';
 
 jest.setTimeout(30_000);
 
-const JO = mockCredentials.user('user:default/jo');
-const ANN = mockCredentials.user('user:default/ann');
 const DAY = 86_400_000;
-
-async function approvedAgreement(
-  t: Awaited<ReturnType<typeof accessHarness>>,
-  until = '2026-12-20T10:00:00.000Z',
-) {
-  const request = await t.accessService.request(
-    {
-      product: 'dataproduct:default/orders',
-      port: 'table',
-      consumer: 'component:default/churn-model',
-      purpose: 'churn prediction',
-      fields: [],
-      until,
-    },
-    JO,
-  );
-  await t.accessService.decide(request.id, { status: 'approved' }, ANN);
-  return (await t.agreements.get(
-    (await t.requests.get(request.id))!.agreementId!,
-  ))!;
-}
 
 describe('agreement lifecycle', () => {
   it('a failed grant leaves the agreement provisioning-failed, told and retried, never active', async () => {

@@ -3,11 +3,10 @@ import {
   accessHarness,
   recordingProvisioner,
 } from '../../__testUtils__/accessHarness';
+import { ANN, JO } from '../../__testUtils__/approvedAgreement';
 
 jest.setTimeout(30_000);
 
-const JO = mockCredentials.user('user:default/jo');
-const ANN = mockCredentials.user('user:default/ann');
 const body = (overrides: object = {}) => ({
   product: 'dataproduct:default/orders',
   port: 'table',

@@ -1,8 +1,8 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import type { DataProductEntityV1alpha1 } from '@datamesh-backstage/plugin-data-mesh-common';
 import { dataMeshTranslationRef } from '../../translation';
+import { FormField } from '../shared/FormField';
 import {
   AccessFormErrors,
   AccessFormValues,
@@ -12,9 +12,8 @@ import {
 } from './accessRules';
 import { useOwnedConsumers } from './useOwnedConsumers';
 
-/** Props shared by every input: full width, native, error and help text. */
+/** Props shared by every input: spacing, error and help text. */
 const field = (error: string | undefined, help: string) => ({
-  fullWidth: true,
   margin: 'normal' as const,
   error: Boolean(error),
   helperText: error ?? help,
@@ -42,29 +41,30 @@ export function AccessRequestFields(props: {
           {t('cards.access.form.classification', { classification })}
         </Typography>
       )}
-      <TextField
-        select
+      <FormField
         id="access-port"
         label={t('cards.access.port')}
         value={values.port}
-        onChange={e => onChange({ port: e.target.value })}
-        SelectProps={{ native: true }}
+        onValue={port => onChange({ port })}
+        options={(product.spec.outputPorts ?? []).map(port => ({
+          value: port.name,
+          label: port.name,
+        }))}
+        native
         {...field(errors.port, '')}
-      >
-        {(product.spec.outputPorts ?? []).map(port => (
-          <option key={port.name} value={port.name}>
-            {port.name}
-          </option>
-        ))}
-      </TextField>
-      <TextField
-        select
+      />
+      <FormField
         required
         id="access-consumer"
         label={t('cards.access.form.consumer')}
         value={values.consumer}
-        onChange={e => onChange({ consumer: e.target.value })}
-        SelectProps={{ native: true }}
+        onValue={consumer => onChange({ consumer })}
+        options={(consumers.value ?? []).map(option => ({
+          value: option.ref,
+          label: option.label,
+        }))}
+        native
+        empty
         {...field(
           errors.consumer ??
             (consumers.value?.length === 0
@@ -72,82 +72,58 @@ export function AccessRequestFields(props: {
               : undefined),
           t('cards.access.form.consumerHelp'),
         )}
-      >
-        <option value="" />
-        {(consumers.value ?? []).map(option => (
-          <option key={option.ref} value={option.ref}>
-            {option.label}
-          </option>
-        ))}
-      </TextField>
-      <TextField
-        select
+      />
+      <FormField
         id="access-fields"
         label={t('cards.access.form.fields')}
         value={values.fields}
-        onChange={e => {
-          const select = e.target as unknown as HTMLSelectElement;
-          onChange({
-            fields: Array.from(select.selectedOptions, o => o.value),
-          });
-        }}
-        SelectProps={{ native: true, multiple: true }}
-        InputLabelProps={{ shrink: true }}
+        onValue={fields => onChange({ fields })}
+        options={(product.spec.schema?.fields ?? []).map(f => ({
+          value: f.name,
+          label: pii.has(f.name) ? `${f.name} (PII)` : f.name,
+        }))}
+        native
         {...field(errors.fields, t('cards.access.form.fieldsHelp'))}
-      >
-        {(product.spec.schema?.fields ?? []).map(f => (
-          <option key={f.name} value={f.name}>
-            {pii.has(f.name) ? `${f.name} (PII)` : f.name}
-          </option>
-        ))}
-      </TextField>
-      {usePurposeList ? (
-        <TextField
-          select
-          required
-          id="access-purpose"
-          label={t('cards.access.form.purpose')}
-          value={values.purpose}
-          onChange={e => onChange({ purpose: e.target.value })}
-          SelectProps={{ native: true }}
-          {...field(errors.purpose, t('cards.access.form.piiPurposeHelp'))}
-        >
-          <option value="" />
-          {props.piiPurposes.map(purpose => (
-            <option key={purpose} value={purpose}>
-              {purpose}
-            </option>
-          ))}
-        </TextField>
-      ) : (
-        <TextField
-          required
-          multiline
-          id="access-purpose"
-          label={t('cards.access.form.purpose')}
-          value={values.purpose}
-          onChange={e => onChange({ purpose: e.target.value })}
-          inputProps={{ maxLength: 2000 }}
-          {...field(errors.purpose, t('cards.access.form.purposeHelp'))}
-        />
-      )}
-      <TextField
+      />
+      <FormField
+        required
+        multiline={!usePurposeList}
+        id="access-purpose"
+        label={t('cards.access.form.purpose')}
+        value={values.purpose}
+        onValue={purpose => onChange({ purpose })}
+        {...(usePurposeList
+          ? {
+              options: props.piiPurposes.map(p => ({ value: p, label: p })),
+              native: true,
+              empty: true,
+            }
+          : { inputProps: { maxLength: 2000 } })}
+        {...field(
+          errors.purpose,
+          t(
+            usePurposeList
+              ? 'cards.access.form.piiPurposeHelp'
+              : 'cards.access.form.purposeHelp',
+          ),
+        )}
+      />
+      <FormField
         required
         id="access-until"
         type="date"
         label={t('cards.access.form.until')}
         value={values.until}
-        onChange={e => onChange({ until: e.target.value })}
-        InputLabelProps={{ shrink: true }}
+        onValue={until => onChange({ until })}
         {...field(errors.until, '')}
       />
       {(needsReviewer(product) || errors.reviewer) && (
-        <TextField
+        <FormField
           required={needsReviewer(product)}
           id="access-reviewer"
           label={t('cards.access.form.reviewer')}
           value={values.reviewer}
-          onChange={e => onChange({ reviewer: e.target.value })}
+          onValue={reviewer => onChange({ reviewer })}
           {...field(errors.reviewer, t('cards.access.form.reviewerHelp'))}
         />
       )}

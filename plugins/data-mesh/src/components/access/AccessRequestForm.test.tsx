@@ -38,6 +38,24 @@ async function openForm() {
   });
 }
 
+/** Chooses `value` (or several) in the dialog's select labelled `label`. */
+const choose = (dialog: HTMLElement, label: RegExp, value: string | string[]) =>
+  userEvent.selectOptions(within(dialog).getByLabelText(label), value);
+
+/** Sends the request as it stands. */
+const send = (dialog: HTMLElement) =>
+  userEvent.click(within(dialog).getByRole('button', { name: 'Send request' }));
+
+/** Chooses the consuming entity and a listed purpose, and sends. */
+async function submit(
+  dialog: HTMLElement,
+  choices: { consumer: string; purpose: string },
+) {
+  await choose(dialog, /Consuming entity/, choices.consumer);
+  await choose(dialog, /Purpose/, choices.purpose);
+  await send(dialog);
+}
+
 describe('the access request form', () => {
   it('lists the output ports and offers only entities the user owns', async () => {
     const dialog = await openForm();
@@ -64,9 +82,7 @@ describe('the access request form', () => {
         .map(o => o.textContent),
     ).toEqual(['', 'fraud-prevention', 'customer-support']);
     await userEvent.clear(within(dialog).getByLabelText(/End date/));
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Send request' }),
-    );
+    await send(dialog);
     expect(
       within(dialog).getByText('Choose the entity that will read the data'),
     ).toBeInTheDocument();
@@ -79,25 +95,17 @@ describe('the access request form', () => {
     expect(bodies).toHaveLength(0);
 
     // Only non-PII fields: any purpose may be written.
-    await userEvent.selectOptions(
-      within(dialog).getByLabelText(/Fields needed/),
-      ['customer_id'],
-    );
+    await choose(dialog, /Fields needed/, ['customer_id']);
     await userEvent.type(
       within(dialog).getByRole('textbox', { name: /Purpose/ }),
       'Churn modelling',
     );
-    await userEvent.selectOptions(
-      within(dialog).getByLabelText(/Consuming entity/),
-      'component:default/churn-model',
-    );
+    await choose(dialog, /Consuming entity/, 'component:default/churn-model');
     await userEvent.type(
       within(dialog).getByLabelText(/End date/),
       '2099-03-31',
     );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Send request' }),
-    );
+    await send(dialog);
     expect(bodies).toEqual([
       {
         product: 'dataproduct:default/customer-360',
@@ -113,26 +121,15 @@ describe('the access request form', () => {
   it('refuses a free-text purpose when PII fields are asked for', async () => {
     const bodies = mesh.post('/access-requests', {}, 201);
     const dialog = await openForm();
-    await userEvent.selectOptions(
-      within(dialog).getByLabelText(/Consuming entity/),
-      'component:default/churn-model',
-    );
-    await userEvent.selectOptions(
-      within(dialog).getByLabelText(/Fields needed/),
-      ['customer_id'],
-    );
+    await choose(dialog, /Consuming entity/, 'component:default/churn-model');
+    await choose(dialog, /Fields needed/, ['customer_id']);
     await userEvent.type(
       within(dialog).getByRole('textbox', { name: /Purpose/ }),
       'Churn modelling',
     );
     // Adding a PII field: the purpose written no longer fits.
-    await userEvent.selectOptions(
-      within(dialog).getByLabelText(/Fields needed/),
-      ['customer_id', 'email'],
-    );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Send request' }),
-    );
+    await choose(dialog, /Fields needed/, ['customer_id', 'email']);
+    await send(dialog);
     expect(
       within(dialog).getByText(
         'Access to PII needs one of these purposes: fraud-prevention, customer-support',
@@ -152,17 +149,10 @@ describe('the access request form', () => {
       400,
     );
     const dialog = await openForm();
-    await userEvent.selectOptions(
-      within(dialog).getByLabelText(/Consuming entity/),
-      'component:default/churn-model',
-    );
-    await userEvent.selectOptions(
-      within(dialog).getByLabelText(/Purpose/),
-      'customer-support',
-    );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Send request' }),
-    );
+    await submit(dialog, {
+      consumer: 'component:default/churn-model',
+      purpose: 'customer-support',
+    });
     expect(
       await within(dialog).findByText(
         'access to PII needs one of these purposes: fraud-prevention',
@@ -193,17 +183,10 @@ describe('the access request form', () => {
       404,
     );
     const dialog = await openForm();
-    await userEvent.selectOptions(
-      within(dialog).getByLabelText(/Consuming entity/),
-      'group:default/analytics',
-    );
-    await userEvent.selectOptions(
-      within(dialog).getByLabelText(/Purpose/),
-      'fraud-prevention',
-    );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Send request' }),
-    );
+    await submit(dialog, {
+      consumer: 'group:default/analytics',
+      purpose: 'fraud-prevention',
+    });
     expect(
       await within(dialog).findByText('no entity component:default/x'),
     ).toBeInTheDocument();
@@ -213,9 +196,7 @@ describe('the access request form', () => {
       { id: 'r9', port: 'customer-360-api', status: 'pending' },
       201,
     );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Send request' }),
-    );
+    await send(dialog);
     expect(await screen.findByRole('status')).toHaveTextContent(
       'Access to customer-360-api requested: pending.',
     );

@@ -1,7 +1,5 @@
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type {
@@ -11,6 +9,7 @@ import type {
 import { dataMeshApiRef } from '@datamesh-backstage/plugin-data-mesh-react';
 import { FormEvent, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { FormField } from '../shared/FormField';
 import { SectionCard } from '../shared/SectionCard';
 
 const TYPES = ['source-aligned', 'consumer-aligned', 'aggregate'] as const;
@@ -78,103 +77,83 @@ export function CampaignForm(props: {
       <form onSubmit={submit} aria-label="Start a campaign">
         <Grid container spacing={2}>
           <Grid item xs={12} md={6}>
-            <TextField
+            <FormField
               id="campaign-name"
               label="Name"
               value={name}
               required
-              fullWidth
-              onChange={e => setName(e.target.value)}
+              onValue={setName}
             />
           </Grid>
           <Grid item xs={12} md={6}>
-            <TextField
-              select
+            <FormField
               id="campaign-rules"
               label="Rules products must pass"
-              fullWidth
-              SelectProps={{ multiple: true }}
               value={ruleIds}
-              onChange={e => setRuleIds(e.target.value as unknown as string[])}
+              onValue={setRuleIds}
+              options={(policies.value?.rules ?? []).map(rule => ({
+                value: rule.id,
+                label: `${rule.id} · ${rule.title}`,
+              }))}
               helperText="Or a minimum score, or both"
-            >
-              {(policies.value?.rules ?? []).map(rule => (
-                <MenuItem key={rule.id} value={rule.id}>
-                  {rule.id} · {rule.title}
-                </MenuItem>
-              ))}
-            </TextField>
+            />
           </Grid>
           <Grid item xs={6} md={3}>
-            <TextField
+            <FormField
               id="campaign-min-score"
               label="Minimum score"
               type="number"
               inputProps={{ min: 0, max: 100 }}
               value={minScore}
-              fullWidth
-              onChange={e => setMinScore(e.target.value)}
+              onValue={setMinScore}
             />
           </Grid>
           <Grid item xs={6} md={3}>
-            <TextField
+            <FormField
               id="campaign-target"
               label="Target (% of products)"
               type="number"
               required
               inputProps={{ min: 1, max: 100 }}
               value={target}
-              fullWidth
-              onChange={e => setTarget(e.target.value)}
+              onValue={setTarget}
             />
           </Grid>
           <Grid item xs={6} md={3}>
-            <TextField
+            <FormField
               id="campaign-deadline"
               label="Deadline"
               type="date"
               required
-              InputLabelProps={{ shrink: true }}
               value={deadline}
-              fullWidth
-              onChange={e => setDeadline(e.target.value)}
+              onValue={setDeadline}
             />
           </Grid>
           <Grid item xs={12} md={4}>
-            <TextField
+            <FormField
               id="campaign-domains"
               label="Domains (any if empty)"
               placeholder="customer, finance"
               value={domains}
-              fullWidth
-              onChange={e => setDomains(e.target.value)}
+              onValue={setDomains}
             />
           </Grid>
           <Grid item xs={12} md={4}>
-            <TextField
-              select
+            <FormField
               id="campaign-types"
               label="Product types (any if empty)"
-              fullWidth
-              SelectProps={{ multiple: true }}
               value={types}
-              onChange={e => setTypes(e.target.value as unknown as string[])}
-            >
-              {TYPES.map(type => (
-                <MenuItem key={type} value={type}>
-                  {type}
-                </MenuItem>
-              ))}
-            </TextField>
+              onValue={setTypes}
+              options={TYPES.map(type => ({ value: type, label: type }))}
+            />
           </Grid>
           <Grid item xs={12} md={4}>
-            <TextField
+            <FormField
               id="campaign-lifecycles"
               label="Lifecycles (any if empty)"
               placeholder="production"
               value={lifecycles}
-              fullWidth
-              onChange={e => setLifecycles(e.target.value)}
+              onValue={setLifecycles}
             />
           </Grid>
           {error && (
