@@ -1,8 +1,7 @@
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { newRequest } from '../__testUtils__/accessRequests';
 import { DatabaseAccessRequestStore } from './DatabaseAccessRequestStore';
 import { DatabaseAgreementStore } from './DatabaseAgreementStore';
-import { applyDatabaseMigrations } from './migrations';
 
 jest.setTimeout(60_000);
 
@@ -10,11 +9,10 @@ const PRODUCT = 'dataproduct:default/customer-360';
 const OTHER = 'dataproduct:default/orders';
 
 describe('AccessRequestStore', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   async function createStores(id: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(id);
-    await applyDatabaseMigrations(knex);
     return {
       requests: new DatabaseAccessRequestStore(knex),
       agreements: new DatabaseAgreementStore(knex),

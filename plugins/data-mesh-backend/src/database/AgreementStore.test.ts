@@ -1,13 +1,12 @@
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { newRequest } from '../__testUtils__/accessRequests';
 import { DatabaseAccessRequestStore } from './DatabaseAccessRequestStore';
 import { DatabaseAgreementStore } from './DatabaseAgreementStore';
-import { applyDatabaseMigrations } from './migrations';
 
 jest.setTimeout(60_000);
 
 describe('AgreementStore', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedTestDatabases();
 
   async function agreementUntil(
     requests: DatabaseAccessRequestStore,
@@ -30,7 +29,6 @@ describe('AgreementStore', () => {
     'changes status only from the expected ones, auditing each change, on %p',
     async id => {
       const knex = await databases.init(id);
-      await applyDatabaseMigrations(knex);
       const requests = new DatabaseAccessRequestStore(knex);
       const agreements = new DatabaseAgreementStore(knex);
       const agreement = await agreementUntil(
@@ -86,7 +84,6 @@ describe('AgreementStore', () => {
     'finds due and expiring agreements holding access, and lists by filter, on %p',
     async id => {
       const knex = await databases.init(id);
-      await applyDatabaseMigrations(knex);
       const requests = new DatabaseAccessRequestStore(knex);
       const agreements = new DatabaseAgreementStore(knex);
       const activate = (agreementId: string) =>
