@@ -9,6 +9,37 @@
 const BEFORE = ['product_ref', 'status', 'expires_at', 'consumer_ref'];
 const AFTER = [...BEFORE, 'purpose_stated'];
 
+/** Agreements read per page while filling the new column. */
+const PAGE = 1000;
+
+/**
+ * Marks the existing agreements that state a purpose, a page at a time by
+ * id: blank is decided as the rules decide it (JavaScript's `trim`, which
+ * also removes tabs and line breaks, unlike SQL's `TRIM`).
+ *
+ * @param {import('knex').Knex} knex
+ */
+async function markStatedPurposes(knex) {
+  let after = '';
+  for (;;) {
+    const rows = await knex('agreements')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(PAGE)
+      .select('id', 'purpose');
+    if (rows.length === 0) return;
+    const stated = rows
+      .filter(row => String(row.purpose).trim().length > 0)
+      .map(row => row.id);
+    if (stated.length > 0) {
+      await knex('agreements')
+        .whereIn('id', stated)
+        .update({ purpose_stated: true });
+    }
+    after = rows[rows.length - 1].id;
+  }
+}
+
 /**
  * @param {import('knex').Knex} knex
  */
@@ -20,9 +51,7 @@ exports.up = async function up(knex) {
       .defaultTo(false)
       .comment('Whether the purpose is other than blank');
   });
-  await knex('agreements')
-    .update({ purpose_stated: true })
-    .whereRaw("TRIM(purpose) <> ''");
+  await markStatedPurposes(knex);
   await knex.schema.alterTable('agreements', table => {
     table.index(AFTER, 'agreements_product_consumers_idx');
   });

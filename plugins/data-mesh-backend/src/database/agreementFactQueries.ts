@@ -12,9 +12,9 @@ import { chunks } from './rows';
  * and only for a product whose latest expiry is past it. Two grouped,
  * indexed queries per chunk of refs (a third when some product has
  * agreements past its sunset), whatever the number of agreements. Every
- * ref gets an entry. Both grouped queries read an index alone, in the
- * order they group by (whether an agreement states a purpose is kept with
- * it when written).
+ * ref gets an entry. Both grouped queries read an index alone: whether
+ * an agreement states a purpose is kept with it when written
+ * (`purpose_stated`), not read from its purpose.
  */
 export async function readAgreementFacts(
   db: Knex,
