@@ -146,6 +146,7 @@ export async function seedAgreements(
       ...common,
       id,
       request_id: requestId,
+      purpose_stated: true,
       approved_by: 'user:default/owner',
       approved_at: at,
       expires_at: expires,

@@ -42,6 +42,8 @@ export interface AgreementRow {
   consumer_ref: string;
   purpose: string;
   purpose_shareable: boolean | number;
+  /** Whether the purpose is other than blank (kept for the sweep's index). */
+  purpose_stated: boolean | number;
   fields: string;
   requested_by: string;
   approved_by: string;

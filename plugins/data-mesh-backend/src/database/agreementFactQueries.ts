@@ -12,7 +12,9 @@ import { chunks } from './rows';
  * and only for a product whose latest expiry is past it. Two grouped,
  * indexed queries per chunk of refs (a third when some product has
  * agreements past its sunset), whatever the number of agreements. Every
- * ref gets an entry.
+ * ref gets an entry. Both grouped queries read an index alone: whether
+ * an agreement states a purpose is kept with it when written
+ * (`purpose_stated`), not read from its purpose.
  */
 export async function readAgreementFacts(
   db: Knex,
@@ -36,7 +38,7 @@ export async function readAgreementFacts(
           'consumer_ref',
           db.raw('MAX(expires_at) AS latest'),
           db.raw(
-            "MAX(CASE WHEN TRIM(purpose) <> '' THEN 1 ELSE 0 END) AS with_purpose",
+            'MAX(CASE WHEN purpose_stated THEN 1 ELSE 0 END) AS with_purpose',
           ),
         ),
       active()

@@ -34,7 +34,11 @@ describe('agreement facts aggregated in SQL', () => {
         product: string,
         consumer: string,
         until: string,
-        overrides: { port?: string; status?: 'active' | 'revoked' } = {},
+        overrides: {
+          port?: string;
+          purpose?: string;
+          status?: 'active' | 'revoked';
+        } = {},
       ) => {
         const request = await requests.create(
           newRequest({
@@ -42,6 +46,7 @@ describe('agreement facts aggregated in SQL', () => {
             consumer,
             until,
             ...(overrides.port ? { port: overrides.port } : {}),
+            ...(overrides.purpose ? { purpose: overrides.purpose } : {}),
           }),
           DAY1,
         );
@@ -83,6 +88,14 @@ describe('agreement facts aggregated in SQL', () => {
       await agree(C360, PAYMENTS, '2027-03-01T00:00:00.000Z');
       await agree(C360, ORDERS, '2027-04-01T00:00:00.000Z');
       await agree(PAYMENTS, ORDERS, '2027-05-01T00:00:00.000Z');
+      // A blank purpose states none; one stated purpose of a consumer is
+      // enough.
+      const ADS = 'component:default/ads';
+      await agree(PAYMENTS, ADS, '2027-05-01T00:00:00.000Z', {
+        purpose: ' \t ',
+      });
+      await agree(C360, ADS, '2027-05-01T00:00:00.000Z', { purpose: '  ' });
+      await agree(C360, ADS, '2027-06-01T00:00:00.000Z');
 
       const aggregated = await agreements.factsFor(REFS, NOW, SUNSETS);
       const oneByOne = await agreements.activeFor(REFS, NOW);
@@ -107,6 +120,14 @@ describe('agreement facts aggregated in SQL', () => {
           },
           { consumer: 'component:default/churn-model', port: 'orders-stream' },
         ],
+      });
+      expect(aggregated.get(PAYMENTS)!.consumers).toEqual([
+        { consumer: ADS, withPurpose: false },
+        { consumer: ORDERS, withPurpose: true },
+      ]);
+      expect(aggregated.get(C360)!.consumers).toContainEqual({
+        consumer: ADS,
+        withPurpose: true,
       });
       expect(aggregated.get(NONE)).toEqual({
         consumers: [],

@@ -23,6 +23,8 @@ export async function insertAgreement(
     consumer_ref: request.consumer_ref,
     purpose: request.purpose,
     purpose_shareable: Boolean(request.purpose_shareable),
+    // Blank as the rules read it (`agreementFactsOf` trims the purpose).
+    purpose_stated: request.purpose.trim().length > 0,
     fields: request.fields,
     requested_by: request.requested_by,
     approved_by: decision.decidedBy,

@@ -8,6 +8,8 @@ const directory = resolvePackagePath(
   '@datamesh-backstage/plugin-data-mesh-backend',
   'migrations',
 );
+// Undone and applied again by name: later migrations stay applied.
+const migration = '20261204000000_upcoming_rule_hits.js';
 
 const upcoming = (ruleId: string, state: string, passes: boolean) => ({
   ruleId,
@@ -50,7 +52,7 @@ describe('the upcoming rule hits migration', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      await knex.migrate.down({ directory });
+      await knex.migrate.down({ directory, name: migration });
       expect(await knex.schema.hasTable('scorecard_upcoming_hits')).toBe(false);
       await knex('scorecards').insert([
         scorecardRow(
@@ -69,7 +71,7 @@ describe('the upcoming rule hits migration', () => {
         ),
         scorecardRow('c', null),
       ]);
-      await knex.migrate.up({ directory });
+      await knex.migrate.up({ directory, name: migration });
       expect(
         await knex('scorecard_upcoming_hits')
           .orderBy(['entity_ref', 'rule_id'])
