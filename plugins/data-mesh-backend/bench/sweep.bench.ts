@@ -91,6 +91,7 @@ async function bench(engine: string, count: number) {
   // objects themselves), then announces it.
   const changed = products[Math.floor(count / 2)];
   delete changed.spec.access;
+  changed.metadata.etag = 'etag-changed';
   const ref = `dataproduct:default/${changed.metadata.name}`;
   const emitted = process.hrtime.bigint();
   await events.publish({
