@@ -17,7 +17,7 @@ const product = (
       lifecycle: 'production',
       schema: { type: 'avro', fields: fields.map(name => ({ name })) },
     },
-  }) as unknown as DataProductEntityV1alpha1;
+  } as unknown as DataProductEntityV1alpha1);
 
 describe('ContractHashMemo', () => {
   it('builds and hashes the contract of a new entity', () => {

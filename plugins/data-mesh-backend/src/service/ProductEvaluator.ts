@@ -120,9 +120,7 @@ export class ProductEvaluator {
     // last sweep not at all; a product unchanged since its version in
     // production is not compared again (see ProductVersionStore.heads).
     const hashOf = (p: DataProductEntityV1alpha1, i: number) =>
-      options.fromCatalog
-        ? this.#contracts.of(refs[i], p)
-        : currentVersion(p);
+      options.fromCatalog ? this.#contracts.of(refs[i], p) : currentVersion(p);
     const currentVersions = this.deps.versions
       ? new Map(products.map((p, i) => [refs[i], hashOf(p, i)]))
       : undefined;
