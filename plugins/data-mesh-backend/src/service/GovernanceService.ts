@@ -142,6 +142,7 @@ export class GovernanceService {
         }),
         now,
         recordDeclaredWaivers: true,
+        fromCatalog: true,
       });
       const written = await this.deps.writer.write(batch, {
         now: now.toISOString(),

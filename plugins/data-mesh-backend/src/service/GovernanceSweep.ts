@@ -129,6 +129,7 @@ export class GovernanceSweep {
         resolver,
         now,
         recordDeclaredWaivers: true,
+        fromCatalog: true,
       });
       const written = await deps.writer.write(batch, {
         now: iso,

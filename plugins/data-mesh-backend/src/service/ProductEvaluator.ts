@@ -20,6 +20,7 @@ import {
 import { WaiverStore } from '../database/WaiverStore';
 import { ReferenceResolver } from './ReferenceResolver';
 import { MeasurementWindow } from './MeasurementWindow';
+import { ContractHashMemo } from './ContractHashMemo';
 import { CurrentVersion, currentVersion } from './productVersions';
 
 /** The sunset dates of the products that announce one, by ref. */
@@ -74,6 +75,8 @@ export interface EvaluatedBatch
  * start the catalog may still be ingesting it.
  */
 export class ProductEvaluator {
+  readonly #contracts = new ContractHashMemo();
+
   constructor(
     private readonly deps: {
       waivers: WaiverStore;
@@ -110,6 +113,11 @@ export class ProductEvaluator {
        * for a submitted draft or a dry-run.
        */
       recordDeclaredWaivers?: boolean;
+      /**
+       * Whether the products are the catalog's entities as served: then a
+       * product with the etag it had before keeps its contract hash.
+       */
+      fromCatalog?: boolean;
     },
   ): Promise<PreparedBatch> {
     const { resolver, now } = options;
@@ -118,10 +126,16 @@ export class ProductEvaluator {
     const waiverRequests = options.recordDeclaredWaivers
       ? await this.deps.waivers.syncDeclared(products)
       : [];
-    // Contracts are hashed once: a product unchanged since its version in
+    // Contracts are hashed once, and a catalog entity unchanged since the
+    // last sweep not at all; a product unchanged since its version in
     // production is not compared again (see ProductVersionStore.heads).
+    const hashOf = (p: DataProductEntityV1alpha1, i: number) =>
+      options.fromCatalog ? this.#contracts.of(refs[i], p) : currentVersion(p);
     const currentVersions = this.deps.versions
-      ? new Map(products.map((p, i) => [refs[i], currentVersion(p)]))
+      ? new Map(products.map((p, i) => [refs[i], hashOf(p, i)]))
+      : undefined;
+    const currentHashes = currentVersions
+      ? new Map(refs.map(ref => [ref, currentVersions.get(ref)!.snapshotHash]))
       : undefined;
     const [waivers, measurements, firstSeen, agreements, versionHeads] =
       await Promise.all([
@@ -139,15 +153,7 @@ export class ProductEvaluator {
             );
             return found;
           }),
-        this.deps.versions?.heads(
-          refs,
-          new Map(
-            [...(currentVersions ?? [])].map(([ref, v]) => [
-              ref,
-              v.snapshotHash,
-            ]),
-          ),
-        ),
+        this.deps.versions?.heads(refs, currentHashes),
       ]);
     const sloOptions = this.deps.measurementWindow.sloOptions;
     const evaluateUnder = (i: number, policySets: PolicySet[]) => {

@@ -89,4 +89,29 @@ describe('versions and breaking changes over sweeps', () => {
       '2.0.0',
     ]);
   });
+
+  it('checks a product again when the catalog serves it with a new etag', async () => {
+    // The catalog gives an entity a new etag whenever it changes.
+    const served = (version: string, dropped: boolean, etag: string) =>
+      meshAt(version, dropped).map(entity =>
+        entity.metadata.name === 'product-1'
+          ? { ...entity, metadata: { ...entity.metadata, etag } }
+          : entity,
+      );
+    const t = await harness();
+    t.setEntities(served('1.0.0', false, 'etag-1'));
+    await t.sweep.run();
+    await t.sweep.run();
+    expect((await t.versions.list(REF)).map(v => v.version)).toEqual(['1.0.0']);
+
+    t.setEntities(served('1.1.0', true, 'etag-2'));
+    await t.sweep.run();
+    expect(
+      (await t.scorecards.get(REF))?.violations.map(v => v.ruleId),
+    ).toContain('VER-002');
+    expect((await t.versions.list(REF)).map(v => v.version)).toEqual([
+      '1.0.0',
+      '1.1.0',
+    ]);
+  });
 });

@@ -8,7 +8,7 @@ import {
   VersionChange,
   versionSnapshot,
 } from '@datamesh-backstage/plugin-data-mesh-common';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ProductVersionRecord } from '../database/ProductVersionStore';
 import type { EvaluatedBatch } from './ProductEvaluator';
 
@@ -32,22 +32,24 @@ export interface VersionCandidate {
   consumers: string[];
 }
 
-/** A product's contract as versions keep it, and its hash. */
+/**
+ * A product's contract hash now; the contract itself when it was built to
+ * hash it (see `ContractHashMemo`, which spares unchanged products).
+ */
 export interface CurrentVersion {
-  snapshot: DataProductVersionSnapshot;
+  snapshot?: DataProductVersionSnapshot;
   snapshotHash: string;
 }
 
-/** The contract of a product now: computed once per product and batch. */
+/** The contract of a product now, as versions keep it, and its hash. */
 export function currentVersion(
   product: Pick<DataProductEntityV1alpha1, 'spec'>,
-): CurrentVersion {
+): Required<CurrentVersion> {
   const snapshot = versionSnapshot(product);
   return {
     snapshot,
-    snapshotHash: createHash('sha256')
-      .update(JSON.stringify(snapshot))
-      .digest('hex'),
+    // One-shot SHA-256 of the serialised snapshot: no Hash object per product.
+    snapshotHash: hash('sha256', JSON.stringify(snapshot), 'hex'),
   };
 }
 
@@ -71,8 +73,9 @@ export function versionCandidates(
     if (kept.has(entityRef)) {
       return [];
     }
-    const { snapshot, snapshotHash } =
+    const current =
       batch.currentVersions?.get(entityRef) ?? currentVersion(product);
+    const { snapshotHash } = current;
     const head = heads.get(entityRef);
     const lifecycle = product.spec.lifecycle ?? '';
     if (
@@ -81,6 +84,8 @@ export function versionCandidates(
     ) {
       return [];
     }
+    // Built only for a product that changes: an unchanged one kept its hash.
+    const snapshot = current.snapshot ?? versionSnapshot(product);
     const verdict = checkBreakingChanges(head?.production, snapshot);
     const consumers = (product.relations ?? [])
       .filter(r => r.type === RELATION_DATA_PRODUCT_CONSUMED_BY)
