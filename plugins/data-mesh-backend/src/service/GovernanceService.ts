@@ -141,8 +141,7 @@ export class GovernanceService {
           credentials,
         }),
         now,
-        recordDeclaredWaivers: true,
-        fromCatalog: true,
+        catalogEntities: true,
       });
       const written = await this.deps.writer.write(batch, {
         now: now.toISOString(),

@@ -128,8 +128,7 @@ export class GovernanceSweep {
         policies: deps.policies,
         resolver,
         now,
-        recordDeclaredWaivers: true,
-        fromCatalog: true,
+        catalogEntities: true,
       });
       const written = await deps.writer.write(batch, {
         now: iso,

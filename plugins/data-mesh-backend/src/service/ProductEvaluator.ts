@@ -108,29 +108,27 @@ export class ProductEvaluator {
       /** Whether missing references of new products are pending (default true). */
       pending?: boolean;
       /**
-       * Whether the waivers the products declare in their spec are recorded
-       * as requests first: when the catalog's products are scored, never
-       * for a submitted draft or a dry-run.
+       * Whether the products are the catalog's entities as served (a sweep
+       * or a re-score), never a submitted draft or a dry-run: then the
+       * waivers they declare in their spec are recorded as requests first,
+       * and a product with the etag it had before keeps its contract hash.
        */
-      recordDeclaredWaivers?: boolean;
-      /**
-       * Whether the products are the catalog's entities as served: then a
-       * product with the etag it had before keeps its contract hash.
-       */
-      fromCatalog?: boolean;
+      catalogEntities?: boolean;
     },
   ): Promise<PreparedBatch> {
     const { resolver, now } = options;
     const graceMs = options.pending === false ? 0 : this.deps.pendingGraceMs;
     const refs = products.map(product => stringifyEntityRef(product));
-    const waiverRequests = options.recordDeclaredWaivers
+    const waiverRequests = options.catalogEntities
       ? await this.deps.waivers.syncDeclared(products)
       : [];
     // Contracts are hashed once, and a catalog entity unchanged since the
     // last sweep not at all; a product unchanged since its version in
     // production is not compared again (see ProductVersionStore.heads).
     const hashOf = (p: DataProductEntityV1alpha1, i: number) =>
-      options.fromCatalog ? this.#contracts.of(refs[i], p) : currentVersion(p);
+      options.catalogEntities
+        ? this.#contracts.of(refs[i], p)
+        : currentVersion(p);
     const currentVersions = this.deps.versions
       ? new Map(products.map((p, i) => [refs[i], hashOf(p, i)]))
       : undefined;
