@@ -22,6 +22,7 @@ import { ReferenceResolver } from './ReferenceResolver';
 import { MeasurementWindow } from './MeasurementWindow';
 import { ContractHashMemo } from './ContractHashMemo';
 import { CurrentVersion, currentVersion } from './productVersions';
+import { readVersionHeads } from './versionHeads';
 
 /** The sunset dates of the products that announce one, by ref. */
 function sunsetsOf(products: DataProductEntityV1alpha1[]) {
@@ -75,8 +76,6 @@ export interface EvaluatedBatch
  * start the catalog may still be ingesting it.
  */
 export class ProductEvaluator {
-  readonly #contracts = new ContractHashMemo();
-
   constructor(
     private readonly deps: {
       waivers: WaiverStore;
@@ -92,6 +91,12 @@ export class ProductEvaluator {
        * without it the rule has nothing to compare with and passes.
        */
       versions?: ProductVersionStore;
+      /**
+       * The contract hashes of catalog entities by etag, and which products'
+       * versions are settled; shared with the results writer, which settles
+       * them once written.
+       */
+      contracts: ContractHashMemo;
     },
   ) {}
 
@@ -124,16 +129,14 @@ export class ProductEvaluator {
       : [];
     // Contracts are hashed once, and a catalog entity unchanged since the
     // last sweep not at all; a product unchanged since its version in
-    // production is not compared again (see ProductVersionStore.heads).
+    // production is not compared again (see ProductVersionStore.heads), and
+    // one settled since is not even read (see readVersionHeads).
     const hashOf = (p: DataProductEntityV1alpha1, i: number) =>
       options.catalogEntities
-        ? this.#contracts.of(refs[i], p)
+        ? this.deps.contracts.of(refs[i], p)
         : currentVersion(p);
     const currentVersions = this.deps.versions
       ? new Map(products.map((p, i) => [refs[i], hashOf(p, i)]))
-      : undefined;
-    const currentHashes = currentVersions
-      ? new Map(refs.map(ref => [ref, currentVersions.get(ref)!.snapshotHash]))
       : undefined;
     const [waivers, measurements, firstSeen, agreements, versionHeads] =
       await Promise.all([
@@ -151,7 +154,16 @@ export class ProductEvaluator {
             );
             return found;
           }),
-        this.deps.versions?.heads(refs, currentHashes),
+        this.deps.versions && currentVersions
+          ? readVersionHeads(this.deps.versions, {
+              refs,
+              products,
+              currentVersions,
+              ...(options.catalogEntities
+                ? { settled: this.deps.contracts }
+                : {}),
+            })
+          : undefined,
       ]);
     const sloOptions = this.deps.measurementWindow.sloOptions;
     const evaluateUnder = (i: number, policySets: PolicySet[]) => {

@@ -1,12 +1,14 @@
 import { OutcomeTransition } from '../database/outcomeTransitions';
 import { ResultTransactions } from '../database/ResultTransactions';
 import { EvaluatedBatch } from './ProductEvaluator';
+import { ContractHashMemo } from './ContractHashMemo';
 import { KpiInputsDeriver } from './KpiInputsDeriver';
 import {
   AnnouncedBreakingChange,
   announcedBreakingChanges,
   versionCandidates,
 } from './productVersions';
+import { settleVersions } from './versionHeads';
 
 /**
  * What storing a batch did, for those told after it committed (owners,
@@ -39,6 +41,8 @@ export class ResultsWriter {
     private readonly deps: {
       resultTransactions: ResultTransactions;
       kpiInputsDeriver: KpiInputsDeriver;
+      /** Told, once a batch committed, which products' versions are settled. */
+      contracts: ContractHashMemo;
     },
   ) {}
 
@@ -87,11 +91,16 @@ export class ResultsWriter {
         candidates.map(c => c.record),
       );
       return {
-        ...result,
-        breakingChanges: announcedBreakingChanges(candidates, recorded),
+        result: {
+          ...result,
+          breakingChanges: announcedBreakingChanges(candidates, recorded),
+        },
+        written: { candidates, recorded, kept: new Set(result.kept) },
       };
     });
-    return { batch, ...saved };
+    // Only now, committed: a rolled-back version must be read again.
+    settleVersions(this.deps.contracts, batch, saved.written);
+    return { batch, ...saved.result };
   }
 
   /** Forgets products the catalog confirmed are gone: results and facts. */

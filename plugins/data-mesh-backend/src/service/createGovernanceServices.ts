@@ -3,6 +3,7 @@ import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { SignalsService } from '@backstage/plugin-signals-node';
 import type { DataMeshStores } from '../database/createDataMeshStores';
 import { CatalogReader } from './CatalogReader';
+import { ContractHashMemo } from './ContractHashMemo';
 import type { DataMeshSettings } from './dataMeshSettings';
 import { GovernanceService } from './GovernanceService';
 import { GovernanceSweep } from './GovernanceSweep';
@@ -40,6 +41,9 @@ export function createGovernanceServices(options: {
     measurements: stores.measurements,
     sloOptions,
   });
+  // One per plugin: the writer settles the products the evaluator then
+  // spares reading the versions of.
+  const contracts = new ContractHashMemo({ now });
   const evaluator = new ProductEvaluator({
     waivers: stores.waivers,
     measurementWindow,
@@ -48,6 +52,7 @@ export function createGovernanceServices(options: {
     pendingGraceMs: settings.pendingGraceMs,
     maxWaiverDays,
     ...(settings.keepVersions ? { versions: stores.versions } : {}),
+    contracts,
   });
   const notifier = new GovernanceNotifier({
     claims: stores.notificationClaims,
@@ -68,6 +73,7 @@ export function createGovernanceServices(options: {
       policies: effective.policies,
       sloOptions,
     }),
+    contracts,
   });
   const governance = new GovernanceService({
     effective,
