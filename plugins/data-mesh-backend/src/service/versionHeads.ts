@@ -75,7 +75,11 @@ export function settleVersions(
     const ref = batch.cards[i]?.entityRef ?? stringifyEntityRef(product);
     const current = currentVersions.get(ref);
     const record = candidates.get(ref);
-    if (!current || written.kept.has(ref) || (record && !recorded.has(record))) {
+    if (
+      !current ||
+      written.kept.has(ref) ||
+      (record && !recorded.has(record))
+    ) {
       return;
     }
     const nothingToCompare =
