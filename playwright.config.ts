@@ -12,21 +12,16 @@ export default defineConfig({
     timeout: 30_000,
   },
 
-  // Starts the portal as the README's first command does (dev servers, SQLite
-  // in memory, example mesh), unless PLAYWRIGHT_URL points at a running one.
+  // Starts the portal as the README's first command does (`yarn start`: the
+  // backend and the app's dev server together, SQLite in memory, example
+  // mesh), unless PLAYWRIGHT_URL points at a running one. Playwright starts
+  // the servers of a list one after the other, so one command starts both:
+  // Playwright waits for the app, the global setup for the backend.
   webServer: process.env.PLAYWRIGHT_URL
     ? []
     : [
         {
-          command: 'yarn start backend',
-          url: 'http://localhost:7007/.backstage/health/v1/readiness',
-          reuseExistingServer: !process.env.CI,
-          timeout: 180_000,
-          stdout: 'ignore',
-          stderr: 'pipe',
-        },
-        {
-          command: 'yarn start app',
+          command: 'yarn start',
           url: 'http://localhost:3000',
           reuseExistingServer: !process.env.CI,
           timeout: 180_000,
@@ -34,6 +29,8 @@ export default defineConfig({
           stderr: 'pipe',
         },
       ],
+
+  globalSetup: './packages/app/e2e-tests/backendReady.ts',
 
   forbidOnly: !!process.env.CI,
 

@@ -14,8 +14,7 @@ test.describe('data access requests', () => {
     page,
   }) => {
     test.setTimeout(120_000);
-    await signInAsGuest(page);
-    await page.goto('/catalog/default/dataproduct/customer-360');
+    await signInAsGuest(page, '/catalog/default/dataproduct/customer-360');
 
     const pending = page.getByRole('table', { name: 'Pending requests' });
     const approve = pending.getByRole('button', {
@@ -55,8 +54,7 @@ test.describe('data access requests', () => {
     page,
   }) => {
     test.setTimeout(120_000);
-    await signInAsGuest(page);
-    await page.goto('/catalog/default/dataproduct/customer-360');
+    await signInAsGuest(page, '/catalog/default/dataproduct/customer-360');
     await page
       .getByRole('button', { name: 'Request access to customer-360-api' })
       .click();

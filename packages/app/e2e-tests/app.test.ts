@@ -13,9 +13,7 @@ const DOMAINS = [
 test('a guest signs in and finds the six domains of the example mesh in the catalog', async ({
   page,
 }) => {
-  await signInAsGuest(page);
-
-  await page.goto('/catalog?filters[kind]=domain&filters[user]=all');
+  await signInAsGuest(page, '/catalog?filters[kind]=domain&filters[user]=all');
 
   const table = page.getByRole('table');
   for (const domain of DOMAINS) {

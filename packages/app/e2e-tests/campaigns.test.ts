@@ -11,8 +11,7 @@ test('governance starts a campaign and sees its burn-down and failing products',
   page,
 }) => {
   test.setTimeout(60_000);
-  await signInAsGuest(page);
-  await page.goto('/data-mesh/campaigns');
+  await signInAsGuest(page, '/data-mesh/campaigns');
 
   const name = `Every product at 100 (${Date.now()})`;
   const deadline = new Date(Date.now() + 30 * 86_400_000)

@@ -1,6 +1,6 @@
-import { test, expect, Locator, Page } from '@playwright/test';
+import { test, expect, Locator } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { screenshot, signInAsGuest } from './portal';
+import { screenshot, signInAsGuest, untilShown } from './portal';
 
 /**
  * The data mesh pages against the running portal and the example mesh. The
@@ -8,15 +8,6 @@ import { screenshot, signInAsGuest } from './portal';
  * the KPI snapshot runs a minute after it: checks that depend on them retry,
  * reloading the page, until the data is there.
  */
-
-async function untilShown(page: Page, target: Locator, timeout = 150_000) {
-  await expect(async () => {
-    if (!(await target.isVisible())) {
-      await page.reload();
-    }
-    await expect(target).toBeVisible({ timeout: 10_000 });
-  }).toPass({ timeout, intervals: [2_000, 5_000] });
-}
 
 const field = (scope: Locator, label: string) =>
   scope
@@ -27,8 +18,7 @@ test('a data product page shows overview, scorecard, SLOs, lineage, schema with 
   page,
 }) => {
   test.setTimeout(240_000);
-  await signInAsGuest(page);
-  await page.goto('/catalog/default/dataproduct/customer-360');
+  await signInAsGuest(page, '/catalog/default/dataproduct/customer-360');
 
   const overview = page.locator('.MuiCard-root', {
     has: page.getByRole('heading', { name: 'Data product', exact: true }),
@@ -188,8 +178,7 @@ test('the KPI dashboard shows tiles against targets, trend charts, a breakdown a
   page,
 }) => {
   test.setTimeout(240_000);
-  await signInAsGuest(page);
-  await page.goto('/data-mesh/kpis');
+  await signInAsGuest(page, '/data-mesh/kpis');
 
   const tiles = page
     .getByRole('region', { name: /^(Adoption|Quality|Consumption) KPIs$/ })

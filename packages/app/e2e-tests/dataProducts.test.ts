@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { screenshot, signInAsGuest } from './portal';
+import { screenshot, signInAsGuest, untilShown } from './portal';
 
 /**
  * How many DataProducts the example mesh holds: 27 in examples/products and
@@ -10,8 +10,7 @@ const EXAMPLE_PRODUCTS = 31;
 test('the catalog kind filter offers DataProduct and lists the example products', async ({
   page,
 }) => {
-  await signInAsGuest(page);
-  await page.goto('/catalog?filters[user]=all');
+  await signInAsGuest(page, '/catalog?filters[user]=all');
 
   // The kind filter lists the kinds in the catalog: pick DataProduct.
   await page.getByLabel('Kind', { exact: true }).getByRole('button').click();
@@ -47,18 +46,25 @@ test('search finds customer-360 by its title and by its domain', async ({
   // The search index is built shortly after the catalog has ingested the
   // example mesh (app-config.yaml: search.collators.catalog.schedule).
   test.setTimeout(180_000);
-  await signInAsGuest(page);
+  await signInAsGuest(page, '/search?query=customer%20360');
 
   const customer360 = page.locator(
     'a[href="/catalog/default/dataproduct/customer-360"]',
   );
-  await expect(async () => {
-    await page.goto('/search?query=customer%20360');
-    await expect(customer360.first()).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 150_000, intervals: [5_000] });
+  await untilShown(page, customer360.first());
   await screenshot(page, 'search-customer-360');
 
-  // Searching by domain and type finds it too.
-  await page.goto('/search?query=customer%20aggregate');
+  // Searching by domain and type finds it too: typed into the search box,
+  // which asks the backend again.
+  const results = page.waitForResponse(
+    r =>
+      r.url().includes('/api/search/query?') &&
+      new URL(r.url()).searchParams.get('term') === 'customer aggregate',
+  );
+  await page
+    .getByRole('textbox', { name: /search/i })
+    .fill('customer aggregate');
+  expect((await results).ok()).toBe(true);
+  await expect(page).toHaveURL(/query=customer(%20|\+)aggregate/);
   await expect(customer360.first()).toBeVisible();
 });

@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { expect, Locator, Page } from '@playwright/test';
 import { resolve } from 'node:path';
 
 /** Where browser tests write screenshots (git-ignored). */
@@ -15,9 +15,13 @@ export async function screenshot(page: Page, name: string) {
   });
 }
 
-/** Opens the portal and signs in with the guest provider. */
-export async function signInAsGuest(page: Page) {
-  await page.goto('/');
+/**
+ * Opens a page of the portal and signs in there with the guest provider. The
+ * sign-in page stands in front of every address and, once the guest has
+ * entered, the app shows the page asked for: each test loads the app once.
+ */
+export async function signInAsGuest(page: Page, path = '/') {
+  await page.goto(path);
   const enterButton = page.getByRole('button', { name: 'Enter' });
   await expect(enterButton).toBeVisible();
   await enterButton.click();
@@ -25,4 +29,23 @@ export async function signInAsGuest(page: Page) {
   await expect(
     nav.getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
+}
+
+/**
+ * Waits for what the portal shows once a background task has run (the
+ * governance sweep, the KPI snapshot): the page as loaded gets the first try,
+ * and each later try reloads it.
+ */
+export async function untilShown(
+  page: Page,
+  target: Locator,
+  timeout = 150_000,
+) {
+  let tries = 0;
+  await expect(async () => {
+    if (tries++ > 0 && !(await target.isVisible())) {
+      await page.reload();
+    }
+    await expect(target).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout, intervals: [2_000, 5_000] });
 }

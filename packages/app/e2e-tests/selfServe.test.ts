@@ -43,7 +43,7 @@ async function choose(page: Page, field: string, option: string, nth = 0) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** Fills the source-aligned template's form up to its review page. */
+/** Fills the source-aligned template's form, from /create to its review page. */
 async function fillSourceAlignedForm(
   page: Page,
   product: {
@@ -53,7 +53,6 @@ async function fillSourceAlignedForm(
     classification: string;
   },
 ) {
-  await page.goto('/create');
   // The template's card: the nearest ancestor of its title with a button.
   await page
     .getByRole('heading', { name: 'Source-aligned data product', level: 4 })
@@ -123,7 +122,7 @@ test.describe('self-serve data products', () => {
     test.setTimeout(180_000);
     const name = `order-returns-${Date.now().toString(36)}`;
     try {
-      await signInAsGuest(page);
+      await signInAsGuest(page, '/create');
       await fillSourceAlignedForm(page, {
         name,
         domain: 'Order',
@@ -210,7 +209,7 @@ test.describe('self-serve data products', () => {
   }) => {
     test.setTimeout(180_000);
     const name = `refund-ledger-${Date.now().toString(36)}`;
-    await signInAsGuest(page);
+    await signInAsGuest(page, '/create');
     // Finance data is confidential or restricted (FIN-001, finance's pack).
     await fillSourceAlignedForm(page, {
       name,

@@ -12,8 +12,7 @@ test('an imported product shows its loss report and exports as ODPS + ODCS', asy
   page,
 }) => {
   test.setTimeout(120_000);
-  await signInAsGuest(page);
-  await page.goto('/catalog/default/dataproduct/loyalty-points');
+  await signInAsGuest(page, '/catalog/default/dataproduct/loyalty-points');
 
   const card = page.locator('.MuiCard-root', {
     has: page.getByRole('heading', { name: 'Open standards', exact: true }),

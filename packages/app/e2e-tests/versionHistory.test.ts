@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { screenshot, signInAsGuest } from './portal';
+import { screenshot, signInAsGuest, untilShown } from './portal';
 
 /**
  * The example portal starts with customer-360's earlier version (2.0.0,
@@ -11,18 +11,12 @@ test("a product's page shows its version history and what changed", async ({
   page,
 }) => {
   test.setTimeout(240_000);
-  await signInAsGuest(page);
-  await page.goto('/catalog/default/dataproduct/customer-360');
+  await signInAsGuest(page, '/catalog/default/dataproduct/customer-360');
 
   const versions = page.getByRole('table', { name: 'Versions of the product' });
   const current = versions.getByRole('row', { name: /^2\.1\.0/ });
   // The sweep records the catalog's version shortly after start-up.
-  await expect(async () => {
-    if (!(await current.isVisible())) {
-      await page.reload();
-    }
-    await expect(current).toBeVisible({ timeout: 10_000 });
-  }).toPass({ timeout: 150_000, intervals: [2_000, 5_000] });
+  await untilShown(page, current);
 
   await expect(current).toContainText("Field 'churn_probability' added");
   const earlier = versions.getByRole('row', { name: /^2\.0\.0/ });

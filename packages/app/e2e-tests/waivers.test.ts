@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { screenshot, signInAsGuest } from './portal';
+import { screenshot, signInAsGuest, untilShown } from './portal';
 
 /**
  * A waiver a product asks for in its own YAML is a request: it does not
@@ -10,20 +10,15 @@ test('a waiver requested in a product spec counts only once governance approves 
   page,
 }) => {
   test.setTimeout(240_000);
-  await signInAsGuest(page);
-  await page.goto(
+  await signInAsGuest(
+    page,
     '/catalog/default/dataproduct/customer-authentication-events',
   );
 
   const waivers = page.getByRole('table', { name: 'Waivers' });
   const row = waivers.getByRole('row', { name: /STD-002/ });
   // The sweep scores the example mesh shortly after start-up.
-  await expect(async () => {
-    if (!(await row.isVisible())) {
-      await page.reload();
-    }
-    await expect(row).toBeVisible({ timeout: 10_000 });
-  }).toPass({ timeout: 150_000, intervals: [2_000, 5_000] });
+  await untilShown(page, row);
 
   await expect(row).toContainText('No: Waiting for approval');
   // STD-002 (waiting) and ACCESS-001 (a consumer declared without an
