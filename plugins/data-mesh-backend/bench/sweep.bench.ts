@@ -3,10 +3,10 @@
  * catalog and sweeps them into a real database, then measures an
  * incremental change through the events bus. The same sweeps run again on
  * a fresh database with product versions off (no version kept, no
- * breaking-change check), and both are printed with the overhead of the
- * check: the best of two unchanged re-sweeps, where every product in
- * production is compared with its stored version (on PostgreSQL after an
- * ANALYZE, as autovacuum runs after the first sweep's inserts).
+ * breaking-change check) and on: the first sweeps, then the median of five
+ * unchanged re-sweeps of each, taken in turns (on PostgreSQL after an
+ * ANALYZE, as autovacuum runs after the first sweep's inserts), printed
+ * with what the check adds.
  *
  *   yarn workspace @datamesh-backstage/plugin-data-mesh-backend bench [sizes] [engines]
  *   sizes:   comma-separated, default 10000,100000
@@ -37,36 +37,51 @@ const WITHOUT_VERSIONS = {
   dataMesh: { governance: { versions: { enabled: false } } },
 };
 
-/** A cold sweep and the best of two unchanged re-sweeps, on a fresh database. */
-async function sweeps(engine: string, entities: any[], config = {}) {
-  const { knex, close } = await openDatabase(engine);
-  const { sweep } = await createBenchServices(
-    knex,
-    benchCatalog(entities),
-    config,
-  );
-  const cold = await measure(() => sweep.run());
+/** Unchanged re-sweeps per configuration, interleaved; the median counts. */
+const ROUNDS = 5;
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * The check's share of a sweep: two fresh databases, one with product
+ * versions off and one with them on, each swept once (the first sweep),
+ * then re-swept unchanged in turns, the order alternating each round, so
+ * that a change of the machine's load or of the heap weighs on both alike.
+ */
+async function compareWithoutAndWith(engine: string, entities: any[]) {
+  const configs = { without: WITHOUT_VERSIONS, with: {} };
+  const runs = [];
+  for (const [name, config] of Object.entries(configs)) {
+    const { knex, close } = await openDatabase(engine);
+    const { sweep } = await createBenchServices(
+      knex,
+      benchCatalog(entities),
+      config,
+    );
+    const cold = await measure(() => sweep.run());
+    runs.push({ name, knex, close, sweep, coldMs: cold.ms, warm: [] as any[] });
+  }
   if (engine === 'postgres') {
     // What autovacuum does minutes after a first sweep's inserts: without
-    // statistics the planner scans whole tables for a page's rows.
-    await knex.raw('ANALYZE');
+    // statistics the planner may scan whole tables for a page's rows.
+    for (const run of runs) await run.knex.raw('ANALYZE');
   }
-  // CPU time of this process as well: on SQLite (in memory) it is all the
-  // work, and it does not move with the machine's load as wall time does.
-  const cpuMs = async () => {
-    const before = process.cpuUsage();
-    const run = await measure(() => sweep.run());
-    const used = process.cpuUsage(before);
-    return { ms: run.ms, cpu: (used.user + used.system) / 1000 };
-  };
-  const warm1 = await cpuMs();
-  const warm2 = await cpuMs();
-  await close();
-  return {
-    coldMs: cold.ms,
-    warmMs: Math.min(warm1.ms, warm2.ms),
-    warmCpuMs: Math.min(warm1.cpu, warm2.cpu),
-  };
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? runs : [...runs].reverse();
+    for (const run of order) {
+      // CPU time of this process as well: on SQLite (in memory) it is all
+      // the work, and it moves less with the machine's load than wall time.
+      run.warm.push(await measure(() => run.sweep.run()));
+    }
+  }
+  for (const run of runs) await run.close();
+  const [without, withCheck] = runs.map(run => ({
+    coldMs: run.coldMs,
+    warmMs: median(run.warm.map(w => w.ms)),
+    warmCpuMs: median(run.warm.map(w => w.cpuMs)),
+  }));
+  return { without, withCheck };
 }
 
 async function bench(engine: string, count: number) {
@@ -118,8 +133,7 @@ async function bench(engine: string, count: number) {
 
   // The breaking-change check's share: the same sweeps with and without it.
   const fresh = benchMesh(count).entities;
-  const without = await sweeps(engine, fresh, WITHOUT_VERSIONS);
-  const withCheck = await sweeps(engine, fresh);
+  const { without, withCheck } = await compareWithoutAndWith(engine, fresh);
   const overhead = (a: number, b: number) =>
     Number((((a - b) / b) * 100).toFixed(1));
   return {

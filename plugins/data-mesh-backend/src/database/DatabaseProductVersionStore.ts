@@ -18,14 +18,16 @@ interface VersionRow {
   seen_at?: string;
 }
 
-const HEAD_COLUMNS = [
-  'id',
-  'entity_ref',
-  'version',
-  'lifecycle',
-  'snapshot_hash',
-  'breaking_unannounced',
-];
+/** A product's row in `product_version_heads`. */
+interface HeadRow {
+  entity_ref: string;
+  latest_hash: string;
+  latest_lifecycle: string;
+  production_hash: string | null;
+}
+
+/** Products whose version in production is read per query (one OR each). */
+const SNAPSHOT_READ_CHUNK = 100;
 
 const toRecord = (row: VersionRow): ProductVersionRecord => ({
   entityRef: row.entity_ref,
@@ -37,58 +39,66 @@ const toRecord = (row: VersionRow): ProductVersionRecord => ({
   seenAt: row.seen_at!,
 });
 
-/** The product version store on the plugin's database (`product_versions`). */
+/**
+ * The product version store on the plugin's database: every version in
+ * `product_versions`, and each product's head (latest version, version in
+ * production) in `product_version_heads`, which a sweep reads by primary
+ * key and which is written in the same transaction as the versions.
+ */
 export class DatabaseProductVersionStore implements ProductVersionStore {
   constructor(private readonly db: Knex) {}
 
-  /** The latest row of each product and the id of its baseline row. */
-  async #scan(entityRefs: string[]) {
-    const heads = new Map<string, ProductVersionHead>();
-    const baselineIds = new Map<
-      string,
-      { id: number | string; snapshotHash: string }
-    >();
+  /** The head row of each product that has versions. */
+  async #heads(entityRefs: string[]): Promise<Map<string, HeadRow>> {
+    const heads = new Map<string, HeadRow>();
     for (const batch of chunks([...new Set(entityRefs)])) {
-      // Rows without their snapshots: few bytes each, in id order.
-      const rows: VersionRow[] = await this.db('product_versions')
+      const rows: HeadRow[] = await this.db('product_version_heads')
         .whereIn('entity_ref', batch)
-        .orderBy('id')
-        .select(HEAD_COLUMNS);
+        .select('*');
       for (const row of rows) {
-        heads.set(row.entity_ref, {
-          latest: { snapshotHash: row.snapshot_hash, lifecycle: row.lifecycle },
-        });
-        if (row.lifecycle === 'production' && !row.breaking_unannounced) {
-          baselineIds.set(row.entity_ref, {
-            id: row.id,
-            snapshotHash: row.snapshot_hash,
-          });
-        }
+        heads.set(row.entity_ref, row);
       }
     }
-    return { heads, baselineIds };
+    return heads;
   }
 
   async heads(
     entityRefs: string[],
     currentHashes?: ReadonlyMap<string, string>,
   ): Promise<Map<string, ProductVersionHead>> {
-    const { heads, baselineIds } = await this.#scan(entityRefs);
-    const toRead: Array<number | string> = [];
-    for (const [entityRef, baseline] of baselineIds) {
-      if (currentHashes?.get(entityRef) === baseline.snapshotHash) {
+    const heads = new Map<string, ProductVersionHead>();
+    const toRead: Array<{ entityRef: string; snapshotHash: string }> = [];
+    for (const [entityRef, row] of await this.#heads(entityRefs)) {
+      const head: ProductVersionHead = {
+        latest: {
+          snapshotHash: row.latest_hash,
+          lifecycle: row.latest_lifecycle,
+        },
+      };
+      if (row.production_hash === null) {
+        // Never in production without breaking it: nothing to compare with.
+      } else if (currentHashes?.get(entityRef) === row.production_hash) {
         // Unchanged since production: no snapshot to read or compare.
-        heads.get(entityRef)!.sameAsProduction = true;
+        head.sameAsProduction = true;
       } else {
-        toRead.push(baseline.id);
+        toRead.push({ entityRef, snapshotHash: row.production_hash });
       }
+      heads.set(entityRef, head);
     }
-    for (const batch of chunks(toRead)) {
+    // Any version row with the production hash holds that snapshot.
+    for (const batch of chunks(toRead, SNAPSHOT_READ_CHUNK)) {
       const rows: VersionRow[] = await this.db('product_versions')
-        .whereIn('id', batch)
+        .where(query => {
+          for (const { entityRef, snapshotHash } of batch) {
+            query.orWhere({
+              entity_ref: entityRef,
+              snapshot_hash: snapshotHash,
+            });
+          }
+        })
         .select('entity_ref', 'snapshot');
       for (const row of rows) {
-        heads.get(row.entity_ref)!.production = JSON.parse(row.snapshot!);
+        heads.get(row.entity_ref)!.production ??= JSON.parse(row.snapshot!);
       }
     }
     return heads;
@@ -100,27 +110,53 @@ export class DatabaseProductVersionStore implements ProductVersionStore {
     if (versions.length === 0) {
       return [];
     }
-    const { heads: stored } = await this.#scan(versions.map(v => v.entityRef));
+    const stored = await this.#heads(versions.map(v => v.entityRef));
     const fresh = versions.filter(v => {
-      const latest = stored.get(v.entityRef)?.latest;
+      const head = stored.get(v.entityRef);
       return (
-        latest?.snapshotHash !== v.snapshotHash ||
-        latest.lifecycle !== v.lifecycle
+        head?.latest_hash !== v.snapshotHash ||
+        head.latest_lifecycle !== v.lifecycle
       );
     });
-    for (const batch of chunks(fresh)) {
-      await this.db('product_versions').insert(
-        batch.map(v => ({
-          entity_ref: v.entityRef,
-          version: v.version ?? null,
-          lifecycle: v.lifecycle,
-          snapshot_hash: v.snapshotHash,
-          snapshot: JSON.stringify(v.snapshot),
-          breaking_unannounced: v.breakingUnannounced,
-          seen_at: v.seenAt,
-        })),
-      );
+    if (fresh.length === 0) {
+      return [];
     }
+    const heads = new Map<string, HeadRow>();
+    for (const v of fresh) {
+      const before = heads.get(v.entityRef) ?? stored.get(v.entityRef);
+      const baseline = v.lifecycle === 'production' && !v.breakingUnannounced;
+      heads.set(v.entityRef, {
+        entity_ref: v.entityRef,
+        latest_hash: v.snapshotHash,
+        latest_lifecycle: v.lifecycle,
+        production_hash: baseline
+          ? v.snapshotHash
+          : before?.production_hash ?? null,
+      });
+    }
+    // Versions and heads together, or neither (a savepoint when the
+    // caller's transaction holds this store).
+    await this.db.transaction(async trx => {
+      for (const batch of chunks(fresh)) {
+        await trx('product_versions').insert(
+          batch.map(v => ({
+            entity_ref: v.entityRef,
+            version: v.version ?? null,
+            lifecycle: v.lifecycle,
+            snapshot_hash: v.snapshotHash,
+            snapshot: JSON.stringify(v.snapshot),
+            breaking_unannounced: v.breakingUnannounced,
+            seen_at: v.seenAt,
+          })),
+        );
+      }
+      for (const batch of chunks([...heads.values()])) {
+        await trx('product_version_heads')
+          .insert(batch)
+          .onConflict('entity_ref')
+          .merge();
+      }
+    });
     return fresh;
   }
 

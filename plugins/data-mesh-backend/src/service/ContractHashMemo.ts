@@ -67,7 +67,8 @@ export class ContractHashMemo {
     const etag = product.metadata.etag;
     const known = this.#byRef.get(entityRef);
     if (etag !== undefined && known?.etag === etag) {
-      return { snapshotHash: known.snapshotHash };
+      // What is remembered holds the hash: no object made per product.
+      return known;
     }
     const current = currentVersion(product);
     if (etag !== undefined) {

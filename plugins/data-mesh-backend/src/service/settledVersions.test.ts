@@ -31,11 +31,14 @@ const breaking = {
   },
 };
 
-/** The products each query on `product_versions` asked for, per query. */
+/**
+ * The products each query on the versions (`product_versions` and
+ * `product_version_heads`) asked for, per query.
+ */
 function watchVersionQueries(knex: Knex) {
   const queries: string[][] = [];
   const listener = (query: { sql: string; bindings?: unknown[] }) => {
-    if (query.sql.includes('product_versions')) {
+    if (/product_version(s|_heads)\b/.test(query.sql)) {
       queries.push(
         (query.bindings ?? []).filter(
           (b): b is string =>
@@ -84,9 +87,11 @@ describe('settled product versions over sweeps', () => {
 
         // Another writer changes what is stored of product-2: unseen until
         // its settled state runs out, 45 to 60 minutes after 10:00.
-        await knex('product_versions')
-          .where({ entity_ref: ref('product-2') })
-          .delete();
+        for (const table of ['product_versions', 'product_version_heads']) {
+          await knex(table)
+            .where({ entity_ref: ref('product-2') })
+            .delete();
+        }
         watch.take();
         t.setNow('2026-11-20T10:44:00Z');
         await t.sweep.run();
