@@ -4,8 +4,6 @@ import { KPI_IDS } from '@datamesh-backstage/plugin-data-mesh-common';
 import { expectMatchesOpenApi } from '../__testUtils__/openApi';
 import { startDataMesh } from '../__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 const asUser = { Authorization: mockCredentials.user.header() };
 
 describe('KPI routes', () => {
