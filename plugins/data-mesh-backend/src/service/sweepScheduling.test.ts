@@ -142,18 +142,21 @@ const kpiSnapshots = startOnEach(ids, async databaseId => {
 });
 
 describe('the scheduled sweep with two backend replicas', () => {
-  it.each(ids)('runs exactly one sweep per interval on %p', async databaseId => {
-    const runs = await globalSweepRuns(databaseId);
+  it.each(ids)(
+    'runs exactly one sweep per interval on %p',
+    async databaseId => {
+      const runs = await globalSweepRuns(databaseId);
 
-    // About one run per interval in all (two uncoordinated replicas would
-    // give twice as many, see the control below), never two at once.
-    expect(runs.length).toBeGreaterThanOrEqual(RUN_MS / CADENCE_MS - 2);
-    expect(runs.length).toBeLessThanOrEqual(RUN_MS / CADENCE_MS + 1);
-    runs.sort((a, b) => a.started - b.started);
-    for (let i = 1; i < runs.length; i++) {
-      expect(runs[i].started).toBeGreaterThanOrEqual(runs[i - 1].finished);
-    }
-  });
+      // About one run per interval in all (two uncoordinated replicas would
+      // give twice as many, see the control below), never two at once.
+      expect(runs.length).toBeGreaterThanOrEqual(RUN_MS / CADENCE_MS - 2);
+      expect(runs.length).toBeLessThanOrEqual(RUN_MS / CADENCE_MS + 1);
+      runs.sort((a, b) => a.started - b.started);
+      for (let i = 1; i < runs.length; i++) {
+        expect(runs[i].started).toBeGreaterThanOrEqual(runs[i - 1].finished);
+      }
+    },
+  );
 
   it('control: the same schedule with local scope runs on both replicas', async () => {
     const runs = await localSweepRuns('SQLITE_3');
