@@ -18,7 +18,9 @@ import { TestDatabaseId } from '@backstage/backend-test-utils';
  * ```
  *
  * Call it at the top level of a file (outside `describe`), so that the
- * scenarios of several `describe` blocks also run at the same time.
+ * scenarios of several `describe` blocks also run at the same time. Give
+ * each call its own `TestDatabases`: one starts an engine at its first
+ * `init` of that id, and two first `init`s at once would start it twice.
  */
 export function startOnEach<T>(
   ids: TestDatabaseId[],

@@ -87,12 +87,13 @@ async function onTwoReplicasFor(
 }
 
 // The scenarios below wait for real time; they run on every database at
-// once, before the tests, which then check each one's outcome.
-const databases = createTestDatabases();
-const ids = databases.eachSupportedId().map(([id]) => id);
+// once, before the tests, which then check each one's outcome. Each has its
+// own TestDatabases: one starts each engine once, not twice at the same time.
+const sweepDatabases = createTestDatabases();
+const ids = sweepDatabases.eachSupportedId().map(([id]) => id);
 
 const globalSweepRuns = startOnEach(ids, async databaseId => {
-  const knex = await databases.init(databaseId);
+  const knex = await sweepDatabases.init(databaseId);
   const runs: Run[] = [];
   await onTwoReplicasFor(knex, RUN_MS, (scheduler, replica) =>
     scheduleSweep({ config, scheduler, sweep: recordingSweep(replica, runs) }),
@@ -100,8 +101,9 @@ const globalSweepRuns = startOnEach(ids, async databaseId => {
   return runs;
 });
 
+const controlDatabases = createTestDatabases();
 const localSweepRuns = startOnEach(['SQLITE_3'], async databaseId => {
-  const knex = await databases.init(databaseId);
+  const knex = await controlDatabases.init(databaseId);
   const runs: Run[] = [];
   await onTwoReplicasFor(knex, RUN_MS, (scheduler, replica) =>
     scheduler.scheduleTask({
@@ -117,8 +119,9 @@ const localSweepRuns = startOnEach(['SQLITE_3'], async databaseId => {
   return runs;
 });
 
+const kpiDatabases = createTestDatabases();
 const kpiSnapshots = startOnEach(ids, async databaseId => {
-  const knex = await databases.init(databaseId);
+  const knex = await kpiDatabases.init(databaseId);
   await applyDatabaseMigrations(knex);
   const snapshots = new DatabaseKpiSnapshotStore(knex);
   let runs = 0;
