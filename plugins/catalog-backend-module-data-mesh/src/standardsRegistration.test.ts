@@ -6,8 +6,6 @@ import { parse } from 'yaml';
 import { repoRoot } from './__testUtils__/exampleMesh';
 import { eventually, testCatalogs } from './__testUtils__/testCatalog';
 
-jest.setTimeout(60_000);
-
 const example = (path: string) =>
   readFileSync(join(repoRoot, 'examples/standards', path), 'utf8');
 

@@ -14,8 +14,6 @@ import {
 import { createSyntheticProduct } from '@datamesh-backstage/plugin-data-mesh-node/testUtils';
 import { startDataMesh } from './__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 /** A backend plugin that uses the data-mesh service, as another plugin would. */
 function consumerPlugin(pluginId: string) {
   const used: { dataMesh?: DataMeshService; own?: BackstageCredentials } = {};

@@ -8,8 +8,6 @@ import type { JsonObject } from '@backstage/types';
 import { testDatabase } from './__testUtils__/startDataMesh';
 import { dataMeshPlugin } from './plugin';
 
-jest.setTimeout(60_000);
-
 describe('dataMeshPlugin', () => {
   /** Starts the plugin with a configuration, over an empty catalog. */
   const startWith = (data: JsonObject) =>

@@ -12,8 +12,6 @@ import { join } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { repoRoot } from './__testUtils__/portal';
 
-jest.setTimeout(30_000);
-
 const SCRIPT = join(
   repoRoot,
   'templates/data-products/skeleton/scripts/governance-check.sh',

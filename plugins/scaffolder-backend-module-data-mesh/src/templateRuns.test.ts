@@ -9,8 +9,6 @@ import {
   TEMPLATE_VALUES,
 } from './__testUtils__/templateValues';
 
-jest.setTimeout(60_000);
-
 type Portal = Awaited<ReturnType<typeof startPortal>>;
 type TaskEvent = { type: string; body: any };
 

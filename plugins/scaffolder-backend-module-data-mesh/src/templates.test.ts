@@ -14,8 +14,6 @@ import {
   TRICKY_DESCRIPTION,
 } from './__testUtils__/templateValues';
 
-jest.setTimeout(60_000);
-
 /** The skeleton's files, whatever the template. */
 const SKELETON_FILES = [
   '.github/workflows/data-product.yaml',

@@ -23,8 +23,6 @@ const noAgreements = createServiceFactory({
     ({ listAgreements: async () => [] } as unknown as DataMeshService),
 });
 
-jest.setTimeout(60_000);
-
 describe('the DataProduct kind in the catalog model', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let api: ReturnType<typeof request>;

@@ -1,8 +1,6 @@
 import { Knex } from 'knex';
 import { createMigratedTestDatabases } from './migratedDatabases';
 
-jest.setTimeout(60_000);
-
 /** Inserts a snapshot with one product and answers the snapshot's id. */
 async function insertSnapshot(knex: Knex): Promise<number> {
   const [inserted] = await knex('visibility_snapshots')

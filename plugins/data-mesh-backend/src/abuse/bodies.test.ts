@@ -5,8 +5,6 @@ import { request } from 'node:http';
 import { openApiOperations } from '../__testUtils__/openApi';
 import { startDataMesh } from '../__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 /**
  * Announces a body of `announced` bytes, sends only the first 64 kB, and
  * resolves with the status as soon as the server answers. A server that

@@ -7,8 +7,6 @@ import {
 import { createSyntheticProducts } from '@datamesh-backstage/plugin-data-mesh-node/testUtils';
 import { exampleMesh, startDataMesh } from '../__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 const asUser = { Authorization: mockCredentials.user.header() };
 
 describe('abuse: a service that can publish on the events bus cannot plant a score', () => {

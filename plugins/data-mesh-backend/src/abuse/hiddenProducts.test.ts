@@ -6,8 +6,6 @@ import {
 } from '../__testUtils__/conditionalVisibility';
 import { exampleMesh, startDataMesh } from '../__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 const asUser = { Authorization: mockCredentials.user.header() };
 
 describe('abuse: products the caller may not read in the catalog are never counted', () => {

@@ -5,8 +5,6 @@ import {
 } from '../__testUtils__/conditionalVisibility';
 import { exampleMesh, startDataMesh } from '../__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 const asUser = { Authorization: mockCredentials.user.header() };
 const asService = { Authorization: mockCredentials.service.header() };
 

@@ -9,8 +9,6 @@ import {
   WAIVER,
 } from '../__testUtils__/waivers';
 
-jest.setTimeout(60_000);
-
 describe('waivers a product declares in its spec', () => {
   it('keeps the score of a product that waives rules in its own spec', async () => {
     const t = await startWithClock({

@@ -3,8 +3,6 @@ import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { mockServices } from '@backstage/backend-test-utils';
 import { startDataMesh } from '../__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 /** Static external access tokens, as a pipeline would hold them. */
 const TOKENS = {
   measurementsOnly: 'a-pipeline-token-for-measurements-only-0123456789',

@@ -1,8 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { startDataMesh } from '../__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 const ACTIONS = '/api/data-mesh/.backstage/actions/v1/actions';
 const as = (userRef?: string) => ({
   Authorization: mockCredentials.user.header(userRef),

@@ -9,8 +9,6 @@ import { startDataMeshActions } from '../__testUtils__/startDataMeshActions';
 import { sharedBackend } from '../__testUtils__/sharedBackend';
 import { MAX_DRAFT_LENGTH } from './createEvaluateDataProductAction';
 
-jest.setTimeout(60_000);
-
 const NAME = 'evaluate-data-product';
 const asUser = { Authorization: mockCredentials.user.header() };
 

@@ -5,8 +5,6 @@ import {
 import { startDataMeshActions } from '../__testUtils__/startDataMeshActions';
 import { sharedBackend } from '../__testUtils__/sharedBackend';
 
-jest.setTimeout(60_000);
-
 const NAME = 'explain-governance-violation';
 
 /** Marketing raises the contract version rule from info to warning. */

@@ -6,8 +6,6 @@ import {
 import { startDataMeshActions } from '../__testUtils__/startDataMeshActions';
 import { sharedBackend } from '../__testUtils__/sharedBackend';
 
-jest.setTimeout(60_000);
-
 const NAME = 'list-domain-data-products';
 const asUser = { Authorization: mockCredentials.user.header() };
 

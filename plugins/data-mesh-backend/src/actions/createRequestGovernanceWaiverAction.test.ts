@@ -4,8 +4,6 @@ import { dataMeshWaiverRequestPermission } from '@datamesh-backstage/plugin-data
 import { startDataMeshActions } from '../__testUtils__/startDataMeshActions';
 import { sharedBackend } from '../__testUtils__/sharedBackend';
 
-jest.setTimeout(60_000);
-
 const NAME = 'request-governance-waiver';
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString();

@@ -1,8 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { startDataMeshActions } from '../__testUtils__/startDataMeshActions';
 
-jest.setTimeout(60_000);
-
 const asUser = { Authorization: mockCredentials.user.header() };
 
 // Two rules every product fails and none is scored on: one in grace until a

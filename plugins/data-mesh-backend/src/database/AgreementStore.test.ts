@@ -3,8 +3,6 @@ import { newRequest } from '../__testUtils__/accessRequests';
 import { DatabaseAccessRequestStore } from './DatabaseAccessRequestStore';
 import { DatabaseAgreementStore } from './DatabaseAgreementStore';
 
-jest.setTimeout(60_000);
-
 describe('AgreementStore', () => {
   const databases = createMigratedTestDatabases();
 

@@ -7,8 +7,6 @@ import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { applyDatabaseMigrations } from './migrations';
 import { EVERY_PRODUCT } from './visibleProducts';
 
-jest.setTimeout(60_000);
-
 const NOW = '2026-12-01T10:00:00.000Z';
 const ref = (name: string) => `dataproduct:default/${name}`;
 const customer = 'domain:default/customer';

@@ -5,8 +5,6 @@ import { DatabaseKpiSnapshotStore } from './DatabaseKpiSnapshotStore';
 import { DatabaseKpiInputStore } from './DatabaseKpiInputStore';
 import { KpiInputs } from './KpiInputStore';
 
-jest.setTimeout(60_000);
-
 const fact = (name: string, overrides: Partial<KpiInputs> = {}): KpiInputs => ({
   entityRef: `dataproduct:default/${name}`,
   domain: 'domain:default/customer',

@@ -1,8 +1,6 @@
 import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { DatabaseMeasurementStore } from './DatabaseMeasurementStore';
 
-jest.setTimeout(60_000);
-
 const ref = 'dataproduct:default/orders';
 const check = (
   observedAt: string,

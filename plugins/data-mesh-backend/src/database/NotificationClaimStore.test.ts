@@ -1,8 +1,6 @@
 import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { DatabaseNotificationClaimStore } from './DatabaseNotificationClaimStore';
 
-jest.setTimeout(60_000);
-
 const claim = (entityRef: string, fingerprint: string) => ({
   topic: 'data-product-status-dropped',
   entityRef,

@@ -4,8 +4,6 @@ import { DatabaseProductVersionStore } from './DatabaseProductVersionStore';
 import { applyDatabaseMigrations } from './migrations';
 import { ProductVersionRecord } from './ProductVersionStore';
 
-jest.setTimeout(60_000);
-
 const A = 'dataproduct:default/a';
 const B = 'dataproduct:default/b';
 

@@ -6,8 +6,6 @@ import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases'
 import { DatabaseRollupStore } from './DatabaseRollupStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 
-jest.setTimeout(60_000);
-
 describe('RollupStore', () => {
   const databases = createMigratedTestDatabases();
 

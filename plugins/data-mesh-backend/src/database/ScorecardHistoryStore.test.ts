@@ -2,8 +2,6 @@ import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases'
 import { DatabaseScorecardHistoryStore } from './DatabaseScorecardHistoryStore';
 import { HISTORY_LIMIT } from './ScorecardHistoryStore';
 
-jest.setTimeout(60_000);
-
 describe('ScorecardHistoryStore', () => {
   const databases = createMigratedTestDatabases();
 

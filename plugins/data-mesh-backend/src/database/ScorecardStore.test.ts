@@ -3,8 +3,6 @@ import { scorecard } from '../__testUtils__/scorecards';
 import { DatabaseScorecardHistoryStore } from './DatabaseScorecardHistoryStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 
-jest.setTimeout(60_000);
-
 describe('ScorecardStore', () => {
   const databases = createMigratedTestDatabases();
 

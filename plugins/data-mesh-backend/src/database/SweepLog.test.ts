@@ -2,8 +2,6 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyDatabaseMigrations } from './migrations';
 import { DatabaseSweepLog } from './DatabaseSweepLog';
 
-jest.setTimeout(60_000);
-
 describe('SweepLog', () => {
   const databases = createTestDatabases();
 

@@ -3,8 +3,6 @@ import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases'
 import { DatabaseVisibilitySnapshotStore } from './DatabaseVisibilitySnapshotStore';
 import { whereVisible } from './visibleProducts';
 
-jest.setTimeout(60_000);
-
 const ref = (i: number) => `dataproduct:default/p${i}`;
 const at = (minute: number) =>
   new Date(Date.UTC(2026, 11, 1, 10, minute)).toISOString();

@@ -4,8 +4,6 @@ import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases'
 import { EVERY_PRODUCT } from './visibleProducts';
 import { DatabaseWaiverStore } from './DatabaseWaiverStore';
 
-jest.setTimeout(60_000);
-
 describe('WaiverStore', () => {
   const databases = createMigratedTestDatabases();
 

@@ -3,8 +3,6 @@ import { newRequest } from '../__testUtils__/accessRequests';
 import { DatabaseAccessRequestStore } from './DatabaseAccessRequestStore';
 import { DatabaseAgreementStore } from './DatabaseAgreementStore';
 
-jest.setTimeout(60_000);
-
 const DAY1 = '2026-12-01T00:00:00.000Z';
 const ANN = { decidedBy: 'user:default/ann' };
 

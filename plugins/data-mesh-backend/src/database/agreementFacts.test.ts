@@ -5,8 +5,6 @@ import { DatabaseAccessRequestStore } from './DatabaseAccessRequestStore';
 import { DatabaseAgreementStore } from './DatabaseAgreementStore';
 import { applyDatabaseMigrations } from './migrations';
 
-jest.setTimeout(60_000);
-
 const DAY1 = '2026-12-01T00:00:00.000Z';
 const NOW = '2026-12-20T00:00:00.000Z';
 const ORDERS = 'dataproduct:default/orders';

@@ -1,8 +1,6 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { insertRows } from './insertRows';
 
-jest.setTimeout(60_000);
-
 describe('insertRows', () => {
   const databases = createTestDatabases();
 

@@ -6,8 +6,6 @@ import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases'
 import { listScorecards, ListScorecardsQuery } from './listScorecards';
 import { EVERY_PRODUCT as all } from './visibleProducts';
 
-jest.setTimeout(60_000);
-
 const base: ListScorecardsQuery = {
   orderBy: 'entityRef',
   order: 'asc',

@@ -9,8 +9,6 @@ import { listScorecards, ListScorecardsQuery } from './listScorecards';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { NO_PRODUCT } from './visibleProducts';
 
-jest.setTimeout(60_000);
-
 const base: ListScorecardsQuery = {
   orderBy: 'entityRef',
   order: 'asc',

@@ -5,8 +5,6 @@ import {
   rollbackDatabaseMigrations,
 } from './migrations';
 
-jest.setTimeout(60_000);
-
 const TABLES = [
   'scorecards',
   'scorecard_rule_hits',

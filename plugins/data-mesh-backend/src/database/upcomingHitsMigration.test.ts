@@ -2,8 +2,6 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyDatabaseMigrations } from './migrations';
 
-jest.setTimeout(60_000);
-
 const directory = resolvePackagePath(
   '@datamesh-backstage/plugin-data-mesh-backend',
   'migrations',

@@ -4,8 +4,6 @@ import { applyDatabaseMigrations } from '../database/migrations';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { fileExampleAccessRequests } from './exampleAccessRequests';
 
-jest.setTimeout(60_000);
-
 const NOW = new Date('2026-12-01T00:00:00.000Z');
 
 const config = mockServices.rootConfig({

@@ -11,9 +11,6 @@ const FILE = join(
 );
 const REF = 'dataproduct:default/customer-360';
 
-// Migrating a MariaDB or PostgreSQL database takes seconds on a loaded machine.
-jest.setTimeout(60_000);
-
 describe('recordExampleVersions', () => {
   const databases = createTestDatabases();
 

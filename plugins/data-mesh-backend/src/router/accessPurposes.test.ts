@@ -4,8 +4,6 @@ import { ACCESS_MESH } from '../__testUtils__/accessHarness';
 import { expectMatchesOpenApi } from '../__testUtils__/openApi';
 import { startDataMesh } from '../__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 const as = (user: string) => ({
   Authorization: mockCredentials.user.header(`user:default/${user}`),
 });

@@ -1,8 +1,6 @@
 import { openApiOperations } from '../__testUtils__/openApi';
 import { startDataMesh } from '../__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 const operations = openApiOperations();
 
 describe('authentication', () => {

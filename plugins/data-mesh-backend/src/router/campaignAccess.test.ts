@@ -6,8 +6,6 @@ import {
 } from '../__testUtils__/conditionalVisibility';
 import { startDataMesh } from '../__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 const asUser = { Authorization: mockCredentials.user.header() };
 const CAMPAIGNS = '/api/data-mesh/campaigns';
 const campaign = {

@@ -3,8 +3,6 @@ import { exampleMesh } from '../__testUtils__/startDataMesh';
 import { startWithClock } from '../__testUtils__/startWithClock';
 import { as } from '../__testUtils__/waivers';
 
-jest.setTimeout(60_000);
-
 const GOV = as('user:default/governance');
 const CAMPAIGNS = '/api/data-mesh/campaigns';
 const REF3 = 'dataproduct:default/product-3';

@@ -2,8 +2,6 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { expectMatchesOpenApi } from '../__testUtils__/openApi';
 import { startDataMesh } from '../__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 const asUser = { Authorization: mockCredentials.user.header() };
 const today = new Date().toISOString().slice(0, 10);
 

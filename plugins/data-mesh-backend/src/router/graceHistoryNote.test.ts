@@ -1,8 +1,6 @@
 import { startWithClock } from '../__testUtils__/startWithClock';
 import { ANA } from '../__testUtils__/waivers';
 
-jest.setTimeout(60_000);
-
 const BEFORE = '2026-11-20T10:00:00.000Z';
 const AFTER = '2026-12-01T00:00:01.000Z';
 const HISTORY = '/api/data-mesh/scorecards/default/product-3/history';

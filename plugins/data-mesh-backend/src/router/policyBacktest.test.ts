@@ -3,8 +3,6 @@ import { expectMatchesOpenApi } from '../__testUtils__/openApi';
 import { startWithClock } from '../__testUtils__/startWithClock';
 import { ANA } from '../__testUtils__/waivers';
 
-jest.setTimeout(60_000);
-
 const DRY_RUN = '/api/data-mesh/policies/dry-run';
 const pack = (name: string, condition: object) => ({
   apiVersion: 'datamesh.io/v1alpha1',

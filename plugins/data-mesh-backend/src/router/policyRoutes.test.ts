@@ -5,8 +5,6 @@ import { exampleMesh, startDataMesh } from '../__testUtils__/startDataMesh';
 import { sharedBackend } from '../__testUtils__/sharedBackend';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 
-jest.setTimeout(60_000);
-
 const asUser = { Authorization: mockCredentials.user.header() };
 
 const tagPack = `

@@ -2,8 +2,6 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { expectMatchesOpenApi } from '../__testUtils__/openApi';
 import { exampleMesh, startDataMesh } from '../__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 const asUser = { Authorization: mockCredentials.user.header() };
 const asService = (subject: string) => ({
   Authorization: mockCredentials.service.header({

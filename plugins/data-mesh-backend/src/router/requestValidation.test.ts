@@ -3,8 +3,6 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { expectMatchesOpenApi } from '../__testUtils__/openApi';
 import { startDataMesh } from '../__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 const asUser = { Authorization: mockCredentials.user.header() };
 
 /**

@@ -2,8 +2,6 @@ import { expectMatchesOpenApi } from '../__testUtils__/openApi';
 import { startWithClock } from '../__testUtils__/startWithClock';
 import { ANA } from '../__testUtils__/waivers';
 
-jest.setTimeout(60_000);
-
 const BEFORE = '2026-11-20T10:00:00.000Z';
 const AFTER = '2026-12-01T00:00:01.000Z';
 const CARD = '/api/data-mesh/scorecards/default/product-3';

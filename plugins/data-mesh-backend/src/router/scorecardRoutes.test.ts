@@ -3,8 +3,6 @@ import { createSyntheticProducts } from '@datamesh-backstage/plugin-data-mesh-no
 import { expectMatchesOpenApi } from '../__testUtils__/openApi';
 import { startDataMesh } from '../__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 const asUser = { Authorization: mockCredentials.user.header() };
 
 describe('scorecard routes', () => {

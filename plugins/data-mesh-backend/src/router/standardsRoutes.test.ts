@@ -5,8 +5,6 @@ import { expectMatchesOpenApi } from '../__testUtils__/openApi';
 import { exampleMesh, startDataMesh } from '../__testUtils__/startDataMesh';
 import { sharedBackend } from '../__testUtils__/sharedBackend';
 
-jest.setTimeout(60_000);
-
 const asUser = { Authorization: mockCredentials.user.header() };
 const OUTSIDER = 'user:default/outsider';
 const asOutsider = { Authorization: mockCredentials.user.header(OUTSIDER) };

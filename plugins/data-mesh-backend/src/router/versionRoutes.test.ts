@@ -8,8 +8,6 @@ import { changedMesh } from '../__testUtils__/notifications';
 import { expectMatchesOpenApi } from '../__testUtils__/openApi';
 import { startDataMesh } from '../__testUtils__/startDataMesh';
 
-jest.setTimeout(60_000);
-
 const asUser = { Authorization: mockCredentials.user.header() };
 const VERSIONS = '/api/data-mesh/products/default/product-6/versions';
 

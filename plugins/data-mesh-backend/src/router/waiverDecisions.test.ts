@@ -13,8 +13,6 @@ import {
   WAIVER,
 } from '../__testUtils__/waivers';
 
-jest.setTimeout(60_000);
-
 describe('waiver decisions', () => {
   it('binds an approval to the content approved, and lets nobody approve their own request', async () => {
     const t = await startWithClock({

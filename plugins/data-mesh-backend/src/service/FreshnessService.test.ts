@@ -3,8 +3,6 @@ import { applyDatabaseMigrations } from '../database/migrations';
 import { DatabaseSweepLog } from '../database/DatabaseSweepLog';
 import { FreshnessService } from './FreshnessService';
 
-jest.setTimeout(60_000);
-
 describe('FreshnessService', () => {
   const databases = createTestDatabases();
 

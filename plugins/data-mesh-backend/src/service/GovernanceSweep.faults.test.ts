@@ -7,8 +7,6 @@ import {
 import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 import { DatabaseKpiInputStore } from '../database/DatabaseKpiInputStore';
 
-jest.setTimeout(60_000);
-
 /** A catalog that answers 503, and one whose requests time out. */
 const FAULTS: Array<[string, Error]> = [
   [

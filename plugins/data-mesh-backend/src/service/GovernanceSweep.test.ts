@@ -2,8 +2,6 @@ import { exampleMesh } from '../__testUtils__/startDataMesh';
 import { createSweepHarness } from '../__testUtils__/sweepHarness';
 import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases';
 
-jest.setTimeout(60_000);
-
 describe('GovernanceSweep', () => {
   const databases = createMigratedTestDatabases();
 

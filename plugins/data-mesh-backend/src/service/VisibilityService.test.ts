@@ -9,8 +9,6 @@ import { EVERY_PRODUCT, NO_PRODUCT } from '../database/visibleProducts';
 import { CatalogReader } from './CatalogReader';
 import { VisibilityService } from './VisibilityService';
 
-jest.setTimeout(60_000);
-
 const product = (name: string) => ({
   apiVersion: 'datamesh.io/v1alpha1',
   kind: 'DataProduct',

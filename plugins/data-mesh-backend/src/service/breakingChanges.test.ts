@@ -4,8 +4,6 @@ import { changedMesh, told } from '../__testUtils__/notifications';
 import { createSweepHarness } from '../__testUtils__/sweepHarness';
 import { applyDatabaseMigrations } from '../database/migrations';
 
-jest.setTimeout(60_000);
-
 const REF = 'dataproduct:default/product-1';
 const READER = 'component:default/revenue-report';
 

@@ -4,8 +4,6 @@ import { createMigratedTestDatabases } from '../__testUtils__/migratedDatabases'
 import { changedMesh } from '../__testUtils__/notifications';
 import { createSweepHarness } from '../__testUtils__/sweepHarness';
 
-jest.setTimeout(60_000);
-
 const ref = (name: string) => `dataproduct:default/${name}`;
 
 /** The example mesh as the catalog serves it: every entity with an etag. */

@@ -1,8 +1,10 @@
 import { DefaultSchedulerService } from '@backstage/backend-defaults/scheduler';
+import { SchedulerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { metricsServiceMock } from '@backstage/backend-test-utils/alpha';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { startOnEach } from '../__testUtils__/concurrentScenarios';
 import { GovernanceSweep } from './GovernanceSweep';
 import { KPI_IDS } from '@datamesh-backstage/plugin-data-mesh-common';
 import { applyDatabaseMigrations } from '../database/migrations';
@@ -13,8 +15,6 @@ import {
   SWEEP_TASK_ID,
 } from './governanceTasks';
 import { KpiService } from './kpis/KpiService';
-
-jest.setTimeout(60_000);
 
 const CADENCE_MS = 1000;
 const RUN_MS = 5000;
@@ -64,28 +64,91 @@ const config = mockServices.rootConfig({
   },
 });
 
-describe('the scheduled sweep with two backend replicas', () => {
-  const databases = createTestDatabases();
+/**
+ * Starts a schedule on two replicas' schedulers over `knex`, lets them run for
+ * `ms` of real time (the database's clock decides when a global task is due),
+ * then stops both.
+ */
+async function onTwoReplicasFor(
+  knex: Knex,
+  ms: number,
+  schedule: (scheduler: SchedulerService, replica: number) => Promise<void>,
+) {
+  const aborts = [new AbortController(), new AbortController()];
+  for (const [replica, abort] of aborts.entries()) {
+    const scheduler = replicaScheduler(knex);
+    const scheduleTask = scheduler.scheduleTask.bind(scheduler);
+    scheduler.scheduleTask = task =>
+      scheduleTask({ ...task, signal: abort.signal });
+    await schedule(scheduler, replica);
+  }
+  await new Promise(resolve => setTimeout(resolve, ms));
+  aborts.forEach(abort => abort.abort());
+}
 
-  it.each(databases.eachSupportedId())(
+// The scenarios below wait for real time; they run on every database at
+// once, before the tests, which then check each one's outcome. Each has its
+// own TestDatabases: one starts each engine once, not twice at the same time.
+const sweepDatabases = createTestDatabases();
+const ids = sweepDatabases.eachSupportedId().map(([id]) => id);
+
+const globalSweepRuns = startOnEach(ids, async databaseId => {
+  const knex = await sweepDatabases.init(databaseId);
+  const runs: Run[] = [];
+  await onTwoReplicasFor(knex, RUN_MS, (scheduler, replica) =>
+    scheduleSweep({ config, scheduler, sweep: recordingSweep(replica, runs) }),
+  );
+  return runs;
+});
+
+const controlDatabases = createTestDatabases();
+const localSweepRuns = startOnEach(['SQLITE_3'], async databaseId => {
+  const knex = await controlDatabases.init(databaseId);
+  const runs: Run[] = [];
+  await onTwoReplicasFor(knex, RUN_MS, (scheduler, replica) =>
+    scheduler.scheduleTask({
+      id: SWEEP_TASK_ID,
+      scope: 'local',
+      frequency: { milliseconds: CADENCE_MS },
+      timeout: { seconds: 30 },
+      fn: async () => {
+        await recordingSweep(replica, runs).run();
+      },
+    }),
+  );
+  return runs;
+});
+
+const kpiDatabases = createTestDatabases();
+const kpiSnapshots = startOnEach(ids, async databaseId => {
+  const knex = await kpiDatabases.init(databaseId);
+  await applyDatabaseMigrations(knex);
+  const snapshots = new DatabaseKpiSnapshotStore(knex);
+  let runs = 0;
+  // Each run takes the day's snapshot again, as KpiService.snapshot does.
+  const kpis = {
+    snapshot: async () => {
+      runs += 1;
+      const now = new Date().toISOString();
+      await snapshots.save(
+        now.slice(0, 10),
+        KPI_IDS.map(id => ({ id, value: runs, byDomain: [] } as any)),
+        now,
+      );
+    },
+  } as unknown as KpiService;
+  await onTwoReplicasFor(knex, 3500, scheduler =>
+    scheduleKpiSnapshot({ config, scheduler, kpis }),
+  );
+  const rows = await knex('kpi_snapshots').select('day', 'kpi_id', 'value');
+  return { runs, rows };
+});
+
+describe('the scheduled sweep with two backend replicas', () => {
+  it.each(ids)(
     'runs exactly one sweep per interval on %p',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      const runs: Run[] = [];
-      const aborts = [new AbortController(), new AbortController()];
-      for (const [replica, abort] of aborts.entries()) {
-        const scheduler = replicaScheduler(knex);
-        const scheduleTask = scheduler.scheduleTask.bind(scheduler);
-        scheduler.scheduleTask = task =>
-          scheduleTask({ ...task, signal: abort.signal });
-        await scheduleSweep({
-          config,
-          scheduler,
-          sweep: recordingSweep(replica, runs),
-        });
-      }
-      await new Promise(resolve => setTimeout(resolve, RUN_MS));
-      aborts.forEach(abort => abort.abort());
+      const runs = await globalSweepRuns(databaseId);
 
       // About one run per interval in all (two uncoordinated replicas would
       // give twice as many, see the control below), never two at once.
@@ -99,63 +162,17 @@ describe('the scheduled sweep with two backend replicas', () => {
   );
 
   it('control: the same schedule with local scope runs on both replicas', async () => {
-    const knex = await databases.init('SQLITE_3');
-    const runs: Run[] = [];
-    const aborts = [new AbortController(), new AbortController()];
-    for (const [replica, abort] of aborts.entries()) {
-      const scheduler = replicaScheduler(knex);
-      await scheduler.scheduleTask({
-        id: SWEEP_TASK_ID,
-        scope: 'local',
-        frequency: { milliseconds: CADENCE_MS },
-        timeout: { seconds: 30 },
-        signal: abort.signal,
-        fn: async () => {
-          await recordingSweep(replica, runs).run();
-        },
-      });
-    }
-    await new Promise(resolve => setTimeout(resolve, RUN_MS));
-    aborts.forEach(abort => abort.abort());
+    const runs = await localSweepRuns('SQLITE_3');
     expect(new Set(runs.map(run => run.replica)).size).toBe(2);
     expect(runs.length).toBeGreaterThan(RUN_MS / CADENCE_MS + 1);
   });
 });
 
 describe('the KPI snapshot with two backend replicas', () => {
-  const databases = createTestDatabases();
-
-  it.each(databases.eachSupportedId())(
+  it.each(ids)(
     'keeps exactly one snapshot per KPI per day on %p',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      await applyDatabaseMigrations(knex);
-      const snapshots = new DatabaseKpiSnapshotStore(knex);
-      let runs = 0;
-      const aborts = [new AbortController(), new AbortController()];
-      // Each run takes the day's snapshot again, as KpiService.snapshot does.
-      const kpis = {
-        snapshot: async () => {
-          runs += 1;
-          const now = new Date().toISOString();
-          await snapshots.save(
-            now.slice(0, 10),
-            KPI_IDS.map(id => ({ id, value: runs, byDomain: [] } as any)),
-            now,
-          );
-        },
-      } as unknown as KpiService;
-      for (const abort of aborts) {
-        const scheduler = replicaScheduler(knex);
-        const scheduleTask = scheduler.scheduleTask.bind(scheduler);
-        scheduler.scheduleTask = task =>
-          scheduleTask({ ...task, signal: abort.signal });
-        await scheduleKpiSnapshot({ config, scheduler, kpis });
-      }
-      await new Promise(resolve => setTimeout(resolve, 3500));
-      aborts.forEach(abort => abort.abort());
-
-      const rows = await knex('kpi_snapshots').select('day', 'kpi_id', 'value');
+      const { runs, rows } = await kpiSnapshots(databaseId);
       expect(runs).toBeGreaterThanOrEqual(2);
       expect(rows).toHaveLength(KPI_IDS.length);
       expect(new Set(rows.map(row => row.day)).size).toBe(1);

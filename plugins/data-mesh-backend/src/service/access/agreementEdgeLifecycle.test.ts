@@ -11,8 +11,6 @@ import {
 } from '../../__testUtils__/approvedAgreement';
 import { catalogEdgeRefresh } from './agreementEdgeRefresh';
 
-jest.setTimeout(30_000);
-
 describe('agreements and the catalog graph', () => {
   it('asks the catalog to redraw the edge when an agreement becomes active, is revoked or expires', async () => {
     const t = await accessHarness({ provisioners: [recordingProvisioner()] });

@@ -8,8 +8,6 @@ import {
   JO,
 } from '../../__testUtils__/approvedAgreement';
 
-jest.setTimeout(30_000);
-
 const DAY = 86_400_000;
 
 describe('agreement lifecycle', () => {

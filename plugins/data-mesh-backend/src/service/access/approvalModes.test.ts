@@ -5,8 +5,6 @@ import {
 } from '../../__testUtils__/accessHarness';
 import { ANN, JO } from '../../__testUtils__/approvedAgreement';
 
-jest.setTimeout(30_000);
-
 const body = (overrides: object = {}) => ({
   product: 'dataproduct:default/orders',
   port: 'table',

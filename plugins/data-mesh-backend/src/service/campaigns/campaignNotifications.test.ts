@@ -9,8 +9,6 @@ import { createSweepHarness } from '../../__testUtils__/sweepHarness';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import { EVERY_PRODUCT } from '../../database/visibleProducts';
 
-jest.setTimeout(60_000);
-
 // product-3 of the example mesh has no description; product-0 and
 // product-6 (both of the first domain) lose theirs: three products fail
 // DOC-001, two of one owner and one of another.

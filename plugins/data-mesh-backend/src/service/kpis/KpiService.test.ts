@@ -9,8 +9,6 @@ import { NO_PRODUCT } from '../../database/visibleProducts';
 import { CatalogReader } from '../CatalogReader';
 import { KpiService } from './KpiService';
 
-jest.setTimeout(60_000);
-
 describe('KpiService', () => {
   const databases = createTestDatabases();
 

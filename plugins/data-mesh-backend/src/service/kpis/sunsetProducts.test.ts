@@ -2,8 +2,6 @@ import { changedMesh } from '../../__testUtils__/notifications';
 import { startWithClock } from '../../__testUtils__/startWithClock';
 import { ANA } from '../../__testUtils__/waivers';
 
-jest.setTimeout(60_000);
-
 async function published(t: Awaited<ReturnType<typeof startWithClock>>) {
   const response = await t.api.get('/api/data-mesh/kpis').set(ANA);
   expect(response.status).toBe(200);

@@ -5,8 +5,6 @@ import { createSweepHarness } from '../../__testUtils__/sweepHarness';
 import { createMigratedTestDatabases } from '../../__testUtils__/migratedDatabases';
 import { DatabaseMeasurementStore } from '../../database/DatabaseMeasurementStore';
 
-jest.setTimeout(60_000);
-
 const REF = 'dataproduct:default/product-0';
 
 /** product-0 promises 99.9% availability: one check down in a few uses its budget up. */

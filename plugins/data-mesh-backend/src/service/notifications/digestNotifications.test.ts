@@ -7,8 +7,6 @@ import {
 import { createSweepHarness } from '../../__testUtils__/sweepHarness';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
 describe('notifications of many changes at once', () => {
   const databases = createTestDatabases();
 

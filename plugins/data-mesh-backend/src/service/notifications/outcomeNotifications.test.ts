@@ -7,8 +7,6 @@ import {
 import { createSweepHarness } from '../../__testUtils__/sweepHarness';
 import { createMigratedTestDatabases } from '../../__testUtils__/migratedDatabases';
 
-jest.setTimeout(60_000);
-
 const productPage = (name: string) => `/catalog/default/dataproduct/${name}`;
 
 describe('notifications of outcome changes', () => {

@@ -8,8 +8,6 @@ import {
 } from '../../__testUtils__/sweepHarness';
 import { createMigratedTestDatabases } from '../../__testUtils__/migratedDatabases';
 
-jest.setTimeout(60_000);
-
 const GOVERNANCE = 'group:default/data-governance';
 const REF = 'dataproduct:default/product-3';
 const config = (notifications: JsonObject = {}) => ({
