@@ -3,8 +3,6 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseProductVersionStore } from './DatabaseProductVersionStore';
 import { applyDatabaseMigrations } from './migrations';
 
-jest.setTimeout(60_000);
-
 const directory = resolvePackagePath(
   '@datamesh-backstage/plugin-data-mesh-backend',
   'migrations',
