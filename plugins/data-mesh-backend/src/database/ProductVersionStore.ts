@@ -34,6 +34,12 @@ export interface ProductVersionHead {
    * nothing can have broken, so `production` is not read.
    */
   sameAsProduction?: boolean;
+  /**
+   * Not read: the product's versions are settled (see ContractHashMemo):
+   * its latest version is its contract now, with nothing different in
+   * production to compare with.
+   */
+  settled?: true;
 }
 
 /**

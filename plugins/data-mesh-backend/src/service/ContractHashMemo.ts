@@ -7,8 +7,10 @@ interface Remembered {
   /**
    * The product's stored versions were found, after a commit, to need
    * nothing (see `settle`): with this lifecycle, until this time (ms).
+   * Fields of their own, not an object: one object per product in all.
    */
-  settled?: { lifecycle: string; until: number };
+  settledLifecycle?: string;
+  settledUntil?: number;
 }
 
 /** How long a settled product is trusted before its versions are read again. */
@@ -90,8 +92,9 @@ export class ContractHashMemo {
     return (
       etag !== undefined &&
       known?.etag === etag &&
-      known.settled?.lifecycle === (product.spec.lifecycle ?? '') &&
-      this.#now().getTime() < known.settled.until
+      known.settledUntil !== undefined &&
+      known.settledLifecycle === (product.spec.lifecycle ?? '') &&
+      this.#now().getTime() < known.settledUntil
     );
   }
 
@@ -116,10 +119,8 @@ export class ContractHashMemo {
     ) {
       return;
     }
-    known.settled = {
-      lifecycle: product.spec.lifecycle ?? '',
-      until:
-        this.#now().getTime() + SETTLED_MS + spreadOf(entityRef) * SPREAD_MS,
-    };
+    known.settledLifecycle = product.spec.lifecycle ?? '';
+    known.settledUntil =
+      this.#now().getTime() + SETTLED_MS + spreadOf(entityRef) * SPREAD_MS;
   }
 }

@@ -68,21 +68,22 @@ export function versionCandidates(
   if (!heads) {
     return [];
   }
-  return batch.products.flatMap((product, i) => {
+  const candidates: VersionCandidate[] = [];
+  batch.products.forEach((product, i) => {
     const entityRef = batch.cards[i]?.entityRef ?? stringifyEntityRef(product);
-    if (kept.has(entityRef)) {
-      return [];
+    const head = heads.get(entityRef);
+    if (kept.has(entityRef) || head?.settled) {
+      return;
     }
     const current =
       batch.currentVersions?.get(entityRef) ?? currentVersion(product);
     const { snapshotHash } = current;
-    const head = heads.get(entityRef);
     const lifecycle = product.spec.lifecycle ?? '';
     if (
       head?.latest?.snapshotHash === snapshotHash &&
       head.latest.lifecycle === lifecycle
     ) {
-      return [];
+      return;
     }
     // Built only for a product that changes: an unchanged one kept its hash.
     const snapshot = current.snapshot ?? versionSnapshot(product);
@@ -90,24 +91,23 @@ export function versionCandidates(
     const consumers = (product.relations ?? [])
       .filter(r => r.type === RELATION_DATA_PRODUCT_CONSUMED_BY)
       .map(r => r.targetRef);
-    return [
-      {
-        record: {
-          entityRef,
-          ...(snapshot.version !== undefined
-            ? { version: snapshot.version }
-            : {}),
-          lifecycle,
-          snapshotHash,
-          snapshot,
-          breakingUnannounced: verdict.unannounced.length > 0,
-          seenAt: now,
-        },
-        verdict,
-        consumers,
+    candidates.push({
+      record: {
+        entityRef,
+        ...(snapshot.version !== undefined
+          ? { version: snapshot.version }
+          : {}),
+        lifecycle,
+        snapshotHash,
+        snapshot,
+        breakingUnannounced: verdict.unannounced.length > 0,
+        seenAt: now,
       },
-    ];
+      verdict,
+      consumers,
+    });
   });
+  return candidates;
 }
 
 /**

@@ -9,6 +9,9 @@ import type { ContractHashMemo } from './ContractHashMemo';
 import type { EvaluatedBatch } from './ProductEvaluator';
 import type { CurrentVersion, VersionCandidate } from './productVersions';
 
+/** The head of every settled product: one object, nothing read. */
+const SETTLED: ProductVersionHead = Object.freeze({ settled: true });
+
 /**
  * What is stored of the versions of a batch's products: read from the
  * store for every product but those the memo holds as settled (catalog
@@ -27,21 +30,21 @@ export async function readVersionHeads(
   },
 ): Promise<Map<string, ProductVersionHead>> {
   const { refs, products, currentVersions, settled } = batch;
-  const known = new Map<string, ProductVersionHead>();
+  const settledRefs: string[] = [];
   const hashes = new Map<string, string>();
   refs.forEach((ref, i) => {
-    const { snapshotHash } = currentVersions.get(ref)!;
     if (settled?.isSettled(ref, products[i])) {
-      const lifecycle = products[i].spec.lifecycle ?? '';
-      known.set(ref, { latest: { snapshotHash, lifecycle } });
+      settledRefs.push(ref);
     } else {
-      hashes.set(ref, snapshotHash);
+      hashes.set(ref, currentVersions.get(ref)!.snapshotHash);
     }
   });
   const heads =
-    hashes.size > 0 ? await versions.heads([...hashes.keys()], hashes) : known;
-  for (const [ref, head] of known) {
-    heads.set(ref, head);
+    hashes.size > 0
+      ? await versions.heads([...hashes.keys()], hashes)
+      : new Map<string, ProductVersionHead>();
+  for (const ref of settledRefs) {
+    heads.set(ref, SETTLED);
   }
   return heads;
 }
@@ -76,6 +79,7 @@ export function settleVersions(
     const current = currentVersions.get(ref);
     const record = candidates.get(ref);
     if (
+      heads.get(ref)?.settled ||
       !current ||
       written.kept.has(ref) ||
       (record && !recorded.has(record))
