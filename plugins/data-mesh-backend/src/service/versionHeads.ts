@@ -76,10 +76,11 @@ export function settleVersions(
   );
   batch.products.forEach((product, i) => {
     const ref = batch.cards[i]?.entityRef ?? stringifyEntityRef(product);
+    const head = heads.get(ref);
     const current = currentVersions.get(ref);
     const record = candidates.get(ref);
     if (
-      heads.get(ref)?.settled ||
+      head?.settled ||
       !current ||
       written.kept.has(ref) ||
       (record && !recorded.has(record))
@@ -87,7 +88,7 @@ export function settleVersions(
       return;
     }
     const nothingToCompare =
-      heads.get(ref)?.production === undefined ||
+      head?.production === undefined ||
       (record?.lifecycle === 'production' && !record.breakingUnannounced);
     if (nothingToCompare) {
       memo.settle(ref, product, current.snapshotHash);
